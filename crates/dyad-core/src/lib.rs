@@ -1,0 +1,20 @@
+//! # dyad-core
+//!
+//! The dyad pipeline as a pure library. It owns every stage that turns the text of
+//! a news document into coded events:
+//!
+//! - [`document`]: the document model ([`Document`], [`PartialDate`]) and stable ids;
+//! - [`clean`]: cleaning (repeated headline, web debris, hard-wrapped newswire lines,
+//!   datelines) as a *view* of the input with the same byte offsets;
+//! - [`segment`]: sentences and tokens with byte offsets into the document as read.
+//!
+//! What this crate must not do: read files, touch the network, spawn threads or print.
+//! Readers, sinks, the store, the server and the CLI live in other crates and call
+//! into this one; everything here is deterministic and side-effect free, so the same
+//! document always yields the same output.
+
+pub mod clean;
+pub mod document;
+pub mod segment;
+
+pub use document::{DatePrecision, Document, PartialDate};
