@@ -6,7 +6,10 @@
 //! - [`document`]: the document model ([`Document`], [`PartialDate`]) and stable ids;
 //! - [`clean`]: cleaning (repeated headline, web debris, hard-wrapped newswire lines,
 //!   datelines) as a *view* of the input with the same byte offsets;
-//! - [`segment`]: sentences and tokens with byte offsets into the document as read.
+//! - [`segment`]: sentences and tokens with byte offsets into the document as read;
+//! - [`dict`]: the dictionaries (actors, agents, people, places, CAMEO codes, verb
+//!   patterns) parsed from their text files, built in or overridden at run time;
+//! - [`codes`]: actor and CAMEO event codes as small copyable values.
 //!
 //! What this crate must not do: read files, touch the network, spawn threads or print.
 //! Readers, sinks, the store, the server and the CLI live in other crates and call
@@ -14,6 +17,8 @@
 //! document always yields the same output.
 
 pub mod clean;
+pub mod codes;
+pub mod dict;
 pub mod document;
 pub mod segment;
 

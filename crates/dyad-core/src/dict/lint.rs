@@ -1,0 +1,1 @@
+//! The dictionary linter (`dyad dict lint`): problems a parser cannot see.

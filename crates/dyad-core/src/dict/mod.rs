@@ -1,0 +1,239 @@
+//! Dictionaries: the data files under `dictionaries/`, parsed.
+//!
+//! The formats are specified in `docs/dictionaries.md`. Parsing is pure: callers pass
+//! the files' paths (relative to the dictionary root) and contents. The built-in files
+//! are embedded at compile time ([`builtin_files`]); the CLI reads an override
+//! directory and merges it over them ([`merge_files`]).
+
+mod actors;
+mod agents;
+mod cameo;
+pub mod lint;
+mod people;
+mod places;
+pub mod syntax;
+
+pub use actors::{ActorCategory, ActorEntry, NameKind};
+pub use agents::{AgentNoun, RoleEntry, plural_of};
+pub use cameo::{CameoEntry, CameoTable};
+pub use people::{PersonEntry, PersonRole};
+pub use places::PlaceEntry;
+
+use std::borrow::Cow;
+use std::fmt;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
+}
+
+/// The dictionary files built into dyad: (path relative to `dictionaries/`, text).
+pub fn builtin_files() -> Vec<(String, Cow<'static, str>)> {
+    builtin::FILES
+        .iter()
+        .map(|(p, t)| (p.to_string(), Cow::Borrowed(*t)))
+        .collect()
+}
+
+/// Replaces or adds files: each of `overrides` replaces the file of the same path in
+/// `base`, or is added when `base` has none.
+pub fn merge_files<'a>(
+    mut base: Vec<(String, Cow<'a, str>)>,
+    overrides: Vec<(String, Cow<'a, str>)>,
+) -> Vec<(String, Cow<'a, str>)> {
+    for (path, text) in overrides {
+        match base.iter_mut().find(|(p, _)| *p == path) {
+            Some(slot) => slot.1 = text,
+            None => base.push((path, text)),
+        }
+    }
+    base.sort_by(|a, b| a.0.cmp(&b.0));
+    base
+}
+
+/// A problem in a dictionary file, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictError {
+    /// The file, relative to the dictionary root.
+    pub file: String,
+    /// 1-based line number (0 when the problem is the whole file).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl DictError {
+    /// A problem at `file:line`.
+    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        DictError {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for DictError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DictError {}
+
+/// Where something was defined: a file (index into [`Dictionaries::files`]) and line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Origin {
+    /// Index of the file in [`Dictionaries::files`].
+    pub file: u16,
+    /// 1-based line number.
+    pub line: u32,
+}
+
+/// A name as written in a dictionary: the phrase and its case rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// The phrase, without the `!` marker.
+    pub text: String,
+    /// Written with `!`: matches only in exactly this case.
+    pub exact_case: bool,
+    /// Where it was written.
+    pub origin: Origin,
+}
+
+impl Name {
+    /// Reads a list item: `US!` is `US` with exact case.
+    pub fn parse(item: &str, origin: Origin) -> Name {
+        let (text, exact_case) = match item.strip_suffix('!') {
+            Some(t) => (t.trim_end(), true),
+            None => (item, false),
+        };
+        Name {
+            text: text.to_string(),
+            exact_case,
+            origin,
+        }
+    }
+}
+
+/// All dictionaries, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionaries {
+    /// The files the dictionaries came from, for error messages and `rule` fields.
+    pub files: Vec<String>,
+    /// Countries, regions, organisations and groups.
+    pub actors: Vec<ActorEntry>,
+    /// Role codes and their agent nouns.
+    pub roles: Vec<RoleEntry>,
+    /// People and their roles over time.
+    pub people: Vec<PersonEntry>,
+    /// Places and their countries.
+    pub places: Vec<PlaceEntry>,
+    /// CAMEO event codes.
+    pub cameo: CameoTable,
+    /// The text of `boilerplate.txt`, compiled by the cleaning stage.
+    pub boilerplate: String,
+    /// Verb pattern files: (file index, text), parsed by the event stage.
+    pub verb_files: Vec<(u16, String)>,
+}
+
+/// Errors found while parsing dictionaries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictErrors(pub Vec<DictError>);
+
+impl fmt::Display for DictErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DictErrors {}
+
+impl Dictionaries {
+    /// Parses the built-in dictionaries.
+    pub fn builtin() -> Result<Self, DictErrors> {
+        Self::parse(&builtin_files())
+    }
+
+    /// Parses dictionary files given as (path relative to the root, text). Files are
+    /// recognised by path: `agents.txt`, `cameo.txt`, `boilerplate.txt`,
+    /// `actors/*.txt`, `people/*.txt`, `places/*.txt`, `verbs/*.txt`; other files are
+    /// ignored (the linter mentions them).
+    pub fn parse<S: AsRef<str>>(files: &[(String, S)]) -> Result<Self, DictErrors> {
+        let mut d = Dictionaries::default();
+        let mut errors = Vec::new();
+        for (path, text) in files {
+            let text = text.as_ref();
+            let file = d.files.len() as u16;
+            d.files.push(path.clone());
+            let dir = path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
+            match (dir, path.as_str()) {
+                (_, "agents.txt") => agents::parse(path, file, text, &mut d.roles, &mut errors),
+                (_, "cameo.txt") => cameo::parse(path, text, &mut d.cameo, &mut errors),
+                (_, "boilerplate.txt") => d.boilerplate = text.to_string(),
+                ("actors", _) => actors::parse(path, file, text, &mut d.actors, &mut errors),
+                ("people", _) => people::parse(path, file, text, &mut d.people, &mut errors),
+                ("places", _) => places::parse(path, file, text, &mut d.places, &mut errors),
+                ("verbs", _) => d.verb_files.push((file, text.to_string())),
+                _ => {}
+            }
+        }
+        if errors.is_empty() {
+            Ok(d)
+        } else {
+            Err(DictErrors(errors))
+        }
+    }
+
+    /// `file:line` of an origin, as shown in `rule` fields and explanations.
+    pub fn locate(&self, origin: Origin) -> String {
+        let file = self
+            .files
+            .get(origin.file as usize)
+            .map(String::as_str)
+            .unwrap_or("?");
+        format!("{file}:{}", origin.line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_replaces_and_adds() {
+        let base = vec![
+            ("a.txt".to_string(), Cow::Borrowed("A")),
+            ("b.txt".to_string(), Cow::Borrowed("B")),
+        ];
+        let over = vec![
+            ("b.txt".to_string(), Cow::Owned("B2".to_string())),
+            ("c.txt".to_string(), Cow::Borrowed("C")),
+        ];
+        let merged = merge_files(base, over);
+        let got: Vec<(&str, &str)> = merged
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_ref()))
+            .collect();
+        assert_eq!(got, [("a.txt", "A"), ("b.txt", "B2"), ("c.txt", "C")]);
+    }
+
+    #[test]
+    fn names_read_the_exact_case_marker() {
+        let o = Origin { file: 0, line: 1 };
+        assert!(Name::parse("US!", o).exact_case);
+        assert_eq!(Name::parse("US!", o).text, "US");
+        assert!(!Name::parse("Russia", o).exact_case);
+    }
+
+    #[test]
+    fn the_builtin_dictionaries_parse() {
+        let d = Dictionaries::builtin().unwrap_or_else(|e| panic!("{e}"));
+        assert!(!d.boilerplate.is_empty());
+    }
+}
