@@ -16,10 +16,13 @@
 //! into this one; everything here is deterministic and side-effect free, so the same
 //! document always yields the same output.
 
+pub mod actors;
 pub mod clean;
 pub mod codes;
 pub mod dict;
 pub mod document;
+pub mod lexicon;
+pub mod pipeline;
 pub mod segment;
 
 pub use document::{DatePrecision, Document, PartialDate};

@@ -9,6 +9,7 @@ mod actors;
 mod agents;
 mod cameo;
 pub mod lint;
+pub mod patterns;
 mod people;
 mod places;
 pub mod syntax;
@@ -16,6 +17,9 @@ pub mod syntax;
 pub use actors::{ActorCategory, ActorEntry, NameKind};
 pub use agents::{AgentNoun, RoleEntry, plural_of};
 pub use cameo::{CameoEntry, CameoTable};
+pub use patterns::{
+    Element, Frame, IrregularVerb, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
+};
 pub use people::{PersonEntry, PersonRole};
 pub use places::PlaceEntry;
 
@@ -132,8 +136,12 @@ pub struct Dictionaries {
     pub cameo: CameoTable,
     /// The text of `boilerplate.txt`, compiled by the cleaning stage.
     pub boilerplate: String,
-    /// Verb pattern files: (file index, text), parsed by the event stage.
-    pub verb_files: Vec<(u16, String)>,
+    /// Event patterns (verb and noun entries).
+    pub patterns: Vec<PatternEntry>,
+    /// Word classes used by patterns.
+    pub classes: Vec<WordClassEntry>,
+    /// Irregular verb forms.
+    pub irregular: Vec<IrregularVerb>,
 }
 
 /// Errors found while parsing dictionaries.
@@ -179,7 +187,17 @@ impl Dictionaries {
                 ("actors", _) => actors::parse(path, file, text, &mut d.actors, &mut errors),
                 ("people", _) => people::parse(path, file, text, &mut d.people, &mut errors),
                 ("places", _) => places::parse(path, file, text, &mut d.places, &mut errors),
-                ("verbs", _) => d.verb_files.push((file, text.to_string())),
+                (_, "verbs/irregular.txt") => {
+                    patterns::parse_irregular(path, file, text, &mut d.irregular, &mut errors)
+                }
+                ("verbs", _) => patterns::parse(
+                    path,
+                    file,
+                    text,
+                    &mut d.patterns,
+                    &mut d.classes,
+                    &mut errors,
+                ),
                 _ => {}
             }
         }

@@ -1,0 +1,400 @@
+//! Actors: who is mentioned in a sentence, and who each mention is, on the story's
+//! date.
+//!
+//! [`ActorRecognizer::recognize`] runs three steps over a segmented document:
+//! 1. [`matcher`]: dictionary names (countries, organisations, groups, agents,
+//!    people, places) matched as the longest phrases over the tokens, with case rules;
+//! 2. [`compose`]: noun phrases built from them: `Russian troops` (adjective and
+//!    agent), `Chinese Foreign Minister Qin Gang` (nationality, title and an unknown
+//!    name), `president of Armenia`, `Hungarian and Romanian officials`, compound actors
+//!    (`China and Russia`), people resolved by date;
+//! 3. [`coref`]: within the story, later mentions linked to earlier ones: surnames and
+//!    names introduced with a title, definite descriptions (`the president`), pronouns,
+//!    and `the two leaders`.
+//!
+//! Every [`Mention`] says how it was resolved ([`Resolution`]), for `--explain`.
+
+pub mod compose;
+pub mod coref;
+pub mod matcher;
+
+use crate::codes::ActorCode;
+use crate::dict::{ActorCategory, Dictionaries, NameKind, Origin, PersonEntry};
+use crate::lexicon::{Lexicon, WordId};
+use crate::segment::Segmented;
+use chrono::NaiveDate;
+use matcher::{MatchContext, NameProblem, PhraseTrie, Referent};
+use serde::Serialize;
+
+/// What kind of thing a mention names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// A state, by name, adjective, demonym, capital or seat of power.
+    Country,
+    /// A region or bloc.
+    Region,
+    /// An international or non-governmental organisation.
+    Organization,
+    /// A non-state group.
+    Group,
+    /// A person.
+    Person,
+    /// A generic agent (`troops`, `the government`, `officials`).
+    Agent,
+    /// A place (city, province).
+    Place,
+    /// A pronoun.
+    Pronoun,
+}
+
+/// How a mention's code was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "how", rename_all = "snake_case")]
+pub enum Resolution {
+    /// A dictionary name.
+    Dictionary {
+        /// `file:line` of the name.
+        source: String,
+    },
+    /// A noun phrase composed of a country (or organisation) and an agent or title:
+    /// `Russian troops`, `China's foreign minister`, `president of Armenia`.
+    Composed {
+        /// The rule that composed it.
+        rule: &'static str,
+        /// `file:line` of the country part.
+        country: String,
+        /// `file:line` of the agent part.
+        agent: String,
+    },
+    /// An unknown person named with a title (`Chinese Foreign Minister Qin Gang`).
+    Title {
+        /// `file:line` of the title.
+        title: String,
+    },
+    /// A person in the dictionary, with the role held on the story's date.
+    Person {
+        /// `file:line` of the role line used.
+        source: String,
+        /// The office, when the role line names it.
+        office: Option<String>,
+    },
+    /// A short mention linked to an earlier full one (`Putin`, `Qin`).
+    Alias {
+        /// Index of the earlier mention.
+        antecedent: usize,
+    },
+    /// A definite description linked to an earlier mention (`the president`).
+    Definite {
+        /// Index of the earlier mention.
+        antecedent: usize,
+    },
+    /// A pronoun and the mention it refers to.
+    Pronoun {
+        /// Index of the earlier mention.
+        antecedent: usize,
+    },
+    /// A plural phrase standing for earlier actors (`the two leaders`).
+    Collective {
+        /// Indices of the earlier mentions.
+        antecedents: Vec<usize>,
+    },
+}
+
+/// One mention of an actor (or place) in a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Index of the sentence.
+    pub sentence: u32,
+    /// First token (index into the document's tokens).
+    pub first_token: u32,
+    /// One past the last token.
+    pub end_token: u32,
+    /// The head token (the noun that heads the phrase).
+    pub head: u32,
+    /// Byte offset of the mention's first byte in the document text.
+    pub start: u32,
+    /// Byte offset one past its last byte.
+    pub end: u32,
+    /// The actor code.
+    pub code: ActorCode,
+    /// What kind of thing it names.
+    pub kind: MentionKind,
+    /// How the code was found.
+    pub resolution: Resolution,
+    /// It names a person (for pronoun agreement).
+    pub person: bool,
+    /// It is plural.
+    pub plural: bool,
+    /// Members of one compound actor (`China and Russia`) share a group number.
+    pub group: Option<u32>,
+    /// It only modifies a noun that is no actor (`the Russian position`).
+    pub modifier: bool,
+}
+
+impl Mention {
+    /// The three-character country (or organisation type) of the code.
+    pub fn country(&self) -> &str {
+        self.code.prefix()
+    }
+
+    /// Whether the code has no known country (`---GOV`).
+    pub fn unknown_country(&self) -> bool {
+        self.code.prefix() == "---"
+    }
+}
+
+/// A compiled actor entry: what the recognizer needs of a dictionary entry.
+#[derive(Debug, Clone)]
+pub struct ActorInfo {
+    /// The code.
+    pub code: ActorCode,
+    /// Display name.
+    pub display: String,
+    /// Description.
+    pub about: Option<String>,
+    /// Kind of actor.
+    pub category: ActorCategory,
+}
+
+/// A compiled role.
+#[derive(Debug, Clone)]
+pub struct RoleInfo {
+    /// The role code.
+    pub code: ActorCode,
+    /// Display name.
+    pub display: String,
+    /// Description.
+    pub about: Option<String>,
+}
+
+/// Finds and resolves actor mentions. Built once from the dictionaries.
+#[derive(Debug, Clone)]
+pub struct ActorRecognizer {
+    /// The compiled names.
+    pub trie: PhraseTrie,
+    /// Actors, indexed by [`Referent::Actor::entry`].
+    pub actors: Vec<ActorInfo>,
+    /// Roles, indexed by [`Referent::Agent::role`].
+    pub roles: Vec<RoleInfo>,
+    /// People, indexed by [`Referent::Person`].
+    pub people: Vec<PersonEntry>,
+    /// Places: (country, name), indexed by [`Referent::Place`].
+    pub places: Vec<(ActorCode, String)>,
+    /// The dictionary files, for `file:line` references.
+    pub files: Vec<String>,
+    /// Role codes used by the composition rules.
+    pub(crate) known_roles: KnownRoles,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KnownRoles {
+    pub eli: ActorCode,
+    pub unknown_country: ActorCode,
+}
+
+/// Reusable buffers for recognition.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    phrase_buf: Vec<u32>,
+    pieces: Vec<compose::Piece>,
+    aliases: Vec<(String, usize)>,
+}
+
+impl ActorRecognizer {
+    /// Compiles the actor dictionaries, adding their words to `lex`. Names that cannot
+    /// be compiled are returned as problems (the linter reports them).
+    pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<NameProblem>) {
+        let mut trie = PhraseTrie::default();
+        let mut problems = Vec::new();
+        let mut actors = Vec::with_capacity(dicts.actors.len());
+        for (i, a) in dicts.actors.iter().enumerate() {
+            actors.push(ActorInfo {
+                code: a.code,
+                display: a.display.clone(),
+                about: a.about.clone(),
+                category: a.category,
+            });
+            for (kind, name) in &a.names {
+                if let Err(p) = trie.add(
+                    lex,
+                    name,
+                    Referent::Actor {
+                        entry: i as u32,
+                        kind: *kind,
+                    },
+                ) {
+                    problems.push(p);
+                }
+            }
+        }
+        let mut roles = Vec::with_capacity(dicts.roles.len());
+        for (i, r) in dicts.roles.iter().enumerate() {
+            roles.push(RoleInfo {
+                code: r.code,
+                display: r.display.clone(),
+                about: r.about.clone(),
+            });
+            for noun in &r.nouns {
+                let role = i as u16;
+                let single = Referent::Agent {
+                    role,
+                    person: noun.person,
+                    plural: false,
+                };
+                if let Err(p) = trie.add(lex, &noun.singular, single) {
+                    problems.push(p);
+                }
+                if noun.plural != noun.singular.text {
+                    let plural = Referent::Agent {
+                        role,
+                        person: noun.person,
+                        plural: true,
+                    };
+                    if let Err(p) = trie.add_text(
+                        lex,
+                        &noun.plural,
+                        noun.singular.exact_case,
+                        noun.singular.origin,
+                        plural,
+                    ) {
+                        problems.push(p);
+                    }
+                } else {
+                    // Written `police/police`: the one form is singular and plural.
+                    let plural = Referent::Agent {
+                        role,
+                        person: noun.person,
+                        plural: true,
+                    };
+                    let _ = trie.add(lex, &noun.singular, plural);
+                }
+            }
+        }
+        for (i, p) in dicts.people.iter().enumerate() {
+            for name in &p.names {
+                if let Err(e) = trie.add(lex, name, Referent::Person(i as u32)) {
+                    problems.push(e);
+                }
+            }
+        }
+        let mut places = Vec::with_capacity(dicts.places.len());
+        for (i, p) in dicts.places.iter().enumerate() {
+            places.push((p.country, p.name.text.clone()));
+            if let Err(e) = trie.add(lex, &p.name, Referent::Place(i as u32)) {
+                problems.push(e);
+            }
+        }
+        let known_roles = KnownRoles {
+            eli: ActorCode::new("ELI").expect("valid"),
+            unknown_country: ActorCode::new("---").expect("valid"),
+        };
+        let rec = ActorRecognizer {
+            trie,
+            actors,
+            roles,
+            people: dicts.people.clone(),
+            places,
+            files: dicts.files.clone(),
+            known_roles,
+        };
+        (rec, problems)
+    }
+
+    /// `file:line` of an origin.
+    pub fn locate(&self, origin: Origin) -> String {
+        let file = self
+            .files
+            .get(origin.file as usize)
+            .map(String::as_str)
+            .unwrap_or("?");
+        format!("{file}:{}", origin.line)
+    }
+
+    /// The code of a person on `date` (or, undated, in their latest role), with the
+    /// role line used. Outside every role: the nearest role's country plus `ELI`.
+    pub fn person_code(
+        &self,
+        person: u32,
+        date: Option<NaiveDate>,
+    ) -> (ActorCode, Origin, Option<String>) {
+        let p = &self.people[person as usize];
+        let dated = p.roles.iter().filter(|r| !r.undated);
+        let chosen = match date {
+            Some(d) => {
+                if let Some(r) = p.roles.iter().find(|r| r.covers(d)) {
+                    return (r.code, r.origin, r.office.clone());
+                }
+                if let Some(r) = p.roles.iter().find(|r| r.undated) {
+                    return (r.code, r.origin, r.office.clone());
+                }
+                dated.min_by_key(|r| r.distance(d))
+            }
+            // Undated: the latest role (news archives are read against their date; an
+            // undated sentence is most often about the person's best-known office).
+            None => dated.max_by_key(|r| r.from.map(|f| f.first_day()).unwrap_or(NaiveDate::MIN)),
+        };
+        match chosen {
+            Some(r) if date.is_none() => (r.code, r.origin, r.office.clone()),
+            Some(r) => {
+                let country = ActorCode::new(r.code.prefix()).unwrap_or(r.code);
+                (
+                    country.with_role(&self.known_roles.eli),
+                    r.origin,
+                    Some("former or future office holder".into()),
+                )
+            }
+            None => {
+                let r = &p.roles[0];
+                (r.code, r.origin, r.office.clone())
+            }
+        }
+    }
+
+    /// The kind of mention an actor entry gives.
+    pub(crate) fn actor_kind(&self, entry: u32) -> MentionKind {
+        match self.actors[entry as usize].category {
+            ActorCategory::Country => MentionKind::Country,
+            ActorCategory::Region => MentionKind::Region,
+            ActorCategory::Organization => MentionKind::Organization,
+            ActorCategory::Group => MentionKind::Group,
+        }
+    }
+
+    /// Finds the actor mentions of a segmented document. `words` are the tokens' word
+    /// ids ([`Lexicon::lookup_tokens`]); `date` is the story date.
+    pub fn recognize(
+        &self,
+        text: &str,
+        seg: &Segmented,
+        words: &[WordId],
+        lex: &Lexicon,
+        date: Option<NaiveDate>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Mention>,
+    ) {
+        out.clear();
+        scratch.aliases.clear();
+        let lowercase_text = !text.bytes().take(8000).any(|b| b.is_ascii_uppercase());
+        let ctx = MatchContext {
+            text,
+            tokens: &seg.tokens,
+            words,
+            lowercase_text,
+        };
+        let mut doc = coref::DocState::default();
+        for sentence in &seg.sentences {
+            let first_new = out.len();
+            compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
+            coref::link_sentence(self, &ctx, lex, sentence, first_new, scratch, &mut doc, out);
+        }
+    }
+}
+
+impl NameKind {
+    /// Whether a name of this kind can stand before an agent noun to give its
+    /// country (`Russian troops`, `US officials`, `Kremlin officials`).
+    pub fn modifies_agents(self) -> bool {
+        !matches!(self, NameKind::People)
+    }
+}

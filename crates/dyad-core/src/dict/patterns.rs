@@ -1,0 +1,468 @@
+//! Event pattern files (`dictionaries/verbs/*.txt`): verb and noun entries with their
+//! patterns, word classes and irregular verbs. The language is specified in
+//! `docs/patterns.md`; this module only reads it.
+
+use super::syntax::{entries, first_word, list};
+use super::{DictError, Origin};
+use crate::codes::EventCode;
+
+/// A frame: how an embedded event's code turns into the pattern's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// Appeal (02): `urged X to withdraw`.
+    Appeal,
+    /// Intent (03): `pledged to cooperate`.
+    Intent,
+    /// Demand (10): `demanded that X withdraw`.
+    Demand,
+    /// Threat (13): `threatened to attack`.
+    Threat,
+    /// Rejection (12): `refused to withdraw`.
+    Reject,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "appeal" => Frame::Appeal,
+            "intent" => Frame::Intent,
+            "demand" => Frame::Demand,
+            "threat" => Frame::Threat,
+            "reject" => Frame::Reject,
+            _ => return None,
+        })
+    }
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Element {
+    /// `*`: the trigger.
+    Trigger,
+    /// A word or one of several words (normalised, lower case).
+    Words(Vec<String>),
+    /// `&NAME`: a word class.
+    Class(String),
+    /// `$`: the target.
+    Target,
+    /// `+`: the source.
+    Source,
+    /// `%frame`: an embedded verb.
+    Frame(Frame),
+    /// `x?`: an optional element.
+    Optional(Box<Element>),
+}
+
+/// Whether an entry's lemmas are verbs or nouns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerKind {
+    /// Verbs: inflections generated.
+    Verb,
+    /// Nouns: plurals generated.
+    Noun,
+}
+
+/// One pattern line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternLine {
+    /// The CAMEO code it gives.
+    pub code: EventCode,
+    /// Its elements, `*` included.
+    pub elements: Vec<Element>,
+    /// `[reciprocal]`.
+    pub reciprocal: bool,
+    /// `[reporting]`.
+    pub reporting: bool,
+    /// Where it is written.
+    pub origin: Origin,
+}
+
+/// A `verb` or `noun` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternEntry {
+    /// Verb or noun.
+    pub kind: TriggerKind,
+    /// The lemmas of the header.
+    pub lemmas: Vec<String>,
+    /// Its patterns, in file order.
+    pub patterns: Vec<PatternLine>,
+    /// Where the entry starts.
+    pub origin: Origin,
+}
+
+/// A word class (`&AGREEMENT`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordClassEntry {
+    /// Its name, without `&`.
+    pub name: String,
+    /// Its members (words or phrases).
+    pub members: Vec<String>,
+    /// Where it is defined.
+    pub origin: Origin,
+}
+
+/// An irregular verb's forms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IrregularVerb {
+    /// The lemma.
+    pub lemma: String,
+    /// Past tense forms.
+    pub past: Vec<String>,
+    /// Past participle forms.
+    pub participle: Vec<String>,
+    /// Where it is written.
+    pub origin: Origin,
+}
+
+fn parse_element(token: &str) -> Result<Element, String> {
+    if let Some(inner) = token.strip_suffix('?')
+        && !inner.is_empty()
+    {
+        let e = parse_element(inner)?;
+        if matches!(e, Element::Trigger) {
+            return Err("the trigger `*` cannot be optional".into());
+        }
+        return Ok(Element::Optional(Box::new(e)));
+    }
+    Ok(match token {
+        "*" => Element::Trigger,
+        "$" => Element::Target,
+        "+" => Element::Source,
+        _ if token.starts_with('%') => {
+            Element::Frame(Frame::parse(&token[1..]).ok_or_else(|| {
+                format!("unknown frame {token:?} (appeal, intent, demand, threat, reject)")
+            })?)
+        }
+        _ if token.starts_with('&') => {
+            let name = &token[1..];
+            if name.is_empty()
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            {
+                return Err(format!("{token:?} is not a class name (upper case)"));
+            }
+            Element::Class(name.to_string())
+        }
+        _ if token.starts_with('(') && token.ends_with(')') && token.len() > 2 => {
+            let words: Vec<String> = token[1..token.len() - 1]
+                .split('|')
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                return Err(format!("{token:?} lists no word"));
+            }
+            Element::Words(words)
+        }
+        _ if token
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.')) =>
+        {
+            Element::Words(vec![token.to_lowercase()])
+        }
+        _ => return Err(format!("{token:?} is not a pattern element")),
+    })
+}
+
+/// Splits a pattern body into element tokens, keeping `( a | b )` groups together.
+fn element_tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                cur.push(c);
+            }
+            ')' => {
+                depth -= 1;
+                cur.push(c);
+            }
+            c if c.is_whitespace() && depth == 0 => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            c if c.is_whitespace() => {}
+            _ => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
+    let (code_text, mut rest) = first_word(text);
+    let code =
+        EventCode::new(code_text).ok_or_else(|| format!("{code_text:?} is not a CAMEO code"))?;
+    let mut reciprocal = false;
+    let mut reporting = false;
+    while let Some(open) = rest.rfind('[') {
+        let flag = rest[open..].trim();
+        let Some(name) = flag.strip_prefix('[').and_then(|f| f.strip_suffix(']')) else {
+            return Err(format!("bad flag {flag:?}"));
+        };
+        match name.trim() {
+            "reciprocal" => reciprocal = true,
+            "reporting" => reporting = true,
+            other => return Err(format!("unknown flag [{other}] (reciprocal, reporting)")),
+        }
+        rest = rest[..open].trim_end();
+    }
+    let elements = element_tokens(rest)
+        .iter()
+        .map(|t| parse_element(t))
+        .collect::<Result<Vec<_>, _>>()?;
+    let triggers = elements
+        .iter()
+        .filter(|e| matches!(e, Element::Trigger))
+        .count();
+    if triggers != 1 {
+        return Err(format!(
+            "a pattern needs exactly one `*` (found {triggers})"
+        ));
+    }
+    let count = |f: fn(&Element) -> bool| {
+        elements
+            .iter()
+            .filter(|e| f(e) || matches!(e, Element::Optional(x) if f(x)))
+            .count()
+    };
+    if count(|e| matches!(e, Element::Target)) > 1 || count(|e| matches!(e, Element::Source)) > 1 {
+        return Err("a pattern has at most one `$` and one `+`".into());
+    }
+    if count(|e| matches!(e, Element::Frame(_))) > 1 {
+        return Err("a pattern has at most one frame".into());
+    }
+    Ok(PatternLine {
+        code,
+        elements,
+        reciprocal,
+        reporting,
+        origin,
+    })
+}
+
+/// Parses a pattern file (entries and classes).
+pub(super) fn parse(
+    path: &str,
+    file: u16,
+    text: &str,
+    patterns: &mut Vec<PatternEntry>,
+    classes: &mut Vec<WordClassEntry>,
+    errors: &mut Vec<DictError>,
+) {
+    let entries = match entries(path, text) {
+        Ok(e) => e,
+        Err(e) => return errors.push(e),
+    };
+    for entry in entries {
+        let origin = Origin {
+            file,
+            line: entry.header.number as u32,
+        };
+        let (head, rest) = first_word(entry.header.text);
+        if let Some(name) = head.strip_prefix('&') {
+            if name.is_empty()
+                || !name
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            {
+                errors.push(DictError::new(
+                    path,
+                    entry.header.number,
+                    format!("{head:?} is not a class name (upper case)"),
+                ));
+                continue;
+            }
+            let mut members: Vec<String> = list(rest).map(str::to_string).collect();
+            for line in &entry.body {
+                members.extend(list(line.text).map(str::to_string));
+            }
+            if members.is_empty() {
+                errors.push(DictError::new(
+                    path,
+                    entry.header.number,
+                    format!("class &{name} has no members"),
+                ));
+            }
+            classes.push(WordClassEntry {
+                name: name.to_string(),
+                members,
+                origin,
+            });
+            continue;
+        }
+        let kind = match head {
+            "verb" => TriggerKind::Verb,
+            "noun" => TriggerKind::Noun,
+            _ => {
+                errors.push(DictError::new(
+                    path,
+                    entry.header.number,
+                    format!("expected `verb`, `noun` or `&CLASS`, found {head:?}"),
+                ));
+                continue;
+            }
+        };
+        let lemmas: Vec<String> = list(rest).map(|l| l.to_lowercase()).collect();
+        if lemmas.is_empty() || lemmas.iter().any(|l| l.contains(char::is_whitespace)) {
+            errors.push(DictError::new(
+                path,
+                entry.header.number,
+                "list one-word lemmas after `verb`/`noun` (particles go in the patterns)",
+            ));
+            continue;
+        }
+        let mut e = PatternEntry {
+            kind,
+            lemmas,
+            patterns: Vec::new(),
+            origin,
+        };
+        for line in entry.body {
+            match parse_pattern(
+                line.text,
+                Origin {
+                    file,
+                    line: line.number as u32,
+                },
+            ) {
+                Ok(p) => e.patterns.push(p),
+                Err(message) => errors.push(DictError::new(path, line.number, message)),
+            }
+        }
+        if e.patterns.is_empty() {
+            errors.push(DictError::new(
+                path,
+                entry.header.number,
+                "an entry needs at least one pattern",
+            ));
+            continue;
+        }
+        patterns.push(e);
+    }
+}
+
+/// Parses `irregular.txt`.
+pub(super) fn parse_irregular(
+    path: &str,
+    file: u16,
+    text: &str,
+    out: &mut Vec<IrregularVerb>,
+    errors: &mut Vec<DictError>,
+) {
+    for (_, line) in super::syntax::lines(text) {
+        let parsed = line.text.split_once(':').and_then(|(lemma, forms)| {
+            let mut parts = forms.split('|');
+            let past = parts.next()?;
+            let participle = parts.next()?;
+            if parts.next().is_some() {
+                return None;
+            }
+            let alts = |s: &str| {
+                s.split('/')
+                    .map(|w| w.trim().to_lowercase())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+            };
+            let (past, participle) = (alts(past), alts(participle));
+            let lemma = lemma.trim().to_lowercase();
+            (!lemma.is_empty() && !past.is_empty() && !participle.is_empty())
+                .then_some((lemma, past, participle))
+        });
+        match parsed {
+            Some((lemma, past, participle)) => out.push(IrregularVerb {
+                lemma,
+                past,
+                participle,
+                origin: Origin {
+                    file,
+                    line: line.number as u32,
+                },
+            }),
+            None => errors.push(DictError::new(
+                path,
+                line.number,
+                "expected `lemma: past | participle`",
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn o() -> Origin {
+        Origin { file: 0, line: 1 }
+    }
+
+    #[test]
+    fn parses_patterns_and_flags() {
+        let p = parse_pattern("057  * &AGREEMENT with $ [reciprocal]", o()).unwrap();
+        assert_eq!(p.code.as_str(), "057");
+        assert!(p.reciprocal && !p.reporting);
+        assert_eq!(
+            p.elements,
+            [
+                Element::Trigger,
+                Element::Class("AGREEMENT".into()),
+                Element::Words(vec!["with".into()]),
+                Element::Target
+            ]
+        );
+        let p = parse_pattern("020 * $ to? %appeal", o()).unwrap();
+        assert_eq!(
+            p.elements[2],
+            Element::Optional(Box::new(Element::Words(vec!["to".into()])))
+        );
+        assert_eq!(p.elements[3], Element::Frame(Frame::Appeal));
+        let p = parse_pattern("163 * (sanctions | embargo) (on|against) $", o()).unwrap();
+        assert_eq!(
+            p.elements[1],
+            Element::Words(vec!["sanctions".into(), "embargo".into()])
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_patterns() {
+        for bad in [
+            "5 * $",
+            "057 $",
+            "057 * * $",
+            "057 * $ $",
+            "057 * %beg",
+            "057 * &lower",
+            "057 * [odd]",
+            "057 *?",
+        ] {
+            assert!(parse_pattern(bad, o()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parses_entries_classes_and_irregulars() {
+        let src = "&AGREEMENT  agreement | treaty\n  pact\nverb sign | ink\n  057  * &AGREEMENT\nnoun visit\n  042  * to $\nbogus x\n";
+        let (mut pats, mut classes, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        parse("verbs/05.txt", 0, src, &mut pats, &mut classes, &mut errors);
+        assert_eq!(classes[0].members, ["agreement", "treaty", "pact"]);
+        assert_eq!(pats.len(), 2);
+        assert_eq!(pats[1].kind, TriggerKind::Noun);
+        assert_eq!(errors.len(), 1);
+        let mut irr = Vec::new();
+        parse_irregular(
+            "verbs/irregular.txt",
+            0,
+            "meet: met | met\nburn: burned/burnt | burnt\nbad\n",
+            &mut irr,
+            &mut errors,
+        );
+        assert_eq!(irr[1].past, ["burned", "burnt"]);
+        assert_eq!(errors.len(), 2);
+    }
+}

@@ -1,0 +1,126 @@
+//! The pipeline: every stage wired together, built once from the dictionaries and
+//! run per document.
+
+use crate::actors::{self, ActorRecognizer, Mention};
+use crate::clean::{Boilerplate, CleanText, Cleaners};
+use crate::dict::{CameoTable, DictError, DictErrors, Dictionaries};
+use crate::document::Document;
+use crate::lexicon::{Lexicon, WordId};
+use crate::segment::{Segmented, Segmenter};
+use chrono::NaiveDate;
+
+/// Every stage, ready to run. Build one and share it (it is `Sync`).
+pub struct Pipeline {
+    /// The vocabulary of every stage.
+    pub lexicon: Lexicon,
+    cleaners: Cleaners,
+    segmenter: Segmenter,
+    /// The actor recognizer.
+    pub actors: ActorRecognizer,
+    /// The CAMEO code table.
+    pub cameo: CameoTable,
+    /// The dictionary files used.
+    pub files: Vec<String>,
+}
+
+/// Everything the pipeline found in one document. Reuse one value per thread: its
+/// buffers are kept between documents.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The cleaned view of the text.
+    pub clean: CleanText,
+    /// Sentences and tokens.
+    pub segmented: Segmented,
+    /// The tokens' word ids.
+    pub words: Vec<WordId>,
+    /// Actor mentions, in document order.
+    pub mentions: Vec<Mention>,
+    /// The story date used to resolve roles and relative dates.
+    pub story_date: Option<NaiveDate>,
+    scratch: actors::Scratch,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Analysis {
+            clean: CleanText::new(""),
+            segmented: Segmented::default(),
+            words: Vec::new(),
+            mentions: Vec::new(),
+            story_date: None,
+            scratch: actors::Scratch::default(),
+        }
+    }
+}
+
+impl Pipeline {
+    /// Builds the pipeline from parsed dictionaries. Fails on names or patterns that
+    /// cannot be compiled.
+    pub fn new(dicts: &Dictionaries) -> Result<Self, DictErrors> {
+        let boilerplate =
+            Boilerplate::parse("boilerplate.txt", &dicts.boilerplate).map_err(|e| {
+                DictErrors(vec![DictError::new(
+                    &e.file,
+                    e.line,
+                    format!("bad pattern {:?}: {}", e.pattern, e.message),
+                )])
+            })?;
+        let mut lexicon = Lexicon::new();
+        let (actors, problems) = ActorRecognizer::new(dicts, &mut lexicon);
+        if !problems.is_empty() {
+            return Err(DictErrors(
+                problems
+                    .into_iter()
+                    .map(|p| {
+                        let file = dicts
+                            .files
+                            .get(p.origin.file as usize)
+                            .cloned()
+                            .unwrap_or_default();
+                        DictError::new(
+                            &file,
+                            p.origin.line as usize,
+                            format!("{:?}: {}", p.name, p.message),
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+        Ok(Pipeline {
+            lexicon,
+            cleaners: Cleaners::standard(boilerplate),
+            segmenter: Segmenter::default(),
+            actors,
+            cameo: dicts.cameo.clone(),
+            files: dicts.files.clone(),
+        })
+    }
+
+    /// The pipeline with the built-in dictionaries.
+    pub fn builtin() -> Result<Self, DictErrors> {
+        Self::new(&Dictionaries::builtin()?)
+    }
+
+    /// Cleans and segments `doc` into `out` (the first stages only).
+    pub fn segment(&self, doc: &Document, out: &mut Analysis) {
+        self.cleaners
+            .clean_into(&doc.text, doc.title.as_deref(), &mut out.clean);
+        self.segmenter.segment(&out.clean, &mut out.segmented);
+    }
+
+    /// Runs every stage on `doc`. `story_date` overrides the document's own date.
+    pub fn analyze(&self, doc: &Document, story_date: Option<NaiveDate>, out: &mut Analysis) {
+        self.segment(doc, out);
+        out.story_date = story_date.or_else(|| doc.published.map(|p| p.first_day()));
+        self.lexicon.lookup_tokens(&out.segmented, &mut out.words);
+        self.actors.recognize(
+            &doc.text,
+            &out.segmented,
+            &out.words,
+            &self.lexicon,
+            out.story_date,
+            &mut out.scratch,
+            &mut out.mentions,
+        );
+    }
+}
