@@ -5,6 +5,7 @@ use crate::actors::{self, ActorRecognizer, Mention};
 use crate::clean::{Boilerplate, CleanText, Cleaners};
 use crate::dict::{CameoTable, DictError, DictErrors, Dictionaries};
 use crate::document::Document;
+use crate::events::{Event, EventCoder, EventScratch};
 use crate::lexicon::{Lexicon, WordId};
 use crate::segment::{Segmented, Segmenter};
 use chrono::NaiveDate;
@@ -17,6 +18,8 @@ pub struct Pipeline {
     segmenter: Segmenter,
     /// The actor recognizer.
     pub actors: ActorRecognizer,
+    /// The event coder.
+    pub events: EventCoder,
     /// The CAMEO code table.
     pub cameo: CameoTable,
     /// The dictionary files used.
@@ -35,9 +38,12 @@ pub struct Analysis {
     pub words: Vec<WordId>,
     /// Actor mentions, in document order.
     pub mentions: Vec<Mention>,
+    /// Events, in document order.
+    pub events: Vec<Event>,
     /// The story date used to resolve roles and relative dates.
     pub story_date: Option<NaiveDate>,
     scratch: actors::Scratch,
+    event_scratch: EventScratch,
 }
 
 impl Default for Analysis {
@@ -47,8 +53,10 @@ impl Default for Analysis {
             segmented: Segmented::default(),
             words: Vec::new(),
             mentions: Vec::new(),
+            events: Vec::new(),
             story_date: None,
             scratch: actors::Scratch::default(),
+            event_scratch: EventScratch::default(),
         }
     }
 }
@@ -67,30 +75,22 @@ impl Pipeline {
             })?;
         let mut lexicon = Lexicon::new();
         let (actors, problems) = ActorRecognizer::new(dicts, &mut lexicon);
-        if !problems.is_empty() {
-            return Err(DictErrors(
-                problems
-                    .into_iter()
-                    .map(|p| {
-                        let file = dicts
-                            .files
-                            .get(p.origin.file as usize)
-                            .cloned()
-                            .unwrap_or_default();
-                        DictError::new(
-                            &file,
-                            p.origin.line as usize,
-                            format!("{:?}: {}", p.name, p.message),
-                        )
-                    })
-                    .collect(),
-            ));
+        let file_of = |f: u16| dicts.files.get(f as usize).cloned().unwrap_or_default();
+        let mut errors: Vec<DictError> = problems
+            .into_iter()
+            .map(|p| DictError::new(&file_of(p.origin.file), p.origin.line as usize, format!("{:?}: {}", p.name, p.message)))
+            .collect();
+        let (events, problems) = EventCoder::new(dicts, &mut lexicon);
+        errors.extend(problems.into_iter().map(|p| DictError::new(&file_of(p.origin.file), p.origin.line as usize, p.message)));
+        if !errors.is_empty() {
+            return Err(DictErrors(errors));
         }
         Ok(Pipeline {
             lexicon,
             cleaners: Cleaners::standard(boilerplate),
             segmenter: Segmenter::default(),
             actors,
+            events,
             cameo: dicts.cameo.clone(),
             files: dicts.files.clone(),
         })
@@ -121,6 +121,15 @@ impl Pipeline {
             out.story_date,
             &mut out.scratch,
             &mut out.mentions,
+        );
+        self.events.code_document(
+            &doc.text,
+            &out.segmented,
+            &out.words,
+            &self.lexicon,
+            &out.mentions,
+            &mut out.event_scratch,
+            &mut out.events,
         );
     }
 }

@@ -499,7 +499,10 @@ fn compose_at(
         && let Some(q) = next
         && q.start > p.end
         && q.start - p.end <= 2
-        && ["of", "in", "from"].iter().any(|w| sent.norm_is(p.end, w))
+        && (sent.norm_is(p.end, "of")
+            // `troops in Iraq` are seldom Iraq's: location gives the country of
+            // other agents only (`rebels in Darfur`, `officials in Kyiv`).
+            || (["in", "from"].iter().any(|w| sent.norm_is(p.end, w)) && rec.roles[agent.role as usize].code.as_str() != "MIL"))
         && (p.end + 1..q.start).all(|t| sent.class(t).has(WordClass::ARTICLE))
     {
         let role = rec.roles[agent.role as usize].code;

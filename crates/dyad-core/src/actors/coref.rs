@@ -337,6 +337,14 @@ pub fn link_sentence(
         {
             continue;
         }
+        // `it` refers to an actor only as the subject of a verb group (`it will`,
+        // `it has`); `it is said`, `ready for it` are no actor.
+        if lex.word(w) == "it" {
+            let next = ctx.words.get(t + 1).map(|&n| lex.class(n)).unwrap_or_default();
+            if t + 1 >= e || !(next.has(WordClass::MODAL) || next.has(WordClass::HAVE)) {
+                continue;
+            }
+        }
         let speaker = class.has(WordClass::PRONOUN_SPEAKER);
         let sentence_mentions: Vec<(usize, &Mention)> = out
             .iter()

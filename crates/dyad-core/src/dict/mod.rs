@@ -85,7 +85,7 @@ impl fmt::Display for DictError {
 impl std::error::Error for DictError {}
 
 /// Where something was defined: a file (index into [`Dictionaries::files`]) and line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Origin {
     /// Index of the file in [`Dictionaries::files`].
     pub file: u16,

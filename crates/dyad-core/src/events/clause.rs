@@ -1,0 +1,192 @@
+//! A light clause analysis around a trigger, with no parser: the auxiliary chain
+//! before a verb (tense, negation, modality, passive voice), infinitives, `if`
+//! clauses, quotations, and the subject.
+
+use super::Mode;
+use super::patterns::SentenceView;
+use crate::actors::MentionKind;
+use crate::lexicon::{UNKNOWN, WordClass};
+
+/// Adverbs that may sit inside a verb group (`has also signed`, `has not yet condemned`).
+const VERB_GROUP_ADVERBS: &[&str] = &[
+    "also", "still", "yet", "already", "now", "just", "reportedly", "allegedly", "again", "then", "later", "ever", "jointly",
+    "formally", "officially", "publicly", "repeatedly", "strongly", "sharply", "firmly", "finally", "recently", "immediately",
+    "quickly", "swiftly", "once", "previously", "apparently", "subsequently", "eventually", "even", "only", "further", "since",
+    "duly", "indeed", "long", "effectively", "reluctantly", "openly", "secretly", "briefly", "twice", "unanimously", "narrowly",
+    "vigorously", "flatly", "bitterly", "angrily", "fiercely", "heavily", "largely", "partly", "partially", "fully", "directly",
+    "personally", "separately", "together", "first", "initially", "hastily", "hurriedly", "abruptly", "unilaterally", "mutually",
+];
+
+/// Verbs before `to` that make the infinitive a plan: `plans to attack` is future.
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "going", "set", "due", "expected", "expects",
+    "prepare", "prepares", "prepared", "preparing", "aim", "aims", "aimed", "aiming", "scheduled", "poised", "about", "seeks", "seeking",
+    "sought", "seek", "hopes", "hope", "hoped", "hoping", "wants", "want", "wanted", "decided", "decides", "decide", "agreed",
+];
+
+/// Verbs before `to` that deny the infinitive: `failed to condemn`.
+const NEGATIVE_BEFORE_TO: &[&str] = &["failed", "fails", "fail", "unable", "declined", "declines", "refused", "refuses", "refuse"];
+
+/// What the verb group before a trigger says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// First token of the verb group (auxiliaries and adverbs included).
+    pub start: usize,
+    /// The clause's mode as the verb group tells it.
+    pub mode: Mode,
+    /// Passive voice (`was arrested`).
+    pub passive: bool,
+    /// A bare infinitive (`to withdraw`).
+    pub infinitive: bool,
+}
+
+impl SentenceView<'_> {
+    fn word(&self, t: usize) -> &str {
+        let w = self.words[t];
+        if w == UNKNOWN { "" } else { self.lex.word(w) }
+    }
+
+    fn class(&self, t: usize) -> WordClass {
+        self.lex.class(self.words[t])
+    }
+
+    fn is_adverb(&self, t: usize) -> bool {
+        let w = self.word(t);
+        let surface = &self.text[self.tokens[t].span()];
+        VERB_GROUP_ADVERBS.contains(&w) || (surface.len() > 4 && surface.ends_with("ly") && surface.chars().all(|c| c.is_ascii_lowercase()))
+    }
+
+    /// Reads the verb group ending just before `trigger` (a verb).
+    pub fn verb_group(&self, trigger: usize, participle: bool) -> VerbGroup {
+        let mut t = trigger;
+        let mut mode = Mode::Asserted;
+        let mut passive = false;
+        let mut infinitive = false;
+        let mut saw_be = false;
+        while t > self.start {
+            let p = t - 1;
+            let c = self.class(p);
+            let w = self.word(p);
+            if c.has(WordClass::NEGATION) && w != "no" {
+                mode = Mode::Negated;
+            } else if c.has(WordClass::MODAL) {
+                if mode != Mode::Negated {
+                    mode = match w {
+                        "will" | "shall" | "'ll" | "wo" => Mode::Future,
+                        "can" | "ca" => mode,
+                        _ => Mode::Hypothetical,
+                    };
+                }
+            } else if c.has(WordClass::BE) {
+                saw_be = true;
+            } else if c.has(WordClass::AUXILIARY) || self.is_adverb(p) {
+            } else if w == "to" {
+                infinitive = true;
+                t = p;
+                // What governs the infinitive: `plans to`, `failed to`, `is going to`.
+                if p > self.start {
+                    let g = self.word(p - 1);
+                    if NEGATIVE_BEFORE_TO.contains(&g) {
+                        mode = Mode::Negated;
+                    } else if FUTURE_BEFORE_TO.contains(&g) {
+                        mode = Mode::Future;
+                    } else if mode == Mode::Asserted {
+                        mode = Mode::Hypothetical;
+                    }
+                } else if mode == Mode::Asserted {
+                    mode = Mode::Hypothetical;
+                }
+                break;
+            } else if w == "longer" && p > self.start && self.word(p - 1) == "no" {
+                mode = Mode::Negated;
+                t = p - 1;
+                continue;
+            } else {
+                break;
+            }
+            t = p;
+        }
+        if saw_be && participle {
+            passive = true;
+        }
+        // `if` earlier in the clause makes it hypothetical.
+        if mode == Mode::Asserted {
+            let mut q = t;
+            while q > self.start {
+                q -= 1;
+                if self.is_boundary(q) && !matches!(&self.text[self.tokens[q].span()], ",") {
+                    break;
+                }
+                if matches!(self.word(q), "if" | "unless") {
+                    mode = Mode::Hypothetical;
+                    break;
+                }
+            }
+        }
+        VerbGroup { start: t, mode, passive, infinitive }
+    }
+
+    /// Whether token `t` lies inside a quotation.
+    pub fn quoted(&self, quotes: &[bool], t: usize) -> bool {
+        quotes.get(t - self.start).copied().unwrap_or(false)
+    }
+
+    /// Whether mention `m` is governed by a preposition (`with Putin`, `of the army`).
+    pub fn governed(&self, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        let mut t = mm.first_token as usize;
+        while t > self.start {
+            let c = self.class(t - 1);
+            if c.has(WordClass::ARTICLE) || (c.has(WordClass::DETERMINER) && !c.has(WordClass::PREPOSITION)) {
+                t -= 1;
+                continue;
+            }
+            return c.has(WordClass::PREPOSITION) && self.word(t - 1) != "by";
+        }
+        false
+    }
+
+    /// Whether mention `m` is a possessor of a following noun (`Russia's invasion`).
+    pub fn possessor(&self, m: usize) -> bool {
+        let e = self.mentions[m].end_token as usize;
+        e < self.end && self.class(e).has(WordClass::POSSESSIVE_MARK)
+            || (self.mentions[m].kind == MentionKind::Pronoun && self.class(self.mentions[m].first_token as usize).has(WordClass::POSSESSIVE))
+    }
+
+    /// The subject of a trigger whose verb group starts at `group_start`: the nearest
+    /// mention before it in the same quotation state, not governed by a preposition, not
+    /// a possessor, not the object of an earlier event, and not a mere modifier; with a
+    /// fallback to the nearest mention at all. Returns (mention, is_fallback).
+    pub fn subject(&self, group_start: usize, quotes: &[bool], objects: &[usize], quoted_trigger: bool) -> Option<(usize, bool)> {
+        let mut fallback = None;
+        for &m in self.mention_ids.iter().rev() {
+            let mm = &self.mentions[m];
+            if mm.end_token as usize > group_start {
+                continue;
+            }
+            // A complementiser or relative pronoun between the mention and the verb
+            // means the mention belongs to another clause, unless the mention sits
+            // right before it (`X, who`), which the caller handles.
+            let between = mm.end_token as usize..group_start;
+            let crosses = between.clone().any(|t| {
+                let w = self.word(t);
+                matches!(w, "that" | "whether" | "because" | "although" | "though" | "while" | "whereas") || self.text[self.tokens[t].span()] == *";"
+            });
+            if self.quoted(quotes, mm.first_token as usize) != quoted_trigger {
+                continue;
+            }
+            let weak = mm.modifier || mm.kind == MentionKind::Place || objects.contains(&m) || self.governed(m) || self.possessor(m);
+            if crosses {
+                break;
+            }
+            if weak {
+                if fallback.is_none() && !mm.modifier {
+                    fallback = Some(m);
+                }
+                continue;
+            }
+            return Some((m, false));
+        }
+        fallback.map(|m| (m, true))
+    }
+}

@@ -1,0 +1,515 @@
+//! Events: who did what to whom, coded in CAMEO.
+//!
+//! For each sentence, [`EventCoder::code_sentence`]:
+//! 1. finds triggers: verbs and event nouns that head an entry of the pattern files
+//!    (`dictionaries/verbs/`), telling a verb from a noun by the word before it;
+//! 2. matches each trigger's patterns ([`patterns`]) and keeps the most specific;
+//! 3. reads the verb group ([`clause`]): negation, modality, passive voice;
+//! 4. finds the source (the subject, the possessor of a noun, or `by` in the passive)
+//!    and the target (the pattern's `$`, else the direct object);
+//! 5. resolves frames (`urged X to withdraw` -> 0256) and future intentions
+//!    (`will meet` -> 036), expands compound actors into one event per member, and
+//!    marks the main-clause event as primary.
+
+pub mod clause;
+pub mod frames;
+pub mod inflect;
+pub mod patterns;
+
+use crate::actors::{Mention, MentionKind};
+use crate::codes::{ActorCode, EventCode};
+use crate::dict::{CameoTable, Dictionaries, Frame, Origin, TriggerKind};
+use crate::lexicon::{Lexicon, UNKNOWN, WordClass, WordId};
+use crate::segment::{Segmented, Sentence, Token};
+use inflect::VerbForm;
+use patterns::{PatternMatch, PatternProblem, PatternSet, SentenceView};
+use serde::Serialize;
+
+/// How an event is asserted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// It happened (or is happening).
+    Asserted,
+    /// It is said not to have happened (`has not condemned`).
+    Negated,
+    /// It will happen (`will meet`, `plans to attack`).
+    Future,
+    /// It might happen (`could`, `would`, `if`, a requested or purposed action).
+    Hypothetical,
+    /// It happened long before the story (an explicit date over two years earlier).
+    Historical,
+}
+
+impl Mode {
+    /// The mode's name as written in output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Asserted => "asserted",
+            Mode::Negated => "negated",
+            Mode::Future => "future",
+            Mode::Hypothetical => "hypothetical",
+            Mode::Historical => "historical",
+        }
+    }
+}
+
+/// One coded event (before output formatting).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Index of the sentence.
+    pub sentence: u32,
+    /// The CAMEO code.
+    pub code: EventCode,
+    /// The source mention (index into the document's mentions).
+    pub source: usize,
+    /// The source's code (a member's code for compound actors).
+    pub source_code: ActorCode,
+    /// The target mention, if any.
+    pub target: Option<usize>,
+    /// The target's code.
+    pub target_code: Option<ActorCode>,
+    /// First token of the trigger.
+    pub trigger_start: u32,
+    /// One past its last token.
+    pub trigger_end: u32,
+    /// The mode.
+    pub mode: Mode,
+    /// The main-clause event of its sentence (GDELT's IsRootEvent).
+    pub primary: bool,
+    /// The trigger is inside a quotation.
+    pub quote: bool,
+    /// Events expanded from one compound actor share a group number.
+    pub group: Option<u32>,
+    /// The pattern that fired.
+    pub rule: Origin,
+    /// A frame or future intention changed the pattern's code; this was the
+    /// embedded event's code.
+    pub derived_from: Option<EventCode>,
+    /// How sure the coder is, 0 to 1 (see `docs/patterns.md`).
+    pub confidence: f32,
+    /// The source was found only by the fallback rule (nearest mention).
+    pub weak_source: bool,
+    /// The trigger's lemma (for explanations).
+    pub lemma: String,
+}
+
+/// The coder: compiled patterns, ready to run.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    /// The compiled patterns.
+    pub patterns: PatternSet,
+    cameo: CameoTable,
+}
+
+/// Reusable buffers.
+#[derive(Debug, Default)]
+pub struct EventScratch {
+    quotes: Vec<bool>,
+    triggers: Vec<bool>,
+    mention_ids: Vec<usize>,
+    found: Vec<Found>,
+    objects: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    trigger: (usize, usize),
+    entry: u32,
+    m: PatternMatch,
+    source: Option<(usize, bool)>,
+    target: Option<usize>,
+    mode: Mode,
+    passive: bool,
+    embedded: bool,
+    reporting: bool,
+    quote: bool,
+}
+
+/// Words before a noun that make the trigger a noun (`the visit`, `his visit`).
+fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
+    if t == view.start {
+        return false;
+    }
+    let p = t - 1;
+    let c = view.lex.class(view.words[p]);
+    if c.has(WordClass::DETERMINER) || c.has(WordClass::POSSESSIVE) || c.has(WordClass::POSSESSIVE_MARK) || c.has(WordClass::PREPOSITION) {
+        return true;
+    }
+    // An adjective-like word or a mention right before: `military invasion`,
+    // `Russian offensive`, `the Chinese president's visit`.
+    if view.mention_ids.iter().any(|&m| view.mentions[m].end_token as usize == t) {
+        return true;
+    }
+    let surface = &view.text[view.tokens[p].span()];
+    surface.chars().next().is_some_and(|c| c.is_lowercase()) && !c.has(WordClass::AUXILIARY) && !c.has(WordClass::MODAL) && !c.has(WordClass::NEGATION) && surface != "to" && {
+        let p2 = p.checked_sub(1).filter(|&x| x >= view.start);
+        p2.is_some_and(|q| {
+            let c2 = view.lex.class(view.words[q]);
+            c2.has(WordClass::DETERMINER) || c2.has(WordClass::POSSESSIVE) || c2.has(WordClass::POSSESSIVE_MARK)
+        })
+    }
+}
+
+impl EventCoder {
+    /// Compiles the patterns of `dicts`, adding their words to `lex`.
+    pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<PatternProblem>) {
+        let (patterns, problems) = PatternSet::new(dicts, lex);
+        (EventCoder { patterns, cameo: dicts.cameo.clone() }, problems)
+    }
+
+    /// Codes every sentence of a document.
+    #[allow(clippy::too_many_arguments)]
+    pub fn code_document(
+        &self,
+        text: &str,
+        seg: &Segmented,
+        words: &[WordId],
+        lex: &Lexicon,
+        mentions: &[Mention],
+        scratch: &mut EventScratch,
+        out: &mut Vec<Event>,
+    ) {
+        out.clear();
+        let mut first_mention = 0;
+        for sentence in &seg.sentences {
+            scratch.mention_ids.clear();
+            while first_mention < mentions.len() && mentions[first_mention].sentence < sentence.index {
+                first_mention += 1;
+            }
+            let mut i = first_mention;
+            while i < mentions.len() && mentions[i].sentence == sentence.index {
+                scratch.mention_ids.push(i);
+                i += 1;
+            }
+            self.code_sentence(text, &seg.tokens, words, lex, sentence, mentions, scratch, out);
+        }
+    }
+
+    fn is_verb_trigger(&self, w: WordId) -> bool {
+        w != UNKNOWN && self.patterns.verbs.contains_key(&w)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn code_sentence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[WordId],
+        lex: &Lexicon,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        scratch: &mut EventScratch,
+        out: &mut Vec<Event>,
+    ) {
+        let (s, e) = (sentence.tokens.start, sentence.tokens.end);
+        let EventScratch { quotes, triggers, mention_ids, found, objects } = scratch;
+        // Quotation state per token.
+        quotes.clear();
+        let mut inside = false;
+        for t in s..e {
+            let q = matches!(&text[tokens[t].span()], "“" | "”" | "\"" | "«" | "»");
+            if q {
+                inside = !inside;
+            }
+            quotes.push(inside && !q);
+        }
+        // Tokens inside a mention are never triggers.
+        let in_mention = |t: usize| mention_ids.iter().any(|&m| (mentions[m].first_token as usize..mentions[m].end_token as usize).contains(&t));
+        triggers.clear();
+        triggers.extend((s..e).map(|t| self.is_verb_trigger(words[t]) && !in_mention(t)));
+        let view = SentenceView { words, tokens, text, start: s, end: e, mention_ids, mentions, lex, is_trigger: triggers };
+
+        found.clear();
+        objects.clear();
+        for t in s..e {
+            let w = words[t];
+            if w == UNKNOWN || in_mention(t) {
+                continue;
+            }
+            let verbs = self.patterns.verbs.get(&w);
+            let nouns = self.patterns.nouns.get(&w);
+            if verbs.is_none() && nouns.is_none() {
+                continue;
+            }
+            let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(&view, t));
+            let candidates: Vec<(u32, Option<VerbForm>)> = if as_noun {
+                nouns.into_iter().flatten().map(|(e, _)| (*e, None)).collect()
+            } else {
+                // A participle or gerund after a determiner is an adjective (`the
+                // proposed plan`), not a verb.
+                if noun_context(&view, t) && !lex.class(words[t - 1]).has(WordClass::PREPOSITION) {
+                    continue;
+                }
+                verbs.into_iter().flatten().map(|(e, f)| (*e, Some(*f))).collect()
+            };
+            // The most specific pattern over all entries of the word.
+            let mut best: Option<(u32, PatternMatch)> = None;
+            for (entry, _) in &candidates {
+                let ce = &self.patterns.entries[*entry as usize];
+                if (ce.kind == TriggerKind::Noun) != as_noun {
+                    continue;
+                }
+                for (pi, p) in ce.patterns.iter().enumerate() {
+                    if let Some(mut m) = view.match_pattern(&self.patterns, p, (t, t + 1)) {
+                        m.pattern = pi;
+                        if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
+                            best = Some((*entry, m));
+                        }
+                    }
+                }
+            }
+            let Some((entry, m)) = best else { continue };
+            let participle = candidates.iter().any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
+            let group = if as_noun {
+                clause::VerbGroup { start: t, mode: Mode::Asserted, passive: false, infinitive: false }
+            } else {
+                view.verb_group(t, participle)
+            };
+            let pattern = &self.patterns.entries[entry as usize].patterns[m.pattern];
+            found.push(Found {
+                trigger: (t, t + 1),
+                entry,
+                m,
+                source: None,
+                target: None,
+                mode: group.mode,
+                passive: group.passive,
+                embedded: false,
+                reporting: pattern.reporting,
+                quote: view.quoted(quotes, t),
+            });
+            let f = found.last_mut().expect("just pushed");
+            // Source and target.
+            let quoted_trigger = f.quote;
+            if as_noun {
+                // The possessor or a mention right before the noun (`Russia's
+                // invasion`, `the Chinese president's visit`, `US sanctions`), else the
+                // subject of the clause.
+                let mut q = t;
+                let mut owner = None;
+                while q > s && t - q < 4 {
+                    q -= 1;
+                    if let Some(&mi) = view.mention_ids.iter().find(|&&mi| mentions[mi].end_token as usize == q + 1 || (mentions[mi].end_token as usize == q && lex.class(words[q]).has(WordClass::POSSESSIVE_MARK))) {
+                        owner = Some(mi);
+                        break;
+                    }
+                    if view.is_boundary(q) || lex.class(words[q]).has(WordClass::PREPOSITION) {
+                        break;
+                    }
+                }
+                f.source = f.m.source.map(|m| (m, false)).or(owner.map(|m| (m, false))).or_else(|| view.subject(t, quotes, objects, quoted_trigger));
+                f.target = f.m.target;
+            } else if f.passive {
+                // `X was arrested by Y`: Y acts on X.
+                let by = (t + 1..e.min(t + 6)).find(|&q| lex.word(words[q]) == "by" && words[q] != UNKNOWN);
+                f.source = f.m.source.map(|m| (m, false)).or_else(|| by.and_then(|q| view.mention_ids.iter().copied().find(|&mi| mentions[mi].first_token as usize == q + 1 || mentions[mi].first_token as usize == q + 2)).map(|m| (m, false)));
+                f.target = f.m.target.or_else(|| view.subject(group.start, quotes, objects, quoted_trigger).map(|(m, _)| m));
+            } else {
+                f.source = f.m.source.map(|m| (m, false)).or_else(|| view.subject(group.start, quotes, objects, quoted_trigger));
+                // A reporting verb with its subject after it: `..., said Putin`.
+                if f.source.is_none_or(|(_, weak)| weak)
+                    && f.reporting
+                    && let Some(mi) = view.mention_at(t + 1)
+                {
+                    f.source = Some((mi, false));
+                }
+                f.target = f.m.target.or_else(|| {
+                    // The direct object: the first mention after the trigger in its clause.
+                    if f.reporting { None } else { direct_object(&view, f.m.end) }
+                });
+            }
+            if let Some(tg) = f.target {
+                objects.push(tg);
+            }
+        }
+
+        // Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and pressured Y`.
+        for i in 1..found.len() {
+            let (t, prev_t) = (found[i].trigger.0, found[i - 1].trigger.0);
+            let joined = (prev_t + 1..t).rev().take(6).any(|q| matches!(lex.word(words[q]), "and" | "but" | "or") && words[q] != UNKNOWN);
+            let weak = found[i].source.is_none_or(|(m, weak)| weak || Some(m) == found[i - 1].target || objects.contains(&m));
+            if joined && weak && found[i - 1].source.is_some() && !found[i].passive {
+                let no_own_subject = !(prev_t + 1..t).any(|q| view.mention_ids.iter().any(|&mi| mentions[mi].first_token as usize == q && !objects.contains(&mi) && !view.governed(mi)));
+                if no_own_subject {
+                    found[i].source = found[i - 1].source;
+                }
+            }
+        }
+
+        // Frames: the embedded event gives the code, and is itself only requested.
+        for i in 0..found.len() {
+            let Some(ft) = found[i].m.frame_token else { continue };
+            let Some(j) = found.iter().position(|f| f.trigger.0 == ft) else { continue };
+            found[j].embedded = true;
+            if found[j].mode == Mode::Asserted {
+                found[j].mode = Mode::Hypothetical;
+            }
+            // The embedded verb's subject is the frame's target (`urged X to withdraw`).
+            if let Some(tg) = found[i].target
+                && found[j].source.is_none_or(|(_, weak)| weak)
+            {
+                found[j].source = Some((tg, false));
+            }
+        }
+
+        // Primary: the first event outside quotations that is no reporting verb and not
+        // embedded; else the first reporting event; else the first.
+        let with_source: Vec<usize> = (0..found.len()).filter(|&i| found[i].source.is_some()).collect();
+        let primary = with_source
+            .iter()
+            .copied()
+            .find(|&i| !found[i].reporting && !found[i].embedded && !found[i].quote && found[i].mode != Mode::Negated && found[i].mode != Mode::Hypothetical)
+            .or_else(|| with_source.iter().copied().find(|&i| !found[i].embedded && !found[i].quote))
+            .or_else(|| with_source.first().copied());
+
+        for (i, f) in found.iter().enumerate() {
+            let Some((source, weak_source)) = f.source else { continue };
+            let ce = &self.patterns.entries[f.entry as usize];
+            let pattern = &ce.patterns[f.m.pattern];
+            let mut code = pattern.code;
+            let mut derived_from = None;
+            if let Some(ft) = f.m.frame_token
+                && let Some(emb) = found.iter().find(|g| g.trigger.0 == ft)
+            {
+                let emb_code = self.patterns.entries[emb.entry as usize].patterns[emb.m.pattern].code;
+                if let Some(frame) = frame_of(pattern)
+                    && let Some(c) = frames::derive(frame, emb_code, &self.cameo)
+                {
+                    code = c;
+                    derived_from = Some(emb_code);
+                }
+            }
+            if f.mode == Mode::Future
+                && derived_from.is_none()
+                && let Some(c) = frames::derive(Frame::Intent, code, &self.cameo)
+            {
+                derived_from = Some(code);
+                code = c;
+            }
+            let confidence = {
+                let mut c = 0.45 + 0.05 * f.m.score.min(6) as f32;
+                if f.target.is_some() {
+                    c += 0.1;
+                }
+                if weak_source {
+                    c -= 0.2;
+                }
+                if f.m.target.is_some() {
+                    c += 0.05;
+                }
+                c.clamp(0.05, 0.95)
+            };
+            let base = Event {
+                sentence: sentence.index,
+                code,
+                source,
+                source_code: mentions[source].code,
+                target: f.target,
+                target_code: f.target.map(|t| mentions[t].code),
+                trigger_start: f.trigger.0 as u32,
+                trigger_end: f.trigger.1 as u32,
+                mode: f.mode,
+                primary: Some(i) == primary,
+                quote: f.quote,
+                group: None,
+                rule: pattern.origin,
+                derived_from,
+                confidence,
+                weak_source,
+                lemma: ce.lemma.clone(),
+            };
+            expand(base, mentions, pattern.reciprocal, out);
+        }
+    }
+}
+
+fn frame_of(p: &patterns::Pattern) -> Option<Frame> {
+    p.after.iter().chain(p.before.iter()).find_map(|(e, _)| match e {
+        patterns::Elem::Frame(f) => Some(*f),
+        _ => None,
+    })
+}
+
+/// The first mention after the trigger in its clause that can be an object.
+fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usize> {
+    let mut t = from;
+    while t < view.end && t < from + 6 {
+        if view.is_boundary(t) {
+            return None;
+        }
+        let c = view.lex.class(view.words[t]);
+        if c.has(WordClass::SUBORDINATOR) && view.lex.word(view.words[t]) != "as" || c.has(WordClass::RELATIVE) {
+            return None;
+        }
+        if let Some(m) = view.mention_at(t) {
+            let mm = &view.mentions[m];
+            let end = mm.end_token as usize;
+            // `his Russian counterpart`, `Russia's army`: the possessed mention.
+            if (view.possessor(m) || mm.modifier)
+                && let Some(next) = (end..(end + 3).min(view.end)).find_map(|q| view.mention_at(q))
+            {
+                return Some(next);
+            }
+            if mm.kind == MentionKind::Place || mm.modifier {
+                return Some(m);
+            }
+            return Some(m);
+        }
+        if view.is_trigger[t - view.start] && t > from {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// Expands compound sources and targets into one event per member.
+fn expand(base: Event, mentions: &[Mention], reciprocal: bool, out: &mut Vec<Event>) {
+    let members = |m: usize| -> Vec<usize> {
+        match mentions[m].group {
+            Some(g) => mentions.iter().enumerate().filter(|(_, x)| x.group == Some(g) && x.sentence == mentions[m].sentence).map(|(i, _)| i).collect(),
+            None => vec![m],
+        }
+    };
+    let sources = members(base.source);
+    let group = mentions[base.source].group.or(base.target.and_then(|t| mentions[t].group));
+    match base.target {
+        None if reciprocal && sources.len() > 1 => {
+            for &a in &sources {
+                for &b in &sources {
+                    if a != b && mentions[a].code != mentions[b].code {
+                        out.push(Event {
+                            source: a,
+                            source_code: mentions[a].code,
+                            target: Some(b),
+                            target_code: Some(mentions[b].code),
+                            group,
+                            ..base.clone()
+                        });
+                    }
+                }
+            }
+        }
+        target => {
+            let targets: Vec<Option<usize>> = match target {
+                Some(t) => members(t).into_iter().map(Some).collect(),
+                None => vec![None],
+            };
+            for &a in &sources {
+                for t in &targets {
+                    // An actor does not act on itself; such a target is dropped.
+                    let t = t.filter(|&t| mentions[t].code != mentions[a].code);
+                    out.push(Event {
+                        source: a,
+                        source_code: mentions[a].code,
+                        target: t,
+                        target_code: t.map(|t| mentions[t].code),
+                        group: if sources.len() > 1 || targets.len() > 1 { group } else { None },
+                        ..base.clone()
+                    });
+                }
+            }
+        }
+    }
+}

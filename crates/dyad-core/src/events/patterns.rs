@@ -1,0 +1,426 @@
+//! Compiled event patterns and their matching around a trigger.
+
+use super::inflect::{VerbForm, verb_forms};
+use crate::actors::Mention;
+use crate::codes::EventCode;
+use crate::dict::{Dictionaries, Element, Frame, Origin, TriggerKind, plural_of};
+use crate::lexicon::{Lexicon, UNKNOWN, WordId};
+use crate::segment::{Token, tokenize};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A compiled element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// One of these words (sorted).
+    Words(Vec<WordId>),
+    /// A class (index into [`PatternSet::classes`]).
+    Class(u32),
+    /// The target slot.
+    Target,
+    /// The source slot.
+    Source,
+    /// An embedded verb.
+    Frame(Frame),
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// The code it gives.
+    pub code: EventCode,
+    /// Elements before the trigger, nearest first.
+    pub before: Vec<(Elem, bool)>,
+    /// Elements after the trigger, in order; the flag says optional.
+    pub after: Vec<(Elem, bool)>,
+    /// `[reciprocal]`
+    pub reciprocal: bool,
+    /// `[reporting]`
+    pub reporting: bool,
+    /// Where it is written.
+    pub origin: Origin,
+}
+
+/// A compiled entry: the patterns of a group of lemmas.
+#[derive(Debug, Clone)]
+pub struct CompiledEntry {
+    /// Verb or noun.
+    pub kind: TriggerKind,
+    /// Its patterns, in file order.
+    pub patterns: Vec<Pattern>,
+    /// The entry's first lemma, for explanations.
+    pub lemma: String,
+}
+
+/// A class: its members as word sequences.
+#[derive(Debug, Clone, Default)]
+pub struct CompiledClass {
+    /// The class name.
+    pub name: String,
+    single: FxHashSet<WordId>,
+    multi: Vec<Vec<WordId>>,
+}
+
+impl CompiledClass {
+    /// The end of the longest member matching at `at`.
+    pub fn match_at(&self, words: &[WordId], at: usize, limit: usize) -> Option<usize> {
+        let mut best = None;
+        for m in &self.multi {
+            if at + m.len() <= limit && words[at..at + m.len()] == m[..] && best.is_none_or(|b| at + m.len() > b) {
+                best = Some(at + m.len());
+            }
+        }
+        if best.is_none() && at < limit && self.single.contains(&words[at]) {
+            best = Some(at + 1);
+        }
+        best
+    }
+}
+
+/// A problem compiling patterns (unknown class, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternProblem {
+    /// Where.
+    pub origin: Origin,
+    /// What.
+    pub message: String,
+}
+
+/// All compiled patterns, with the trigger lookup tables.
+#[derive(Debug, Clone, Default)]
+pub struct PatternSet {
+    /// Entries.
+    pub entries: Vec<CompiledEntry>,
+    /// Classes.
+    pub classes: Vec<CompiledClass>,
+    /// Verb forms: word -> (entry, form).
+    pub verbs: FxHashMap<WordId, Vec<(u32, VerbForm)>>,
+    /// Noun forms: word -> (entry, plural).
+    pub nouns: FxHashMap<WordId, Vec<(u32, bool)>>,
+}
+
+fn words_of(lex: &mut Lexicon, phrase: &str) -> Vec<WordId> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut norm = String::new();
+    tokenize(phrase, 0..phrase.len(), &mut tokens, &mut norm);
+    tokens.iter().map(|t| lex.intern(&norm[t.norm_start as usize..t.norm_end as usize])).collect()
+}
+
+impl PatternSet {
+    /// Compiles the patterns of `dicts`, adding their words to `lex`.
+    pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<PatternProblem>) {
+        let mut set = PatternSet::default();
+        let mut problems = Vec::new();
+        let mut class_index: FxHashMap<String, u32> = FxHashMap::default();
+        for c in &dicts.classes {
+            if class_index.contains_key(&c.name) {
+                problems.push(PatternProblem { origin: c.origin, message: format!("class &{} is defined twice", c.name) });
+                continue;
+            }
+            let mut compiled = CompiledClass { name: c.name.clone(), ..Default::default() };
+            for m in &c.members {
+                // Nouns in classes match their plural too.
+                for form in [m.clone(), plural_of(m)] {
+                    let w = words_of(lex, &form);
+                    match w.len() {
+                        0 => {}
+                        1 => {
+                            compiled.single.insert(w[0]);
+                        }
+                        _ => compiled.multi.push(w),
+                    }
+                }
+            }
+            class_index.insert(c.name.clone(), set.classes.len() as u32);
+            set.classes.push(compiled);
+        }
+        let irregular: FxHashMap<&str, (&[String], &[String])> =
+            dicts.irregular.iter().map(|v| (v.lemma.as_str(), (v.past.as_slice(), v.participle.as_slice()))).collect();
+
+        for entry in &dicts.patterns {
+            let index = set.entries.len() as u32;
+            let mut patterns = Vec::new();
+            for line in &entry.patterns {
+                let at = line.elements.iter().position(|e| *e == Element::Trigger).unwrap_or(0);
+                let mut compile = |e: &Element| -> Option<(Elem, bool)> {
+                    let (inner, optional) = match e {
+                        Element::Optional(x) => (&**x, true),
+                        x => (x, false),
+                    };
+                    let c = match inner {
+                        Element::Words(ws) => {
+                            let mut ids: Vec<WordId> = Vec::new();
+                            for w in ws {
+                                for form in [w.clone(), plural_of(w)] {
+                                    let ids_of = words_of(lex, &form);
+                                    if ids_of.len() == 1 {
+                                        ids.push(ids_of[0]);
+                                    } else if form == *w {
+                                        problems.push(PatternProblem {
+                                            origin: line.origin,
+                                            message: format!("{w:?} is not one word (use a class for phrases)"),
+                                        });
+                                    }
+                                }
+                            }
+                            ids.sort_unstable();
+                            ids.dedup();
+                            Elem::Words(ids)
+                        }
+                        Element::Class(name) => match class_index.get(name) {
+                            Some(&i) => Elem::Class(i),
+                            None => {
+                                problems.push(PatternProblem { origin: line.origin, message: format!("unknown class &{name}") });
+                                return None;
+                            }
+                        },
+                        Element::Target => Elem::Target,
+                        Element::Source => Elem::Source,
+                        Element::Frame(f) => Elem::Frame(*f),
+                        Element::Trigger | Element::Optional(_) => return None,
+                    };
+                    Some((c, optional))
+                };
+                let before: Option<Vec<_>> = line.elements[..at].iter().rev().map(&mut compile).collect();
+                let after: Option<Vec<_>> = line.elements[at + 1..].iter().map(&mut compile).collect();
+                let (Some(before), Some(after)) = (before, after) else { continue };
+                if dicts.cameo.get(line.code).is_none() && !dicts.cameo.is_empty() {
+                    problems.push(PatternProblem { origin: line.origin, message: format!("code {} is not in cameo.txt", line.code) });
+                }
+                patterns.push(Pattern {
+                    code: line.code,
+                    before,
+                    after,
+                    reciprocal: line.reciprocal,
+                    reporting: line.reporting,
+                    origin: line.origin,
+                });
+            }
+            for lemma in &entry.lemmas {
+                match entry.kind {
+                    TriggerKind::Verb => {
+                        for (form, kind) in verb_forms(lemma, irregular.get(lemma.as_str()).copied()) {
+                            let w = lex.intern(&form);
+                            let list = set.verbs.entry(w).or_default();
+                            if !list.contains(&(index, kind)) {
+                                list.push((index, kind));
+                            }
+                        }
+                    }
+                    TriggerKind::Noun => {
+                        for (form, plural) in [(lemma.clone(), false), (plural_of(lemma), true)] {
+                            let w = lex.intern(&form);
+                            let list = set.nouns.entry(w).or_default();
+                            if !list.iter().any(|(e, _)| *e == index) {
+                                list.push((index, plural));
+                            }
+                        }
+                    }
+                }
+            }
+            set.entries.push(CompiledEntry { kind: entry.kind, patterns, lemma: entry.lemmas[0].clone() });
+        }
+        (set, problems)
+    }
+}
+
+/// What matching a pattern found.
+#[derive(Debug, Clone, Default)]
+pub struct PatternMatch {
+    /// Index of the pattern in its entry.
+    pub pattern: usize,
+    /// The target mention, if the pattern has `$` and it matched.
+    pub target: Option<usize>,
+    /// The source mention, if the pattern has `+` and it matched.
+    pub source: Option<usize>,
+    /// The embedded trigger token of a frame.
+    pub frame_token: Option<usize>,
+    /// Number of elements matched (specificity).
+    pub score: usize,
+    /// The last token the pattern covered (exclusive).
+    pub end: usize,
+}
+
+/// What a pattern needs to see of a sentence.
+pub struct SentenceView<'a> {
+    /// Word ids of the document's tokens.
+    pub words: &'a [WordId],
+    /// Tokens of the document.
+    pub tokens: &'a [Token],
+    /// Document text.
+    pub text: &'a str,
+    /// First token of the sentence.
+    pub start: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// The sentence's mentions (indices into `mentions`), in token order.
+    pub mention_ids: &'a [usize],
+    /// All mentions of the document.
+    pub mentions: &'a [Mention],
+    /// The lexicon.
+    pub lex: &'a Lexicon,
+    /// For each token of the sentence: is it a verb trigger.
+    pub is_trigger: &'a [bool],
+}
+
+/// Up to this many tokens may lie between two elements.
+const MAX_SKIP: usize = 4;
+
+impl SentenceView<'_> {
+    /// Whether a token ends the stretch a pattern may skip over.
+    pub fn is_boundary(&self, t: usize) -> bool {
+        let s = &self.text[self.tokens[t].span()];
+        matches!(s, "," | ";" | ":" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!")
+    }
+
+    /// The mention starting at token `t` (the longest, preferring non-possessive
+    /// readings), if any.
+    pub fn mention_at(&self, t: usize) -> Option<usize> {
+        self.mention_ids.iter().copied().find(|&m| self.mentions[m].first_token as usize == t)
+    }
+
+    fn word_is(&self, t: usize, w: &str) -> bool {
+        self.words[t] != UNKNOWN && self.lex.word(self.words[t]) == w
+    }
+
+    /// The target mention at or after `from`: skips over articles and modifiers and
+    /// over a possessive pronoun or name that modifies a following mention
+    /// (`his Russian counterpart`).
+    fn target_from(&self, from: usize) -> Option<(usize, usize)> {
+        let mut t = from;
+        while t < self.end && t < from + MAX_SKIP + 1 {
+            if self.is_boundary(t) {
+                return None;
+            }
+            if let Some(m) = self.mention_at(t) {
+                let mm = &self.mentions[m];
+                let next = mm.end_token as usize;
+                // A possessive (`his`, `Russia's`) before another mention: take that one.
+                let possessive = self.lex.class(self.words[mm.first_token as usize]).has(crate::lexicon::WordClass::POSSESSIVE)
+                    && mm.end_token - mm.first_token == 1;
+                let owner = next < self.end && self.word_is(next, "'s");
+                if (possessive || owner) && let Some(after) = self.target_from(if owner { next + 1 } else { next }) {
+                    return Some(after);
+                }
+                if mm.modifier {
+                    // `the Russian position`: an adjective is a weak target; keep looking
+                    // for a proper one in the window, else take it.
+                    if let Some(better) = self.target_from(next).filter(|(b, _)| !self.mentions[*b].modifier) {
+                        return Some(better);
+                    }
+                }
+                return Some((m, next));
+            }
+            if self.is_trigger[t - self.start] && t > from {
+                return None;
+            }
+            t += 1;
+        }
+        None
+    }
+
+    fn element_at(&self, set: &PatternSet, elem: &Elem, at: usize, forward: bool) -> Option<(usize, Option<usize>)> {
+        // Returns (next position, captured mention or token).
+        let limit = self.end;
+        match elem {
+            Elem::Words(ws) => (at < limit && ws.binary_search(&self.words[at]).is_ok()).then(|| (if forward { at + 1 } else { at }, None)),
+            Elem::Class(c) => {
+                if forward {
+                    set.classes[*c as usize].match_at(self.words, at, limit).map(|e| (e, None))
+                } else {
+                    // Backwards: a single-word member ending at `at`.
+                    set.classes[*c as usize].match_at(self.words, at, at + 1).map(|_| (at, None))
+                }
+            }
+            Elem::Target | Elem::Source => {
+                if forward {
+                    self.target_from(at).map(|(m, end)| (end, Some(m)))
+                } else {
+                    self.mention_ids.iter().copied().rev().find(|&m| self.mentions[m].end_token as usize == at + 1).map(|m| (self.mentions[m].first_token as usize, Some(m)))
+                }
+            }
+            Elem::Frame(_) => {
+                // `to`? then the embedded verb, possibly after adverbs.
+                let mut t = at;
+                while t < limit && t < at + 3 {
+                    if self.is_trigger[t - self.start] {
+                        return Some((t + 1, Some(t)));
+                    }
+                    if self.is_boundary(t) {
+                        return None;
+                    }
+                    t += 1;
+                }
+                None
+            }
+        }
+    }
+
+    /// Matches `pattern` around the trigger spanning `trigger.0..trigger.1`.
+    pub fn match_pattern(&self, set: &PatternSet, pattern: &Pattern, trigger: (usize, usize)) -> Option<PatternMatch> {
+        let mut m = PatternMatch { end: trigger.1, ..Default::default() };
+        // After the trigger.
+        let mut pos = trigger.1;
+        for (elem, optional) in &pattern.after {
+            let mut found = None;
+            let slot = matches!(elem, Elem::Target | Elem::Source | Elem::Frame(_));
+            let window = if slot { 1 } else { MAX_SKIP + 1 };
+            for skip in 0..window {
+                let at = pos + skip;
+                if at > self.end || (skip > 0 && at > 0 && at - 1 < self.end && self.is_boundary(at - 1)) {
+                    break;
+                }
+                if let Some(hit) = self.element_at(set, elem, at, true) {
+                    found = Some(hit);
+                    break;
+                }
+            }
+            match found {
+                Some((next, captured)) => {
+                    match elem {
+                        Elem::Target => m.target = captured,
+                        Elem::Source => m.source = captured,
+                        Elem::Frame(_) => m.frame_token = captured,
+                        _ => {}
+                    }
+                    m.score += if *optional { 1 } else { 2 };
+                    pos = next;
+                }
+                None if *optional => {}
+                None => return None,
+            }
+        }
+        m.end = pos;
+        // Before the trigger, nearest first.
+        let mut pos = trigger.0;
+        for (elem, optional) in &pattern.before {
+            let mut found = None;
+            for skip in 0..=MAX_SKIP {
+                if pos < self.start + 1 + skip {
+                    break;
+                }
+                let at = pos - 1 - skip;
+                if self.is_boundary(at) {
+                    break;
+                }
+                if let Some(hit) = self.element_at(set, elem, at, false) {
+                    found = Some(hit);
+                    break;
+                }
+            }
+            match found {
+                Some((next, captured)) => {
+                    match elem {
+                        Elem::Target => m.target = captured,
+                        Elem::Source => m.source = captured,
+                        _ => {}
+                    }
+                    m.score += if *optional { 1 } else { 2 };
+                    pos = next;
+                }
+                None if *optional => {}
+                None => return None,
+            }
+        }
+        Some(m)
+    }
+}
