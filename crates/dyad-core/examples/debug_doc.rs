@@ -26,8 +26,20 @@ fn main() {
     pipeline.analyze(&doc, None, &mut a);
     for s in &a.segmented.sentences {
         println!("\n[{}] {}", s.index, &doc.text[s.start..s.end]);
-        for m in a.mentions.iter().filter(|m| m.sentence == s.index) {
-            println!("   M {:<24} {:<10} {:?} {:?} grp={:?}", &doc.text[m.start as usize..m.end as usize], m.code.as_str(), m.kind, m.resolution, m.group);
+        for (i, m) in a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == s.index)
+        {
+            println!(
+                "   M{i:>3} {:<24} {:<10} {:?} {:?} grp={:?}",
+                &doc.text[m.start as usize..m.end as usize],
+                m.code.as_str(),
+                m.kind,
+                m.resolution,
+                m.group
+            );
         }
         for e in a.events.iter().filter(|e| e.sentence == s.index) {
             let trig = &doc.text[a.segmented.tokens[e.trigger_start as usize].span()];

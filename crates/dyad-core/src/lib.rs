@@ -21,6 +21,7 @@ pub mod clean;
 pub mod codes;
 pub mod dict;
 pub mod document;
+pub mod enrich;
 pub mod events;
 pub mod lexicon;
 pub mod pipeline;

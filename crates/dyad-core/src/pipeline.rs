@@ -78,10 +78,20 @@ impl Pipeline {
         let file_of = |f: u16| dicts.files.get(f as usize).cloned().unwrap_or_default();
         let mut errors: Vec<DictError> = problems
             .into_iter()
-            .map(|p| DictError::new(&file_of(p.origin.file), p.origin.line as usize, format!("{:?}: {}", p.name, p.message)))
+            .map(|p| {
+                DictError::new(
+                    &file_of(p.origin.file),
+                    p.origin.line as usize,
+                    format!("{:?}: {}", p.name, p.message),
+                )
+            })
             .collect();
         let (events, problems) = EventCoder::new(dicts, &mut lexicon);
-        errors.extend(problems.into_iter().map(|p| DictError::new(&file_of(p.origin.file), p.origin.line as usize, p.message)));
+        errors.extend(
+            problems.into_iter().map(|p| {
+                DictError::new(&file_of(p.origin.file), p.origin.line as usize, p.message)
+            }),
+        );
         if !errors.is_empty() {
             return Err(DictErrors(errors));
         }

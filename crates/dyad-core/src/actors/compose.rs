@@ -664,8 +664,14 @@ fn mark_compounds(sent: &Sent<'_, '_>, first: usize, out: &mut [Mention]) {
             if !only_joiners || a.kind == MentionKind::Place || b.kind == MentionKind::Place {
                 break;
             }
-            saw_and |= gap.clone().any(|t| sent.norm_is(t, "and"));
+            let and = gap.clone().any(|t| sent.norm_is(t, "and"));
+            saw_and |= and;
             j += 1;
+            // `X, Y and Z` ends at the `and`: a comma after it starts something else
+            // (`Putin and Xi, the White House said`).
+            if and {
+                break;
+            }
         }
         if j > i && saw_and {
             let group = i as u32;

@@ -340,7 +340,11 @@ pub fn link_sentence(
         // `it` refers to an actor only as the subject of a verb group (`it will`,
         // `it has`); `it is said`, `ready for it` are no actor.
         if lex.word(w) == "it" {
-            let next = ctx.words.get(t + 1).map(|&n| lex.class(n)).unwrap_or_default();
+            let next = ctx
+                .words
+                .get(t + 1)
+                .map(|&n| lex.class(n))
+                .unwrap_or_default();
             if t + 1 >= e || !(next.has(WordClass::MODAL) || next.has(WordClass::HAVE)) {
                 continue;
             }
@@ -372,14 +376,19 @@ pub fn link_sentence(
         } else {
             let same_subject =
                 this_subject.filter(|i| before.contains(i) && compatible(&out[*i], want, true));
-            same_subject
-                .or_else(|| {
-                    before
-                        .iter()
-                        .rev()
-                        .copied()
-                        .find(|&i| compatible(&out[i], want, true))
-                })
+            let nearest = before
+                .iter()
+                .rev()
+                .copied()
+                .find(|&i| compatible(&out[i], want, true));
+            // A possessive (`his country`) mostly refers to the nearest actor, a
+            // subject pronoun (`he said`) to the subject.
+            let first = if class.has(WordClass::POSSESSIVE) {
+                nearest.or(same_subject)
+            } else {
+                same_subject.or(nearest)
+            };
+            first
                 .or_else(|| prev_subject.filter(|&i| compatible(&out[i], want, false)))
                 .or_else(|| {
                     out[..first_new]

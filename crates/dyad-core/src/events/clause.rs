@@ -7,26 +7,6 @@ use super::patterns::SentenceView;
 use crate::actors::MentionKind;
 use crate::lexicon::{UNKNOWN, WordClass};
 
-/// Adverbs that may sit inside a verb group (`has also signed`, `has not yet condemned`).
-const VERB_GROUP_ADVERBS: &[&str] = &[
-    "also", "still", "yet", "already", "now", "just", "reportedly", "allegedly", "again", "then", "later", "ever", "jointly",
-    "formally", "officially", "publicly", "repeatedly", "strongly", "sharply", "firmly", "finally", "recently", "immediately",
-    "quickly", "swiftly", "once", "previously", "apparently", "subsequently", "eventually", "even", "only", "further", "since",
-    "duly", "indeed", "long", "effectively", "reluctantly", "openly", "secretly", "briefly", "twice", "unanimously", "narrowly",
-    "vigorously", "flatly", "bitterly", "angrily", "fiercely", "heavily", "largely", "partly", "partially", "fully", "directly",
-    "personally", "separately", "together", "first", "initially", "hastily", "hurriedly", "abruptly", "unilaterally", "mutually",
-];
-
-/// Verbs before `to` that make the infinitive a plan: `plans to attack` is future.
-const FUTURE_BEFORE_TO: &[&str] = &[
-    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "intending", "going", "set", "due", "expected", "expects",
-    "prepare", "prepares", "prepared", "preparing", "aim", "aims", "aimed", "aiming", "scheduled", "poised", "about", "seeks", "seeking",
-    "sought", "seek", "hopes", "hope", "hoped", "hoping", "wants", "want", "wanted", "decided", "decides", "decide", "agreed",
-];
-
-/// Verbs before `to` that deny the infinitive: `failed to condemn`.
-const NEGATIVE_BEFORE_TO: &[&str] = &["failed", "fails", "fail", "unable", "declined", "declines", "refused", "refuses", "refuse"];
-
 /// What the verb group before a trigger says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerbGroup {
@@ -38,6 +18,8 @@ pub struct VerbGroup {
     pub passive: bool,
     /// A bare infinitive (`to withdraw`).
     pub infinitive: bool,
+    /// An obligation: `must`, `should`, `has to`, `needs to`.
+    pub obligation: bool,
 }
 
 impl SentenceView<'_> {
@@ -53,7 +35,11 @@ impl SentenceView<'_> {
     fn is_adverb(&self, t: usize) -> bool {
         let w = self.word(t);
         let surface = &self.text[self.tokens[t].span()];
-        VERB_GROUP_ADVERBS.contains(&w) || (surface.len() > 4 && surface.ends_with("ly") && surface.chars().all(|c| c.is_ascii_lowercase()))
+        let _ = w;
+        self.class(t).has(WordClass::ADVERB)
+            || (surface.len() > 4
+                && surface.ends_with("ly")
+                && surface.chars().all(|c| c.is_ascii_lowercase()))
     }
 
     /// Reads the verb group ending just before `trigger` (a verb).
@@ -62,6 +48,7 @@ impl SentenceView<'_> {
         let mut mode = Mode::Asserted;
         let mut passive = false;
         let mut infinitive = false;
+        let mut obligation = false;
         let mut saw_be = false;
         while t > self.start {
             let p = t - 1;
@@ -70,6 +57,7 @@ impl SentenceView<'_> {
             if c.has(WordClass::NEGATION) && w != "no" {
                 mode = Mode::Negated;
             } else if c.has(WordClass::MODAL) {
+                obligation |= matches!(w, "must" | "should" | "ought");
                 if mode != Mode::Negated {
                     mode = match w {
                         "will" | "shall" | "'ll" | "wo" => Mode::Future,
@@ -85,10 +73,10 @@ impl SentenceView<'_> {
                 t = p;
                 // What governs the infinitive: `plans to`, `failed to`, `is going to`.
                 if p > self.start {
-                    let g = self.word(p - 1);
-                    if NEGATIVE_BEFORE_TO.contains(&g) {
+                    let g = self.class(p - 1);
+                    if g.has(WordClass::FAIL_VERB) {
                         mode = Mode::Negated;
-                    } else if FUTURE_BEFORE_TO.contains(&g) {
+                    } else if g.has(WordClass::PLAN_VERB) {
                         mode = Mode::Future;
                     } else if mode == Mode::Asserted {
                         mode = Mode::Hypothetical;
@@ -123,7 +111,13 @@ impl SentenceView<'_> {
                 }
             }
         }
-        VerbGroup { start: t, mode, passive, infinitive }
+        VerbGroup {
+            start: t,
+            mode,
+            passive,
+            infinitive,
+            obligation,
+        }
     }
 
     /// Whether token `t` lies inside a quotation.
@@ -137,7 +131,9 @@ impl SentenceView<'_> {
         let mut t = mm.first_token as usize;
         while t > self.start {
             let c = self.class(t - 1);
-            if c.has(WordClass::ARTICLE) || (c.has(WordClass::DETERMINER) && !c.has(WordClass::PREPOSITION)) {
+            if c.has(WordClass::ARTICLE)
+                || (c.has(WordClass::DETERMINER) && !c.has(WordClass::PREPOSITION))
+            {
                 t -= 1;
                 continue;
             }
@@ -150,14 +146,23 @@ impl SentenceView<'_> {
     pub fn possessor(&self, m: usize) -> bool {
         let e = self.mentions[m].end_token as usize;
         e < self.end && self.class(e).has(WordClass::POSSESSIVE_MARK)
-            || (self.mentions[m].kind == MentionKind::Pronoun && self.class(self.mentions[m].first_token as usize).has(WordClass::POSSESSIVE))
+            || (self.mentions[m].kind == MentionKind::Pronoun
+                && self
+                    .class(self.mentions[m].first_token as usize)
+                    .has(WordClass::POSSESSIVE))
     }
 
     /// The subject of a trigger whose verb group starts at `group_start`: the nearest
     /// mention before it in the same quotation state, not governed by a preposition, not
     /// a possessor, not the object of an earlier event, and not a mere modifier; with a
     /// fallback to the nearest mention at all. Returns (mention, is_fallback).
-    pub fn subject(&self, group_start: usize, quotes: &[bool], objects: &[usize], quoted_trigger: bool) -> Option<(usize, bool)> {
+    pub fn subject(
+        &self,
+        group_start: usize,
+        quotes: &[bool],
+        objects: &[usize],
+        quoted_trigger: bool,
+    ) -> Option<(usize, bool)> {
         let mut fallback = None;
         for &m in self.mention_ids.iter().rev() {
             let mm = &self.mentions[m];
@@ -170,12 +175,19 @@ impl SentenceView<'_> {
             let between = mm.end_token as usize..group_start;
             let crosses = between.clone().any(|t| {
                 let w = self.word(t);
-                matches!(w, "that" | "whether" | "because" | "although" | "though" | "while" | "whereas") || self.text[self.tokens[t].span()] == *";"
+                matches!(
+                    w,
+                    "that" | "whether" | "because" | "although" | "though" | "while" | "whereas"
+                ) || self.text[self.tokens[t].span()] == *";"
             });
             if self.quoted(quotes, mm.first_token as usize) != quoted_trigger {
                 continue;
             }
-            let weak = mm.modifier || mm.kind == MentionKind::Place || objects.contains(&m) || self.governed(m) || self.possessor(m);
+            let weak = mm.modifier
+                || mm.kind == MentionKind::Place
+                || objects.contains(&m)
+                || self.governed(m)
+                || self.possessor(m);
             if crosses {
                 break;
             }

@@ -40,7 +40,11 @@ fn with_suffix(lemma: &str, suffix: &str, out: &mut Vec<String>) {
     let last = *b.last().unwrap_or(&b' ');
     match suffix {
         "s" => {
-            if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") || lemma.ends_with('o') {
+            if lemma.ends_with(['s', 'x', 'z'])
+                || lemma.ends_with("ch")
+                || lemma.ends_with("sh")
+                || lemma.ends_with('o')
+            {
                 out.push(format!("{lemma}es"));
             } else if last == b'y' && b.len() > 1 && !is_vowel(b[b.len() - 2]) {
                 out.push(format!("{}ies", &lemma[..lemma.len() - 1]));
@@ -64,7 +68,12 @@ fn with_suffix(lemma: &str, suffix: &str, out: &mut Vec<String>) {
             // -ing
             if lemma.ends_with("ie") {
                 out.push(format!("{}ying", &lemma[..lemma.len() - 2]));
-            } else if last == b'e' && !lemma.ends_with("ee") && !lemma.ends_with("ye") && !lemma.ends_with("oe") && lemma.len() > 2 {
+            } else if last == b'e'
+                && !lemma.ends_with("ee")
+                && !lemma.ends_with("ye")
+                && !lemma.ends_with("oe")
+                && lemma.len() > 2
+            {
                 out.push(format!("{}ing", &lemma[..lemma.len() - 1]));
             } else {
                 out.push(format!("{lemma}ing"));
@@ -78,7 +87,10 @@ fn with_suffix(lemma: &str, suffix: &str, out: &mut Vec<String>) {
 
 /// Every form of a verb, with its grammatical form. `irregular` gives the past and
 /// participle forms when the verb is irregular.
-pub fn verb_forms(lemma: &str, irregular: Option<(&[String], &[String])>) -> Vec<(String, VerbForm)> {
+pub fn verb_forms(
+    lemma: &str,
+    irregular: Option<(&[String], &[String])>,
+) -> Vec<(String, VerbForm)> {
     let mut out = vec![(lemma.to_string(), VerbForm::Base)];
     let mut buf = Vec::new();
     with_suffix(lemma, "s", &mut buf);
@@ -106,20 +118,41 @@ mod tests {
     use super::*;
 
     fn forms(lemma: &str) -> Vec<String> {
-        verb_forms(lemma, None).into_iter().map(|(f, _)| f).collect()
+        verb_forms(lemma, None)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
     }
 
     #[test]
     fn regular_verbs() {
-        assert_eq!(forms("sign"), ["sign", "signs", "signing", "signed", "signed"]);
-        assert!(forms("accuse").contains(&"accused".to_string()) && forms("accuse").contains(&"accusing".to_string()));
-        assert!(forms("deny").contains(&"denied".to_string()) && forms("deny").contains(&"denies".to_string()));
-        assert!(forms("ban").contains(&"banned".to_string()) && forms("ban").contains(&"banning".to_string()));
+        assert_eq!(
+            forms("sign"),
+            ["sign", "signs", "signing", "signed", "signed"]
+        );
+        assert!(
+            forms("accuse").contains(&"accused".to_string())
+                && forms("accuse").contains(&"accusing".to_string())
+        );
+        assert!(
+            forms("deny").contains(&"denied".to_string())
+                && forms("deny").contains(&"denies".to_string())
+        );
+        assert!(
+            forms("ban").contains(&"banned".to_string())
+                && forms("ban").contains(&"banning".to_string())
+        );
         assert!(forms("commit").contains(&"committed".to_string()));
         assert!(forms("visit").contains(&"visited".to_string()));
-        assert!(forms("agree").contains(&"agreeing".to_string()) && forms("agree").contains(&"agreed".to_string()));
+        assert!(
+            forms("agree").contains(&"agreeing".to_string())
+                && forms("agree").contains(&"agreed".to_string())
+        );
         assert!(forms("reach").contains(&"reaches".to_string()));
-        assert!(forms("play").contains(&"played".to_string()) && forms("play").contains(&"plays".to_string()));
+        assert!(
+            forms("play").contains(&"played".to_string())
+                && forms("play").contains(&"plays".to_string())
+        );
         assert!(forms("tie").contains(&"tying".to_string()));
     }
 

@@ -122,40 +122,69 @@ struct Found {
     mode: Mode,
     passive: bool,
     embedded: bool,
+    infinitive: bool,
+    obligation: bool,
     reporting: bool,
     quote: bool,
+    /// A frame given by the coder rather than the pattern (reported obligations).
+    frame: Option<Frame>,
 }
 
-/// Words before a noun that make the trigger a noun (`the visit`, `his visit`).
-fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
+/// Whether a determiner governs the word at `t` (`the visit`, `his visit`, `Russia's
+/// military invasion`, `an armed group`): then it is a noun or an adjective, not a verb.
+fn determined(view: &SentenceView<'_>, t: usize) -> bool {
     if t == view.start {
         return false;
     }
     let p = t - 1;
+    let det = |q: usize| {
+        let c = view.lex.class(view.words[q]);
+        c.has(WordClass::DETERMINER)
+            || c.has(WordClass::POSSESSIVE)
+            || c.has(WordClass::POSSESSIVE_MARK)
+    };
+    if det(p) {
+        return true;
+    }
+    // One modifier between: `the military invasion`, `a joint statement`.
     let c = view.lex.class(view.words[p]);
-    if c.has(WordClass::DETERMINER) || c.has(WordClass::POSSESSIVE) || c.has(WordClass::POSSESSIVE_MARK) || c.has(WordClass::PREPOSITION) {
-        return true;
-    }
-    // An adjective-like word or a mention right before: `military invasion`,
-    // `Russian offensive`, `the Chinese president's visit`.
-    if view.mention_ids.iter().any(|&m| view.mentions[m].end_token as usize == t) {
-        return true;
-    }
     let surface = &view.text[view.tokens[p].span()];
-    surface.chars().next().is_some_and(|c| c.is_lowercase()) && !c.has(WordClass::AUXILIARY) && !c.has(WordClass::MODAL) && !c.has(WordClass::NEGATION) && surface != "to" && {
-        let p2 = p.checked_sub(1).filter(|&x| x >= view.start);
-        p2.is_some_and(|q| {
-            let c2 = view.lex.class(view.words[q]);
-            c2.has(WordClass::DETERMINER) || c2.has(WordClass::POSSESSIVE) || c2.has(WordClass::POSSESSIVE_MARK)
-        })
+    p > view.start
+        && surface.chars().next().is_some_and(char::is_alphabetic)
+        && !c.has(WordClass::AUXILIARY)
+        && !c.has(WordClass::MODAL)
+        && !c.has(WordClass::NEGATION)
+        && !c.has(WordClass::PREPOSITION)
+        && !view.is_trigger[p - view.start]
+        && det(p - 1)
+}
+
+/// Whether the word at `t` reads as a noun: determined, after a preposition, or right
+/// after an actor that modifies it (`Russian offensive`, `US sanctions`).
+fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
+    if t == view.start {
+        return false;
     }
+    let c = view.lex.class(view.words[t - 1]);
+    determined(view, t)
+        || (c.has(WordClass::PREPOSITION) && view.lex.word(view.words[t - 1]) != "to")
+        || view
+            .mention_ids
+            .iter()
+            .any(|&m| view.mentions[m].end_token as usize == t && view.mentions[m].modifier)
 }
 
 impl EventCoder {
     /// Compiles the patterns of `dicts`, adding their words to `lex`.
     pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<PatternProblem>) {
         let (patterns, problems) = PatternSet::new(dicts, lex);
-        (EventCoder { patterns, cameo: dicts.cameo.clone() }, problems)
+        (
+            EventCoder {
+                patterns,
+                cameo: dicts.cameo.clone(),
+            },
+            problems,
+        )
     }
 
     /// Codes every sentence of a document.
@@ -174,7 +203,9 @@ impl EventCoder {
         let mut first_mention = 0;
         for sentence in &seg.sentences {
             scratch.mention_ids.clear();
-            while first_mention < mentions.len() && mentions[first_mention].sentence < sentence.index {
+            while first_mention < mentions.len()
+                && mentions[first_mention].sentence < sentence.index
+            {
                 first_mention += 1;
             }
             let mut i = first_mention;
@@ -182,7 +213,16 @@ impl EventCoder {
                 scratch.mention_ids.push(i);
                 i += 1;
             }
-            self.code_sentence(text, &seg.tokens, words, lex, sentence, mentions, scratch, out);
+            self.code_sentence(
+                text,
+                &seg.tokens,
+                words,
+                lex,
+                sentence,
+                mentions,
+                scratch,
+                out,
+            );
         }
     }
 
@@ -203,7 +243,13 @@ impl EventCoder {
         out: &mut Vec<Event>,
     ) {
         let (s, e) = (sentence.tokens.start, sentence.tokens.end);
-        let EventScratch { quotes, triggers, mention_ids, found, objects } = scratch;
+        let EventScratch {
+            quotes,
+            triggers,
+            mention_ids,
+            found,
+            objects,
+        } = scratch;
         // Quotation state per token.
         quotes.clear();
         let mut inside = false;
@@ -215,10 +261,24 @@ impl EventCoder {
             quotes.push(inside && !q);
         }
         // Tokens inside a mention are never triggers.
-        let in_mention = |t: usize| mention_ids.iter().any(|&m| (mentions[m].first_token as usize..mentions[m].end_token as usize).contains(&t));
+        let in_mention = |t: usize| {
+            mention_ids.iter().any(|&m| {
+                (mentions[m].first_token as usize..mentions[m].end_token as usize).contains(&t)
+            })
+        };
         triggers.clear();
         triggers.extend((s..e).map(|t| self.is_verb_trigger(words[t]) && !in_mention(t)));
-        let view = SentenceView { words, tokens, text, start: s, end: e, mention_ids, mentions, lex, is_trigger: triggers };
+        let view = SentenceView {
+            words,
+            tokens,
+            text,
+            start: s,
+            end: e,
+            mention_ids,
+            mentions,
+            lex,
+            is_trigger: triggers,
+        };
 
         found.clear();
         objects.clear();
@@ -232,16 +292,41 @@ impl EventCoder {
             if verbs.is_none() && nouns.is_none() {
                 continue;
             }
+            // A word inside an earlier trigger's pattern (`issued an arrest warrant
+            // against`) is part of that event, unless it is the frame's embedded verb.
+            if found
+                .iter()
+                .any(|f| f.trigger.0 < t && t < f.m.end && f.m.frame_token != Some(t))
+            {
+                continue;
+            }
             let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(&view, t));
             let candidates: Vec<(u32, Option<VerbForm>)> = if as_noun {
-                nouns.into_iter().flatten().map(|(e, _)| (*e, None)).collect()
+                nouns
+                    .into_iter()
+                    .flatten()
+                    .map(|(e, _)| (*e, None))
+                    .collect()
             } else {
                 // A participle or gerund after a determiner is an adjective (`the
-                // proposed plan`), not a verb.
-                if noun_context(&view, t) && !lex.class(words[t - 1]).has(WordClass::PREPOSITION) {
+                // proposed plan`), not a verb; after a preposition only a gerund is a
+                // verb (`after meeting X`, but `signs of consent`).
+                if determined(&view, t) {
                     continue;
                 }
-                verbs.into_iter().flatten().map(|(e, f)| (*e, Some(*f))).collect()
+                let after_preposition = t > s
+                    && lex.class(words[t - 1]).has(WordClass::PREPOSITION)
+                    && lex.word(words[t - 1]) != "to";
+                let forms: Vec<(u32, Option<VerbForm>)> = verbs
+                    .into_iter()
+                    .flatten()
+                    .filter(|(_, f)| !after_preposition || *f == VerbForm::Gerund)
+                    .map(|(e, f)| (*e, Some(*f)))
+                    .collect();
+                if forms.is_empty() {
+                    continue;
+                }
+                forms
             };
             // The most specific pattern over all entries of the word.
             let mut best: Option<(u32, PatternMatch)> = None;
@@ -260,9 +345,17 @@ impl EventCoder {
                 }
             }
             let Some((entry, m)) = best else { continue };
-            let participle = candidates.iter().any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
+            let participle = candidates
+                .iter()
+                .any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
             let group = if as_noun {
-                clause::VerbGroup { start: t, mode: Mode::Asserted, passive: false, infinitive: false }
+                clause::VerbGroup {
+                    start: t,
+                    mode: Mode::Asserted,
+                    passive: false,
+                    infinitive: false,
+                    obligation: false,
+                }
             } else {
                 view.verb_group(t, participle)
             };
@@ -276,8 +369,11 @@ impl EventCoder {
                 mode: group.mode,
                 passive: group.passive,
                 embedded: false,
+                infinitive: group.infinitive,
+                obligation: group.obligation,
                 reporting: pattern.reporting,
                 quote: view.quoted(quotes, t),
+                frame: None,
             });
             let f = found.last_mut().expect("just pushed");
             // Source and target.
@@ -290,7 +386,11 @@ impl EventCoder {
                 let mut owner = None;
                 while q > s && t - q < 4 {
                     q -= 1;
-                    if let Some(&mi) = view.mention_ids.iter().find(|&&mi| mentions[mi].end_token as usize == q + 1 || (mentions[mi].end_token as usize == q && lex.class(words[q]).has(WordClass::POSSESSIVE_MARK))) {
+                    if let Some(&mi) = view.mention_ids.iter().find(|&&mi| {
+                        mentions[mi].end_token as usize == q + 1
+                            || (mentions[mi].end_token as usize == q
+                                && lex.class(words[q]).has(WordClass::POSSESSIVE_MARK))
+                    }) {
                         owner = Some(mi);
                         break;
                     }
@@ -298,15 +398,54 @@ impl EventCoder {
                         break;
                     }
                 }
-                f.source = f.m.source.map(|m| (m, false)).or(owner.map(|m| (m, false))).or_else(|| view.subject(t, quotes, objects, quoted_trigger));
+                // Without a possessor, a noun takes the clause's subject only when it
+                // is the time of the clause (`said after talks with Putin`).
+                let temporal = {
+                    let mut q = t;
+                    while q > s && lex.class(words[q - 1]).has(WordClass::DETERMINER) {
+                        q -= 1;
+                    }
+                    q > s
+                        && matches!(
+                            lex.word(words[q - 1]),
+                            "after" | "following" | "during" | "before" | "at" | "amid"
+                        )
+                        && words[q - 1] != UNKNOWN
+                };
+                f.source =
+                    f.m.source
+                        .map(|m| (m, false))
+                        .or(owner.map(|m| (m, false)))
+                        .or_else(|| {
+                            if temporal {
+                                view.subject(t, quotes, objects, quoted_trigger)
+                            } else {
+                                None
+                            }
+                        });
                 f.target = f.m.target;
             } else if f.passive {
                 // `X was arrested by Y`: Y acts on X.
-                let by = (t + 1..e.min(t + 6)).find(|&q| lex.word(words[q]) == "by" && words[q] != UNKNOWN);
-                f.source = f.m.source.map(|m| (m, false)).or_else(|| by.and_then(|q| view.mention_ids.iter().copied().find(|&mi| mentions[mi].first_token as usize == q + 1 || mentions[mi].first_token as usize == q + 2)).map(|m| (m, false)));
-                f.target = f.m.target.or_else(|| view.subject(group.start, quotes, objects, quoted_trigger).map(|(m, _)| m));
+                let by = (t + 1..e.min(t + 6))
+                    .find(|&q| lex.word(words[q]) == "by" && words[q] != UNKNOWN);
+                f.source = f.m.source.map(|m| (m, false)).or_else(|| {
+                    by.and_then(|q| {
+                        view.mention_ids.iter().copied().find(|&mi| {
+                            mentions[mi].first_token as usize == q + 1
+                                || mentions[mi].first_token as usize == q + 2
+                        })
+                    })
+                    .map(|m| (m, false))
+                });
+                f.target = f.m.target.or_else(|| {
+                    view.subject(group.start, quotes, objects, quoted_trigger)
+                        .map(|(m, _)| m)
+                });
             } else {
-                f.source = f.m.source.map(|m| (m, false)).or_else(|| view.subject(group.start, quotes, objects, quoted_trigger));
+                f.source =
+                    f.m.source
+                        .map(|m| (m, false))
+                        .or_else(|| view.subject(group.start, quotes, objects, quoted_trigger));
                 // A reporting verb with its subject after it: `..., said Putin`.
                 if f.source.is_none_or(|(_, weak)| weak)
                     && f.reporting
@@ -316,7 +455,11 @@ impl EventCoder {
                 }
                 f.target = f.m.target.or_else(|| {
                     // The direct object: the first mention after the trigger in its clause.
-                    if f.reporting { None } else { direct_object(&view, f.m.end) }
+                    if f.reporting {
+                        None
+                    } else {
+                        direct_object(&view, f.m.end)
+                    }
                 });
             }
             if let Some(tg) = f.target {
@@ -324,23 +467,14 @@ impl EventCoder {
             }
         }
 
-        // Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and pressured Y`.
-        for i in 1..found.len() {
-            let (t, prev_t) = (found[i].trigger.0, found[i - 1].trigger.0);
-            let joined = (prev_t + 1..t).rev().take(6).any(|q| matches!(lex.word(words[q]), "and" | "but" | "or") && words[q] != UNKNOWN);
-            let weak = found[i].source.is_none_or(|(m, weak)| weak || Some(m) == found[i - 1].target || objects.contains(&m));
-            if joined && weak && found[i - 1].source.is_some() && !found[i].passive {
-                let no_own_subject = !(prev_t + 1..t).any(|q| view.mention_ids.iter().any(|&mi| mentions[mi].first_token as usize == q && !objects.contains(&mi) && !view.governed(mi)));
-                if no_own_subject {
-                    found[i].source = found[i - 1].source;
-                }
-            }
-        }
-
         // Frames: the embedded event gives the code, and is itself only requested.
         for i in 0..found.len() {
-            let Some(ft) = found[i].m.frame_token else { continue };
-            let Some(j) = found.iter().position(|f| f.trigger.0 == ft) else { continue };
+            let Some(ft) = found[i].m.frame_token else {
+                continue;
+            };
+            let Some(j) = found.iter().position(|f| f.trigger.0 == ft) else {
+                continue;
+            };
             found[j].embedded = true;
             if found[j].mode == Mode::Asserted {
                 found[j].mode = Mode::Hypothetical;
@@ -353,18 +487,105 @@ impl EventCoder {
             }
         }
 
+        // A reported obligation is a demand: `X said Y must withdraw` is X demanding
+        // that Y withdraw (the %demand frame over Y's event).
+        let reported = found.len();
+        for r in 0..reported {
+            if !found[r].reporting || found[r].source.is_none() {
+                continue;
+            }
+            let next = (r + 1..reported)
+                .take_while(|&k| !found[k].reporting)
+                .find(|&k| found[k].obligation && found[k].quote == found[r].quote);
+            if let Some(k) = next
+                && let Some((target, _)) = found[k].source
+            {
+                let mut demand = found[r].clone();
+                demand.reporting = false;
+                demand.target = Some(target);
+                demand.m.frame_token = Some(found[k].trigger.0);
+                demand.frame = Some(Frame::Demand);
+                found[k].embedded = true;
+                found.push(demand);
+            }
+        }
+
+        // A participle after a comma (`..., saying X`) shares the main clause's subject.
+        for i in 1..found.len() {
+            let t = found[i].trigger.0;
+            let gerund = self
+                .patterns
+                .verbs
+                .get(&words[t])
+                .is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Gerund));
+            if gerund
+                && t > s
+                && &text[tokens[t - 1].span()] == ","
+                && let Some(main) = found[..i].iter().find(|f| !f.quote && f.source.is_some())
+            {
+                found[i].source = main.source;
+            }
+        }
+
+        // Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and
+        // pressured Y` (the previous verb at the same level: not an embedded one).
+        for i in 1..found.len() {
+            let Some(p) = (0..i).rev().find(|&p| {
+                !found[p].embedded
+                    && !found[p].infinitive
+                    && found[p].m.frame_token != Some(found[i].trigger.0)
+            }) else {
+                continue;
+            };
+            let (t, prev_t) = (found[i].trigger.0, found[p].trigger.0);
+            let joined = (prev_t + 1..t)
+                .rev()
+                .take(6)
+                .any(|q| matches!(lex.word(words[q]), "and" | "but" | "or") && words[q] != UNKNOWN);
+            let weak = found[i]
+                .source
+                .is_none_or(|(m, weak)| weak || Some(m) == found[p].target || objects.contains(&m));
+            if joined && weak && found[p].source.is_some() && !found[i].passive {
+                let no_own_subject = !(prev_t + 1..t).any(|q| {
+                    view.mention_ids.iter().any(|&mi| {
+                        mentions[mi].first_token as usize == q
+                            && !objects.contains(&mi)
+                            && !view.governed(mi)
+                    })
+                });
+                if no_own_subject {
+                    found[i].source = found[p].source;
+                }
+            }
+        }
+
         // Primary: the first event outside quotations that is no reporting verb and not
         // embedded; else the first reporting event; else the first.
-        let with_source: Vec<usize> = (0..found.len()).filter(|&i| found[i].source.is_some()).collect();
+        let with_source: Vec<usize> = (0..found.len())
+            .filter(|&i| found[i].source.is_some())
+            .collect();
         let primary = with_source
             .iter()
             .copied()
-            .find(|&i| !found[i].reporting && !found[i].embedded && !found[i].quote && found[i].mode != Mode::Negated && found[i].mode != Mode::Hypothetical)
-            .or_else(|| with_source.iter().copied().find(|&i| !found[i].embedded && !found[i].quote))
+            .find(|&i| {
+                !found[i].reporting
+                    && !found[i].embedded
+                    && !found[i].quote
+                    && found[i].mode != Mode::Negated
+                    && found[i].mode != Mode::Hypothetical
+            })
+            .or_else(|| {
+                with_source
+                    .iter()
+                    .copied()
+                    .find(|&i| !found[i].embedded && !found[i].quote)
+            })
             .or_else(|| with_source.first().copied());
 
         for (i, f) in found.iter().enumerate() {
-            let Some((source, weak_source)) = f.source else { continue };
+            let Some((source, weak_source)) = f.source else {
+                continue;
+            };
             let ce = &self.patterns.entries[f.entry as usize];
             let pattern = &ce.patterns[f.m.pattern];
             let mut code = pattern.code;
@@ -372,11 +593,15 @@ impl EventCoder {
             if let Some(ft) = f.m.frame_token
                 && let Some(emb) = found.iter().find(|g| g.trigger.0 == ft)
             {
-                let emb_code = self.patterns.entries[emb.entry as usize].patterns[emb.m.pattern].code;
-                if let Some(frame) = frame_of(pattern)
+                let emb_code =
+                    self.patterns.entries[emb.entry as usize].patterns[emb.m.pattern].code;
+                if let Some(frame) = f.frame.or_else(|| frame_of(pattern))
                     && let Some(c) = frames::derive(frame, emb_code, &self.cameo)
                 {
                     code = c;
+                    derived_from = Some(emb_code);
+                } else if f.frame == Some(Frame::Demand) {
+                    code = EventCode::new("100").expect("valid code");
                     derived_from = Some(emb_code);
                 }
             }
@@ -419,16 +644,41 @@ impl EventCoder {
                 weak_source,
                 lemma: ce.lemma.clone(),
             };
+            let before = out.len();
             expand(base, mentions, pattern.reciprocal, out);
+            // The same event twice in a sentence (a verb and its noun, two patterns
+            // over one phrase) is kept once.
+            let mut k = before;
+            while k < out.len() {
+                let e = &out[k];
+                let dup = out[..k]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.sentence == e.sentence)
+                    .any(|x| {
+                        x.code == e.code
+                            && x.source_code == e.source_code
+                            && x.target_code == e.target_code
+                            && x.mode == e.mode
+                    });
+                if dup {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
         }
     }
 }
 
 fn frame_of(p: &patterns::Pattern) -> Option<Frame> {
-    p.after.iter().chain(p.before.iter()).find_map(|(e, _)| match e {
-        patterns::Elem::Frame(f) => Some(*f),
-        _ => None,
-    })
+    p.after
+        .iter()
+        .chain(p.before.iter())
+        .find_map(|(e, _)| match e {
+            patterns::Elem::Frame(f) => Some(*f),
+            _ => None,
+        })
 }
 
 /// The first mention after the trigger in its clause that can be an object.
@@ -439,20 +689,42 @@ fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usize> {
             return None;
         }
         let c = view.lex.class(view.words[t]);
-        if c.has(WordClass::SUBORDINATOR) && view.lex.word(view.words[t]) != "as" || c.has(WordClass::RELATIVE) {
+        if c.has(WordClass::SUBORDINATOR) && view.lex.word(view.words[t]) != "as"
+            || c.has(WordClass::RELATIVE)
+        {
+            return None;
+        }
+        // An infinitive starts a clause of its own: `work together to advance their`.
+        if view.lex.word(view.words[t]) == "to"
+            && view.words[t] != UNKNOWN
+            && t + 1 < view.end
+            && view.is_trigger[t + 1 - view.start]
+        {
             return None;
         }
         if let Some(m) = view.mention_at(t) {
             let mm = &view.mentions[m];
             let end = mm.end_token as usize;
             // `his Russian counterpart`, `Russia's army`: the possessed mention.
-            if (view.possessor(m) || mm.modifier)
-                && let Some(next) = (end..(end + 3).min(view.end)).find_map(|q| view.mention_at(q))
-            {
-                return Some(next);
+            if view.possessor(m) || mm.modifier {
+                if let Some(next) = (end..(end + 3).min(view.end)).find_map(|q| view.mention_at(q))
+                {
+                    return Some(next);
+                }
+                // A possessive pronoun alone (`their cooperation`) is no object.
+                if mm.kind == MentionKind::Pronoun {
+                    t = end;
+                    continue;
+                }
             }
-            if mm.kind == MentionKind::Place || mm.modifier {
-                return Some(m);
+            // An actor of unknown country is a weak object: prefer a known one close by.
+            if mm.unknown_country()
+                && let Some(better) = (end..(end + 4).min(view.end))
+                    .take_while(|&q| !view.is_boundary(q))
+                    .find_map(|q| view.mention_at(q))
+                    .filter(|&b| !view.mentions[b].unknown_country())
+            {
+                return Some(better);
             }
             return Some(m);
         }
@@ -468,12 +740,19 @@ fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usize> {
 fn expand(base: Event, mentions: &[Mention], reciprocal: bool, out: &mut Vec<Event>) {
     let members = |m: usize| -> Vec<usize> {
         match mentions[m].group {
-            Some(g) => mentions.iter().enumerate().filter(|(_, x)| x.group == Some(g) && x.sentence == mentions[m].sentence).map(|(i, _)| i).collect(),
+            Some(g) => mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, x)| x.group == Some(g) && x.sentence == mentions[m].sentence)
+                .map(|(i, _)| i)
+                .collect(),
             None => vec![m],
         }
     };
     let sources = members(base.source);
-    let group = mentions[base.source].group.or(base.target.and_then(|t| mentions[t].group));
+    let group = mentions[base.source]
+        .group
+        .or(base.target.and_then(|t| mentions[t].group));
     match base.target {
         None if reciprocal && sources.len() > 1 => {
             for &a in &sources {
@@ -498,14 +777,23 @@ fn expand(base: Event, mentions: &[Mention], reciprocal: bool, out: &mut Vec<Eve
             };
             for &a in &sources {
                 for t in &targets {
-                    // An actor does not act on itself; such a target is dropped.
-                    let t = t.filter(|&t| mentions[t].code != mentions[a].code);
+                    // An actor does not act on itself: such a pair is dropped, or coded
+                    // without a target when there is no other target.
+                    let own = t.is_some_and(|t| mentions[t].code == mentions[a].code);
+                    if own && targets.len() > 1 {
+                        continue;
+                    }
+                    let t = t.filter(|_| !own);
                     out.push(Event {
                         source: a,
                         source_code: mentions[a].code,
                         target: t,
                         target_code: t.map(|t| mentions[t].code),
-                        group: if sources.len() > 1 || targets.len() > 1 { group } else { None },
+                        group: if sources.len() > 1 || targets.len() > 1 {
+                            group
+                        } else {
+                            None
+                        },
                         ..base.clone()
                     });
                 }

@@ -65,7 +65,10 @@ impl CompiledClass {
     pub fn match_at(&self, words: &[WordId], at: usize, limit: usize) -> Option<usize> {
         let mut best = None;
         for m in &self.multi {
-            if at + m.len() <= limit && words[at..at + m.len()] == m[..] && best.is_none_or(|b| at + m.len() > b) {
+            if at + m.len() <= limit
+                && words[at..at + m.len()] == m[..]
+                && best.is_none_or(|b| at + m.len() > b)
+            {
                 best = Some(at + m.len());
             }
         }
@@ -102,7 +105,10 @@ fn words_of(lex: &mut Lexicon, phrase: &str) -> Vec<WordId> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut norm = String::new();
     tokenize(phrase, 0..phrase.len(), &mut tokens, &mut norm);
-    tokens.iter().map(|t| lex.intern(&norm[t.norm_start as usize..t.norm_end as usize])).collect()
+    tokens
+        .iter()
+        .map(|t| lex.intern(&norm[t.norm_start as usize..t.norm_end as usize]))
+        .collect()
 }
 
 impl PatternSet {
@@ -113,10 +119,16 @@ impl PatternSet {
         let mut class_index: FxHashMap<String, u32> = FxHashMap::default();
         for c in &dicts.classes {
             if class_index.contains_key(&c.name) {
-                problems.push(PatternProblem { origin: c.origin, message: format!("class &{} is defined twice", c.name) });
+                problems.push(PatternProblem {
+                    origin: c.origin,
+                    message: format!("class &{} is defined twice", c.name),
+                });
                 continue;
             }
-            let mut compiled = CompiledClass { name: c.name.clone(), ..Default::default() };
+            let mut compiled = CompiledClass {
+                name: c.name.clone(),
+                ..Default::default()
+            };
             for m in &c.members {
                 // Nouns in classes match their plural too.
                 for form in [m.clone(), plural_of(m)] {
@@ -133,14 +145,26 @@ impl PatternSet {
             class_index.insert(c.name.clone(), set.classes.len() as u32);
             set.classes.push(compiled);
         }
-        let irregular: FxHashMap<&str, (&[String], &[String])> =
-            dicts.irregular.iter().map(|v| (v.lemma.as_str(), (v.past.as_slice(), v.participle.as_slice()))).collect();
+        let irregular: FxHashMap<&str, (&[String], &[String])> = dicts
+            .irregular
+            .iter()
+            .map(|v| {
+                (
+                    v.lemma.as_str(),
+                    (v.past.as_slice(), v.participle.as_slice()),
+                )
+            })
+            .collect();
 
         for entry in &dicts.patterns {
             let index = set.entries.len() as u32;
             let mut patterns = Vec::new();
             for line in &entry.patterns {
-                let at = line.elements.iter().position(|e| *e == Element::Trigger).unwrap_or(0);
+                let at = line
+                    .elements
+                    .iter()
+                    .position(|e| *e == Element::Trigger)
+                    .unwrap_or(0);
                 let mut compile = |e: &Element| -> Option<(Elem, bool)> {
                     let (inner, optional) = match e {
                         Element::Optional(x) => (&**x, true),
@@ -149,27 +173,40 @@ impl PatternSet {
                     let c = match inner {
                         Element::Words(ws) => {
                             let mut ids: Vec<WordId> = Vec::new();
+                            let mut phrases: Vec<Vec<WordId>> = Vec::new();
                             for w in ws {
                                 for form in [w.clone(), plural_of(w)] {
                                     let ids_of = words_of(lex, &form);
-                                    if ids_of.len() == 1 {
-                                        ids.push(ids_of[0]);
-                                    } else if form == *w {
-                                        problems.push(PatternProblem {
-                                            origin: line.origin,
-                                            message: format!("{w:?} is not one word (use a class for phrases)"),
-                                        });
+                                    match ids_of.len() {
+                                        0 => {}
+                                        1 => ids.push(ids_of[0]),
+                                        _ => phrases.push(ids_of),
                                     }
                                 }
                             }
                             ids.sort_unstable();
                             ids.dedup();
-                            Elem::Words(ids)
+                            if phrases.is_empty() {
+                                Elem::Words(ids)
+                            } else {
+                                // Alternatives with phrases (`(war crimes|genocide)`) match
+                                // like an unnamed class.
+                                let class = CompiledClass {
+                                    name: format!("({})", ws.join("|")),
+                                    single: ids.into_iter().collect(),
+                                    multi: phrases,
+                                };
+                                set.classes.push(class);
+                                Elem::Class(set.classes.len() as u32 - 1)
+                            }
                         }
                         Element::Class(name) => match class_index.get(name) {
                             Some(&i) => Elem::Class(i),
                             None => {
-                                problems.push(PatternProblem { origin: line.origin, message: format!("unknown class &{name}") });
+                                problems.push(PatternProblem {
+                                    origin: line.origin,
+                                    message: format!("unknown class &{name}"),
+                                });
                                 return None;
                             }
                         },
@@ -180,11 +217,18 @@ impl PatternSet {
                     };
                     Some((c, optional))
                 };
-                let before: Option<Vec<_>> = line.elements[..at].iter().rev().map(&mut compile).collect();
-                let after: Option<Vec<_>> = line.elements[at + 1..].iter().map(&mut compile).collect();
-                let (Some(before), Some(after)) = (before, after) else { continue };
+                let before: Option<Vec<_>> =
+                    line.elements[..at].iter().rev().map(&mut compile).collect();
+                let after: Option<Vec<_>> =
+                    line.elements[at + 1..].iter().map(&mut compile).collect();
+                let (Some(before), Some(after)) = (before, after) else {
+                    continue;
+                };
                 if dicts.cameo.get(line.code).is_none() && !dicts.cameo.is_empty() {
-                    problems.push(PatternProblem { origin: line.origin, message: format!("code {} is not in cameo.txt", line.code) });
+                    problems.push(PatternProblem {
+                        origin: line.origin,
+                        message: format!("code {} is not in cameo.txt", line.code),
+                    });
                 }
                 patterns.push(Pattern {
                     code: line.code,
@@ -198,7 +242,9 @@ impl PatternSet {
             for lemma in &entry.lemmas {
                 match entry.kind {
                     TriggerKind::Verb => {
-                        for (form, kind) in verb_forms(lemma, irregular.get(lemma.as_str()).copied()) {
+                        for (form, kind) in
+                            verb_forms(lemma, irregular.get(lemma.as_str()).copied())
+                        {
                             let w = lex.intern(&form);
                             let list = set.verbs.entry(w).or_default();
                             if !list.contains(&(index, kind)) {
@@ -217,7 +263,11 @@ impl PatternSet {
                     }
                 }
             }
-            set.entries.push(CompiledEntry { kind: entry.kind, patterns, lemma: entry.lemmas[0].clone() });
+            set.entries.push(CompiledEntry {
+                kind: entry.kind,
+                patterns,
+                lemma: entry.lemmas[0].clone(),
+            });
         }
         (set, problems)
     }
@@ -269,13 +319,20 @@ impl SentenceView<'_> {
     /// Whether a token ends the stretch a pattern may skip over.
     pub fn is_boundary(&self, t: usize) -> bool {
         let s = &self.text[self.tokens[t].span()];
-        matches!(s, "," | ";" | ":" | "(" | ")" | "[" | "]" | "\"" | "“" | "”" | "—" | "–" | "." | "?" | "!")
+        // Quotation marks are no boundary here: `called for “responsible negotiations”`.
+        matches!(
+            s,
+            "," | ";" | ":" | "(" | ")" | "[" | "]" | "—" | "–" | "." | "?" | "!"
+        )
     }
 
     /// The mention starting at token `t` (the longest, preferring non-possessive
     /// readings), if any.
     pub fn mention_at(&self, t: usize) -> Option<usize> {
-        self.mention_ids.iter().copied().find(|&m| self.mentions[m].first_token as usize == t)
+        self.mention_ids
+            .iter()
+            .copied()
+            .find(|&m| self.mentions[m].first_token as usize == t)
     }
 
     fn word_is(&self, t: usize, w: &str) -> bool {
@@ -295,16 +352,31 @@ impl SentenceView<'_> {
                 let mm = &self.mentions[m];
                 let next = mm.end_token as usize;
                 // A possessive (`his`, `Russia's`) before another mention: take that one.
-                let possessive = self.lex.class(self.words[mm.first_token as usize]).has(crate::lexicon::WordClass::POSSESSIVE)
+                let possessive = self
+                    .lex
+                    .class(self.words[mm.first_token as usize])
+                    .has(crate::lexicon::WordClass::POSSESSIVE)
                     && mm.end_token - mm.first_token == 1;
                 let owner = next < self.end && self.word_is(next, "'s");
-                if (possessive || owner) && let Some(after) = self.target_from(if owner { next + 1 } else { next }) {
-                    return Some(after);
+                // The possessed actor must follow at once (`Russia's army`), not far
+                // off (`Putin's alleged crimes in his country`).
+                let after_owner = if owner { next + 1 } else { next };
+                if (possessive || owner)
+                    && let Some(m2) = (after_owner..(after_owner + 2).min(self.end))
+                        .find_map(|q| self.mention_at(q))
+                {
+                    return Some((m2, self.mentions[m2].end_token as usize));
+                }
+                if possessive {
+                    return None;
                 }
                 if mm.modifier {
                     // `the Russian position`: an adjective is a weak target; keep looking
                     // for a proper one in the window, else take it.
-                    if let Some(better) = self.target_from(next).filter(|(b, _)| !self.mentions[*b].modifier) {
+                    if let Some(better) = self
+                        .target_from(next)
+                        .filter(|(b, _)| !self.mentions[*b].modifier)
+                    {
                         return Some(better);
                     }
                 }
@@ -318,24 +390,40 @@ impl SentenceView<'_> {
         None
     }
 
-    fn element_at(&self, set: &PatternSet, elem: &Elem, at: usize, forward: bool) -> Option<(usize, Option<usize>)> {
+    fn element_at(
+        &self,
+        set: &PatternSet,
+        elem: &Elem,
+        at: usize,
+        forward: bool,
+    ) -> Option<(usize, Option<usize>)> {
         // Returns (next position, captured mention or token).
         let limit = self.end;
         match elem {
-            Elem::Words(ws) => (at < limit && ws.binary_search(&self.words[at]).is_ok()).then(|| (if forward { at + 1 } else { at }, None)),
+            Elem::Words(ws) => (at < limit && ws.binary_search(&self.words[at]).is_ok())
+                .then(|| (if forward { at + 1 } else { at }, None)),
             Elem::Class(c) => {
                 if forward {
-                    set.classes[*c as usize].match_at(self.words, at, limit).map(|e| (e, None))
+                    set.classes[*c as usize]
+                        .match_at(self.words, at, limit)
+                        .map(|e| (e, None))
                 } else {
                     // Backwards: a single-word member ending at `at`.
-                    set.classes[*c as usize].match_at(self.words, at, at + 1).map(|_| (at, None))
+                    set.classes[*c as usize]
+                        .match_at(self.words, at, at + 1)
+                        .map(|_| (at, None))
                 }
             }
             Elem::Target | Elem::Source => {
                 if forward {
                     self.target_from(at).map(|(m, end)| (end, Some(m)))
                 } else {
-                    self.mention_ids.iter().copied().rev().find(|&m| self.mentions[m].end_token as usize == at + 1).map(|m| (self.mentions[m].first_token as usize, Some(m)))
+                    self.mention_ids
+                        .iter()
+                        .copied()
+                        .rev()
+                        .find(|&m| self.mentions[m].end_token as usize == at + 1)
+                        .map(|m| (self.mentions[m].first_token as usize, Some(m)))
                 }
             }
             Elem::Frame(_) => {
@@ -356,8 +444,16 @@ impl SentenceView<'_> {
     }
 
     /// Matches `pattern` around the trigger spanning `trigger.0..trigger.1`.
-    pub fn match_pattern(&self, set: &PatternSet, pattern: &Pattern, trigger: (usize, usize)) -> Option<PatternMatch> {
-        let mut m = PatternMatch { end: trigger.1, ..Default::default() };
+    pub fn match_pattern(
+        &self,
+        set: &PatternSet,
+        pattern: &Pattern,
+        trigger: (usize, usize),
+    ) -> Option<PatternMatch> {
+        let mut m = PatternMatch {
+            end: trigger.1,
+            ..Default::default()
+        };
         // After the trigger.
         let mut pos = trigger.1;
         for (elem, optional) in &pattern.after {
@@ -366,7 +462,9 @@ impl SentenceView<'_> {
             let window = if slot { 1 } else { MAX_SKIP + 1 };
             for skip in 0..window {
                 let at = pos + skip;
-                if at > self.end || (skip > 0 && at > 0 && at - 1 < self.end && self.is_boundary(at - 1)) {
+                if at > self.end
+                    || (skip > 0 && at > 0 && at - 1 < self.end && self.is_boundary(at - 1))
+                {
                     break;
                 }
                 if let Some(hit) = self.element_at(set, elem, at, true) {

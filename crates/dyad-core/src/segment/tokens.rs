@@ -248,7 +248,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>, norm: &mu
         }
 
         if is_apostrophe(c)
-            && !flags.contains(TokenFlags::SPACE_BEFORE)
+            && (!flags.contains(TokenFlags::SPACE_BEFORE) || i == range.start)
             && let Some(n) = clitic_len(rest)
         {
             flags.insert(TokenFlags::CLITIC);

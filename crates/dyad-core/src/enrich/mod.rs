@@ -1,0 +1,3 @@
+//! Enrichment: dates (and later places, duplicates) attached to events.
+
+pub mod dates;
