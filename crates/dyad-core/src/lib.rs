@@ -24,6 +24,7 @@ pub mod document;
 pub mod enrich;
 pub mod events;
 pub mod lexicon;
+pub mod output;
 pub mod pipeline;
 pub mod segment;
 

@@ -24,6 +24,10 @@ pub struct Pipeline {
     pub cameo: CameoTable,
     /// The dictionary files used.
     pub files: Vec<String>,
+    /// Country and region codes (three letters) of the actor dictionaries.
+    countries: rustc_hash::FxHashSet<crate::codes::ActorCode>,
+    /// Pattern text by origin, for explanations.
+    pattern_text: rustc_hash::FxHashMap<crate::dict::Origin, String>,
 }
 
 /// Everything the pipeline found in one document. Reuse one value per thread: its
@@ -44,6 +48,7 @@ pub struct Analysis {
     pub story_date: Option<NaiveDate>,
     scratch: actors::Scratch,
     event_scratch: EventScratch,
+    dates: Vec<crate::enrich::dates::DateMention>,
 }
 
 impl Default for Analysis {
@@ -57,6 +62,7 @@ impl Default for Analysis {
             story_date: None,
             scratch: actors::Scratch::default(),
             event_scratch: EventScratch::default(),
+            dates: Vec::new(),
         }
     }
 }
@@ -103,12 +109,47 @@ impl Pipeline {
             events,
             cameo: dicts.cameo.clone(),
             files: dicts.files.clone(),
+            countries: dicts
+                .actors
+                .iter()
+                .map(|a| a.code)
+                .filter(|c| !c.has_role())
+                .collect(),
+            pattern_text: dicts
+                .patterns
+                .iter()
+                .flat_map(|e| e.patterns.iter().map(|p| (p.origin, p.text.clone())))
+                .collect(),
         })
     }
 
     /// The pipeline with the built-in dictionaries.
     pub fn builtin() -> Result<Self, DictErrors> {
         Self::new(&Dictionaries::builtin()?)
+    }
+
+    /// `file:line` of a dictionary origin.
+    pub fn locate(&self, origin: crate::dict::Origin) -> String {
+        let file = self
+            .files
+            .get(origin.file as usize)
+            .map(String::as_str)
+            .unwrap_or("?");
+        format!("{file}:{}", origin.line)
+    }
+
+    /// A pattern as written, with its place: `verbs/05-....txt:38: 057 * &AGREEMENT with $`.
+    pub fn rule_text(&self, origin: crate::dict::Origin) -> String {
+        match self.pattern_text.get(&origin) {
+            Some(t) => format!("{}: {t}", self.locate(origin)),
+            None => self.locate(origin),
+        }
+    }
+
+    /// The three-letter country or region code `prefix`, if the dictionaries define it.
+    pub fn country_code(&self, prefix: &str) -> Option<&str> {
+        let code = crate::codes::ActorCode::new(prefix)?;
+        self.countries.get(&code).map(|c| c.as_str())
     }
 
     /// Cleans and segments `doc` into `out` (the first stages only).
@@ -140,6 +181,13 @@ impl Pipeline {
             &out.mentions,
             &mut out.event_scratch,
             &mut out.events,
+        );
+        crate::enrich::attach_dates(
+            &doc.text,
+            &out.segmented,
+            out.story_date,
+            &mut out.events,
+            &mut out.dates,
         );
     }
 }

@@ -35,7 +35,7 @@ impl Frame {
 }
 
 /// One element of a pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Element {
     /// `*`: the trigger.
     Trigger,
@@ -73,6 +73,8 @@ pub struct PatternLine {
     pub reciprocal: bool,
     /// `[reporting]`.
     pub reporting: bool,
+    /// The line as written (for explanations).
+    pub text: String,
     /// Where it is written.
     pub origin: Origin,
 }
@@ -243,6 +245,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         elements,
         reciprocal,
         reporting,
+        text: text.to_string(),
         origin,
     })
 }

@@ -1,3 +1,77 @@
-//! Enrichment: dates (and later places, duplicates) attached to events.
+//! Enrichment: what is attached to coded events after coding.
+//!
+//! - [`dates`]: date expressions; each event takes the one nearest its trigger in its
+//!   sentence, else the story date, and an event dated more than two years before the
+//!   story is historical ([`attach_dates`]);
+//! - CAMEO names, Goldstein values, QuadClass and PLOVER categories come from the code
+//!   table at output time ([`crate::output`]).
 
 pub mod dates;
+
+use crate::events::{Event, Mode};
+use crate::segment::Segmented;
+use chrono::NaiveDate;
+use dates::{DateKind, DateMention, find_dates};
+use serde::Serialize;
+
+/// Days before the story date beyond which an event is historical.
+pub const HISTORICAL_DAYS: i64 = 730;
+
+/// An event's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct EventDate {
+    /// First day of the period.
+    pub first: NaiveDate,
+    /// Last day of the period.
+    pub last: NaiveDate,
+    /// Day, month, year or range.
+    pub kind: DateKind,
+    /// Byte span of the expression that set it; `None` when it is the story date.
+    pub span: Option<(u32, u32)>,
+}
+
+/// Dates every event of a document: the date expression of its sentence nearest its
+/// trigger, else the story date. Asserted events dated over [`HISTORICAL_DAYS`]
+/// before the story become [`Mode::Historical`].
+pub fn attach_dates(
+    text: &str,
+    seg: &Segmented,
+    story: Option<NaiveDate>,
+    events: &mut [Event],
+    buf: &mut Vec<DateMention>,
+) {
+    let mut current = u32::MAX;
+    for e in events.iter_mut() {
+        if e.sentence != current {
+            current = e.sentence;
+            buf.clear();
+            find_dates(text, seg, &seg.sentences[current as usize], story, buf);
+        }
+        let trigger = e.trigger_start as i64;
+        let nearest = buf.iter().min_by_key(|d| {
+            (d.first_token as i64 - trigger)
+                .abs()
+                .min((d.end_token as i64 - 1 - trigger).abs())
+        });
+        e.date = match nearest {
+            Some(d) => Some(EventDate {
+                first: d.first,
+                last: d.last,
+                kind: d.kind,
+                span: Some((d.start, d.end)),
+            }),
+            None => story.map(|s| EventDate {
+                first: s,
+                last: s,
+                kind: DateKind::Day,
+                span: None,
+            }),
+        };
+        if let (Some(d), Some(s)) = (e.date, story)
+            && e.mode == Mode::Asserted
+            && (s - d.last).num_days() > HISTORICAL_DAYS
+        {
+            e.mode = Mode::Historical;
+        }
+    }
+}

@@ -102,7 +102,9 @@ impl SentenceView<'_> {
             let mut q = t;
             while q > self.start {
                 q -= 1;
-                if self.is_boundary(q) && !matches!(&self.text[self.tokens[q].span()], ",") {
+                let surface = &self.text[self.tokens[q].span()];
+                if (self.is_boundary(q) && surface != ",") || matches!(surface, "“" | "”" | "\"")
+                {
                     break;
                 }
                 if matches!(self.word(q), "if" | "unless") {

@@ -92,6 +92,8 @@ pub struct Event {
     pub weak_source: bool,
     /// The trigger's lemma (for explanations).
     pub lemma: String,
+    /// The event's date (set by [`crate::enrich::attach_dates`]).
+    pub date: Option<crate::enrich::EventDate>,
 }
 
 /// The coder: compiled patterns, ready to run.
@@ -128,6 +130,8 @@ struct Found {
     quote: bool,
     /// A frame given by the coder rather than the pattern (reported obligations).
     frame: Option<Frame>,
+    /// The trigger is a noun.
+    noun: bool,
 }
 
 /// Whether a determiner governs the word at `t` (`the visit`, `his visit`, `Russia's
@@ -374,6 +378,7 @@ impl EventCoder {
                 reporting: pattern.reporting,
                 quote: view.quoted(quotes, t),
                 frame: None,
+                noun: as_noun,
             });
             let f = found.last_mut().expect("just pushed");
             // Source and target.
@@ -465,6 +470,13 @@ impl EventCoder {
             if let Some(tg) = f.target {
                 objects.push(tg);
             }
+            // Actors inside the matched pattern (`withdraw its troops from X`) are
+            // taken: they are not the subject of a later verb.
+            let (from, to) = (f.trigger.1, f.m.end);
+            objects.extend(view.mention_ids.iter().copied().filter(|&mi| {
+                (mentions[mi].first_token as usize) >= from
+                    && (mentions[mi].end_token as usize) <= to
+            }));
         }
 
         // Frames: the embedded event gives the code, and is itself only requested.
@@ -513,11 +525,12 @@ impl EventCoder {
         // A participle after a comma (`..., saying X`) shares the main clause's subject.
         for i in 1..found.len() {
             let t = found[i].trigger.0;
-            let gerund = self
-                .patterns
-                .verbs
-                .get(&words[t])
-                .is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Gerund));
+            let gerund = !found[i].noun
+                && self
+                    .patterns
+                    .verbs
+                    .get(&words[t])
+                    .is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Gerund));
             if gerund
                 && t > s
                 && &text[tokens[t - 1].span()] == ","
@@ -542,6 +555,9 @@ impl EventCoder {
                 .rev()
                 .take(6)
                 .any(|q| matches!(lex.word(words[q]), "and" | "but" | "or") && words[q] != UNKNOWN);
+            if found[i].noun {
+                continue;
+            }
             let weak = found[i]
                 .source
                 .is_none_or(|(m, weak)| weak || Some(m) == found[p].target || objects.contains(&m));
@@ -551,6 +567,7 @@ impl EventCoder {
                         mentions[mi].first_token as usize == q
                             && !objects.contains(&mi)
                             && !view.governed(mi)
+                            && !view.possessor(mi)
                     })
                 });
                 if no_own_subject {
@@ -643,6 +660,7 @@ impl EventCoder {
                 confidence,
                 weak_source,
                 lemma: ce.lemma.clone(),
+                date: None,
             };
             let before = out.len();
             expand(base, mentions, pattern.reciprocal, out);

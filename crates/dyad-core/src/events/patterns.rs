@@ -36,6 +36,8 @@ pub struct Pattern {
     pub reciprocal: bool,
     /// `[reporting]`
     pub reporting: bool,
+    /// The pattern as written.
+    pub text: String,
     /// Where it is written.
     pub origin: Origin,
 }
@@ -236,6 +238,7 @@ impl PatternSet {
                     after,
                     reciprocal: line.reciprocal,
                     reporting: line.reporting,
+                    text: line.text.clone(),
                     origin: line.origin,
                 });
             }

@@ -1,0 +1,399 @@
+//! Output records: what `dyad sentences`, `dyad actors` and `dyad code` print, as
+//! serialisable values built from an [`Analysis`]. Writing them (JSON Lines, tables)
+//! is the callers' business.
+
+use crate::actors::{Mention, MentionKind, Resolution};
+use crate::codes::ActorCode;
+use crate::document::{Document, PartialDate};
+use crate::enrich::dates::DateKind;
+use crate::events::{Event, Mode};
+use crate::pipeline::{Analysis, Pipeline};
+use serde::Serialize;
+
+/// Which events to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ModeFilter {
+    /// Asserted events, and statements of intent (future events coded 03 or 13).
+    #[default]
+    Default,
+    /// Every event, each with its mode.
+    All,
+}
+
+/// Whether `dyad code` prints an event by default: asserted events, plus future
+/// events whose code is an intention or a threat (roots 03 and 13).
+pub fn default_output(e: &Event) -> bool {
+    match e.mode {
+        Mode::Asserted => true,
+        Mode::Future => matches!(e.code.root_number(), 3 | 13),
+        _ => false,
+    }
+}
+
+/// One sentence (`dyad sentences`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceRecord<'a> {
+    /// Document id.
+    pub doc_id: &'a str,
+    /// Document title.
+    pub title: Option<&'a str>,
+    /// Publication date.
+    pub published: Option<PartialDate>,
+    /// 0-based sentence index.
+    pub index: u32,
+    /// Byte offset of the sentence in the document text.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The sentence as read.
+    pub text: &'a str,
+}
+
+/// The sentences of an analysed document.
+pub fn sentence_records<'a>(doc: &'a Document, a: &Analysis) -> Vec<SentenceRecord<'a>> {
+    a.segmented
+        .sentences
+        .iter()
+        .map(|s| SentenceRecord {
+            doc_id: &doc.id,
+            title: doc.title.as_deref(),
+            published: doc.published,
+            index: s.index,
+            start: s.start,
+            end: s.end,
+            text: &doc.text[s.start..s.end],
+        })
+        .collect()
+}
+
+/// An actor as output: code, country, text and span.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorRecord<'a> {
+    /// Full actor code.
+    pub code: ActorCode,
+    /// The country (three letters), when the actor has one.
+    pub country: Option<&'a str>,
+    /// The mention's text.
+    pub text: &'a str,
+    /// Byte offset of the mention.
+    pub start: u32,
+    /// Byte offset one past its end.
+    pub end: u32,
+}
+
+/// One mention with how it was resolved (`dyad actors`, `--explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionRecord<'a> {
+    /// Index of the mention in the document.
+    pub index: usize,
+    /// Full actor code.
+    pub code: ActorCode,
+    /// The country (three letters), when the actor has one.
+    pub country: Option<&'a str>,
+    /// Role codes after the country, if any.
+    pub role: Option<&'a str>,
+    /// What kind of thing it names.
+    pub kind: MentionKind,
+    /// The text.
+    pub text: &'a str,
+    /// Byte offset.
+    pub start: u32,
+    /// Byte offset one past the end.
+    pub end: u32,
+    /// How it was resolved.
+    pub resolution: &'a Resolution,
+    /// The text of the mention it was resolved through (pronouns, aliases, ...).
+    pub antecedent: Option<&'a str>,
+    /// Members of one compound actor share this number.
+    pub group: Option<u32>,
+}
+
+fn country_of(code: &ActorCode) -> Option<&str> {
+    let p = code.prefix();
+    (!matches!(p, "---" | "IGO" | "NGO" | "IMG" | "MNC")).then_some(p)
+}
+
+fn mention_record<'a>(doc: &'a Document, mentions: &'a [Mention], i: usize) -> MentionRecord<'a> {
+    let m = &mentions[i];
+    let antecedent = match &m.resolution {
+        Resolution::Alias { antecedent }
+        | Resolution::Definite { antecedent }
+        | Resolution::Pronoun { antecedent } => mentions
+            .get(*antecedent)
+            .map(|a| &doc.text[a.start as usize..a.end as usize]),
+        _ => None,
+    };
+    MentionRecord {
+        index: i,
+        code: m.code,
+        country: country_of(&m.code),
+        role: (!m.code.rest().is_empty() && country_of(&m.code).is_some()).then(|| m.code.rest()),
+        kind: m.kind,
+        text: &doc.text[m.start as usize..m.end as usize],
+        start: m.start,
+        end: m.end,
+        resolution: &m.resolution,
+        antecedent,
+        group: m.group,
+    }
+}
+
+/// The mentions of one sentence (`dyad actors`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorsRecord<'a> {
+    /// Document id.
+    pub doc_id: &'a str,
+    /// Sentence index.
+    pub sentence: u32,
+    /// Byte offset of the sentence.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The sentence.
+    pub text: &'a str,
+    /// Its mentions.
+    pub mentions: Vec<MentionRecord<'a>>,
+}
+
+/// The mentions of an analysed document, one record per sentence that has any.
+pub fn actors_records<'a>(doc: &'a Document, a: &'a Analysis) -> Vec<ActorsRecord<'a>> {
+    a.segmented
+        .sentences
+        .iter()
+        .filter_map(|s| {
+            let mentions: Vec<MentionRecord<'a>> = (0..a.mentions.len())
+                .filter(|&i| a.mentions[i].sentence == s.index)
+                .map(|i| mention_record(doc, &a.mentions, i))
+                .collect();
+            (!mentions.is_empty()).then(|| ActorsRecord {
+                doc_id: &doc.id,
+                sentence: s.index,
+                start: s.start,
+                end: s.end,
+                text: &doc.text[s.start..s.end],
+                mentions,
+            })
+        })
+        .collect()
+}
+
+/// A CAMEO code with its meaning.
+#[derive(Debug, Clone, Serialize)]
+pub struct CameoRecord<'a> {
+    /// The code.
+    pub code: String,
+    /// Its root.
+    pub root: String,
+    /// Its name.
+    pub name: &'a str,
+    /// Goldstein value.
+    pub goldstein: f32,
+    /// QuadClass (GDELT: 1 verbal cooperation .. 4 material conflict).
+    pub quad_class: u8,
+}
+
+/// A PLOVER category and mode.
+#[derive(Debug, Clone, Serialize)]
+pub struct PloverRecord<'a> {
+    /// The category (`AGREE`).
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    /// The mode, if any.
+    pub mode: Option<&'a str>,
+}
+
+/// A span of text.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanRecord<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Byte offset.
+    pub start: u32,
+    /// Byte offset one past the end.
+    pub end: u32,
+}
+
+/// The evidence for an event.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceRecord<'a> {
+    /// The sentence.
+    pub sentence: &'a str,
+    /// Byte offset of the sentence.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The trigger word.
+    pub trigger: SpanRecord<'a>,
+}
+
+/// Why an event was coded as it was (`--explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExplainRecord<'a> {
+    /// The trigger's lemma.
+    pub lemma: &'a str,
+    /// The pattern that fired, as written.
+    pub pattern: String,
+    /// When a frame or a future intention changed the code: the embedded code.
+    pub derived_from: Option<String>,
+    /// The source was found only by the fallback rule (nearest actor).
+    pub weak_source: bool,
+    /// How the source was resolved.
+    pub source: MentionRecord<'a>,
+    /// How the target was resolved.
+    pub target: Option<MentionRecord<'a>>,
+}
+
+/// One event (`dyad code`).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventRecord<'a> {
+    /// Event id: document id, sentence and event number.
+    pub id: String,
+    /// Document id.
+    pub doc_id: &'a str,
+    /// Sentence index.
+    pub sentence: u32,
+    /// First day of the event's date.
+    pub date: Option<String>,
+    /// Last day of the event's date.
+    pub date_end: Option<String>,
+    /// Day, month, year or range.
+    pub date_precision: Option<DateKind>,
+    /// The expression that set the date (none: the story date).
+    pub date_text: Option<&'a str>,
+    /// The source actor.
+    pub source: ActorRecord<'a>,
+    /// The target actor.
+    pub target: Option<ActorRecord<'a>>,
+    /// The CAMEO code.
+    pub cameo: CameoRecord<'a>,
+    /// The PLOVER category, when the code has one.
+    pub plover: Option<PloverRecord<'a>>,
+    /// The mode.
+    pub mode: Mode,
+    /// The main event of its sentence.
+    pub primary: bool,
+    /// The trigger is inside a quotation.
+    pub quote: bool,
+    /// Events expanded from one compound actor share this number.
+    pub group: Option<u32>,
+    /// The evidence.
+    pub evidence: EvidenceRecord<'a>,
+    /// The dictionary file and line of the pattern that fired.
+    pub rule: String,
+    /// The coder's confidence, 0 to 1.
+    pub confidence: f32,
+    /// Why (with `--explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<ExplainRecord<'a>>,
+}
+
+/// The events of an analysed document as output records.
+pub fn event_records<'a>(
+    pipeline: &'a Pipeline,
+    doc: &'a Document,
+    a: &'a Analysis,
+    modes: ModeFilter,
+    explain: bool,
+) -> Vec<EventRecord<'a>> {
+    let text = doc.text.as_str();
+    let actor = |i: usize| {
+        let m = &a.mentions[i];
+        ActorRecord {
+            code: m.code,
+            country: None,
+            text: &text[m.start as usize..m.end as usize],
+            start: m.start,
+            end: m.end,
+        }
+    };
+    let mut out = Vec::new();
+    for (n, e) in a.events.iter().enumerate() {
+        if modes == ModeFilter::Default && !default_output(e) {
+            continue;
+        }
+        let sentence = &a.segmented.sentences[e.sentence as usize];
+        let trig = a.segmented.tokens[e.trigger_start as usize];
+        let trig_end = a.segmented.tokens[e.trigger_end as usize - 1].end;
+        let entry = pipeline.cameo.get_or_parent(e.code);
+        let mut source = actor(e.source);
+        source.code = e.source_code;
+        let target = e.target.map(|t| {
+            let mut r = actor(t);
+            if let Some(c) = e.target_code {
+                r.code = c;
+            }
+            r
+        });
+        let source = ActorRecord {
+            country: None,
+            ..source
+        };
+        let explain = explain.then(|| ExplainRecord {
+            lemma: &e.lemma,
+            pattern: pipeline.rule_text(e.rule),
+            derived_from: e.derived_from.map(|c| c.to_string()),
+            weak_source: e.weak_source,
+            source: mention_record(doc, &a.mentions, e.source),
+            target: e.target.map(|t| mention_record(doc, &a.mentions, t)),
+        });
+        let date_text = e
+            .date
+            .and_then(|d| d.span)
+            .map(|(s, t)| &text[s as usize..t as usize]);
+        out.push(EventRecord {
+            id: format!("{}-{}-{}", doc.id, e.sentence, n),
+            doc_id: &doc.id,
+            sentence: e.sentence,
+            date: e.date.map(|d| d.first.to_string()),
+            date_end: e.date.map(|d| d.last.to_string()),
+            date_precision: e.date.map(|d| d.kind),
+            date_text,
+            source,
+            target,
+            cameo: CameoRecord {
+                code: e.code.to_string(),
+                root: e.code.root().to_string(),
+                name: entry.map(|c| c.name.as_str()).unwrap_or(""),
+                goldstein: entry.map(|c| c.goldstein).unwrap_or(0.0),
+                quad_class: entry.map(|c| c.quad_class).unwrap_or(0),
+            },
+            plover: pipeline
+                .cameo
+                .plover(e.code)
+                .map(|(kind, mode)| PloverRecord { kind, mode }),
+            mode: e.mode,
+            primary: e.primary,
+            quote: e.quote,
+            group: e.group,
+            evidence: EvidenceRecord {
+                sentence: &text[sentence.start..sentence.end],
+                start: sentence.start,
+                end: sentence.end,
+                trigger: SpanRecord {
+                    text: &text[trig.start as usize..trig_end as usize],
+                    start: trig.start,
+                    end: trig_end,
+                },
+            },
+            rule: pipeline.locate(e.rule),
+            confidence: (e.confidence * 100.0).round() / 100.0,
+            explain,
+        });
+    }
+    // Fill the country fields (borrowing the code from the record itself).
+    for r in &mut out {
+        r.source.country = country_str(&r.source.code, pipeline);
+        if let Some(t) = &mut r.target {
+            t.country = country_str(&t.code, pipeline);
+        }
+    }
+    out
+}
+
+fn country_str<'a>(code: &ActorCode, pipeline: &'a Pipeline) -> Option<&'a str> {
+    let p = code.prefix();
+    if matches!(p, "---" | "IGO" | "NGO" | "IMG" | "MNC") {
+        return None;
+    }
+    pipeline.country_code(p)
+}

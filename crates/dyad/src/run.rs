@@ -1,0 +1,363 @@
+//! The commands: reading, coding in parallel, writing in order.
+
+use crate::{CodeArgs, Format, Global, InputArgs, Modes};
+use anyhow::{Context, Result};
+use dyad_core::Document;
+use dyad_core::dict::{self, Dictionaries, lint::Severity};
+use dyad_core::output::{self, ModeFilter};
+use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_io::{ReadOptions, read_inputs};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Documents coded per batch: enough to keep every core busy, few enough that
+/// memory stays flat however large the input.
+const BATCH_DOCS: usize = 256;
+/// Bytes of text per batch, whichever limit comes first.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Reads the dictionary files of `dir` (recursively) as (relative path, text).
+fn read_dictionary_dir(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Cow<'static, str>)>) -> Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("{}: cannot read the dictionary directory", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(root, &path, out)?;
+            } else if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("{}: cannot read", path.display()))?;
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, Cow::Owned(text)));
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    Ok(out)
+}
+
+/// The dictionary files to use: the built-in ones, with `dir`'s over them.
+fn dictionary_files(dir: Option<&Path>) -> Result<Vec<(String, Cow<'static, str>)>> {
+    let builtin = dict::builtin_files();
+    match dir {
+        Some(d) => Ok(dict::merge_files(builtin, read_dictionary_dir(d)?)),
+        None => Ok(builtin),
+    }
+}
+
+/// Builds the pipeline, with the dictionaries of `--dictionaries` if given.
+pub fn pipeline(global: &Global) -> Result<Pipeline> {
+    let files = dictionary_files(global.dictionaries.as_deref())?;
+    let dicts =
+        Dictionaries::parse(&files).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))?;
+    Pipeline::new(&dicts).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))
+}
+
+/// `dyad dict lint [DIR]`.
+pub fn lint(dir: Option<&Path>) -> Result<ExitCode> {
+    let files = dictionary_files(dir)?;
+    let findings = dict::lint::lint(&files);
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings.len() - errors;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for f in &findings {
+        writeln!(out, "{f}")?;
+    }
+    writeln!(
+        out,
+        "{} files, {errors} errors, {warnings} warnings",
+        files.len()
+    )?;
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A progress spinner on standard error, shown only for long or multi-input runs on a
+/// terminal.
+struct Progress {
+    bar: Option<ProgressBar>,
+    start: Instant,
+    enabled: bool,
+    eager: bool,
+}
+
+impl Progress {
+    fn new(global: &Global, inputs: &[PathBuf]) -> Self {
+        let enabled = !global.quiet && std::io::stderr().is_terminal();
+        Progress {
+            bar: None,
+            start: Instant::now(),
+            enabled,
+            eager: inputs.len() > 1,
+        }
+    }
+
+    fn update(&mut self, docs: u64, items: u64, what: &str) {
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && (self.eager || self.start.elapsed() > Duration::from_secs(2)) {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(120));
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_message(format!("{docs} documents, {items} {what}"));
+        }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Reads every input, runs `work` on each document in parallel batches (with one
+/// [`Analysis`] per worker), and writes the returned bytes in input order. Read errors
+/// are printed as they come; returns the exit code (1 when a document was skipped).
+fn process<F>(global: &Global, inputs: &[PathBuf], what: &str, work: F) -> Result<ExitCode>
+where
+    F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
+{
+    let paths: Vec<PathBuf> = if inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        inputs.to_vec()
+    };
+    let options = ReadOptions {
+        format: global.input_format,
+        ..ReadOptions::default()
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut progress = Progress::new(global, &paths);
+    let (mut docs, mut items, mut skipped, mut warned) = (0u64, 0u64, 0u64, 0u64);
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
+    let mut batch_bytes = 0;
+    let mut reader = read_inputs(&paths, &options).peekable();
+    loop {
+        // Fill a batch.
+        let mut done = true;
+        for item in reader.by_ref() {
+            match item {
+                Ok(mut doc) => {
+                    if doc.published.is_none() {
+                        doc.published = global.published;
+                    }
+                    batch_bytes += doc.text.len();
+                    batch.push(doc);
+                    if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                        done = false;
+                        break;
+                    }
+                }
+                Err(e) if e.is_warning() => {
+                    warned += 1;
+                    eprintln!("warning: {e}");
+                }
+                Err(e) => {
+                    skipped += 1;
+                    eprintln!("error: {e}");
+                }
+            }
+        }
+        let results: Vec<(Vec<u8>, u64)> = batch
+            .par_iter()
+            .map_init(Analysis::default, |analysis, doc| {
+                let mut buf = Vec::new();
+                let n = work(doc, analysis, &mut buf);
+                (buf, n)
+            })
+            .collect();
+        for (buf, n) in results {
+            if let Err(e) = out.write_all(&buf) {
+                // A closed pipe (`dyad code x | head`) ends the run quietly.
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                return Err(e).context("writing output");
+            }
+            items += n;
+        }
+        docs += batch.len() as u64;
+        progress.update(docs, items, what);
+        batch.clear();
+        batch_bytes = 0;
+        if done {
+            break;
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        r => r.context("writing output")?,
+    }
+    progress.finish();
+    if !global.quiet && (skipped > 0 || warned > 0 || std::io::stderr().is_terminal()) {
+        eprintln!(
+            "dyad: {docs} documents, {items} {what}{}{}",
+            if skipped > 0 {
+                format!(", {skipped} skipped with errors")
+            } else {
+                String::new()
+            },
+            if warned > 0 {
+                format!(", {warned} warnings")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
+    // Serialising our own records cannot fail: no maps with non-string keys.
+    if serde_json::to_writer(&mut *buf, value).is_ok() {
+        buf.push(b'\n');
+    }
+}
+
+/// `dyad sentences`.
+pub fn sentences(global: &Global, input: &InputArgs) -> Result<ExitCode> {
+    let pipeline = pipeline(global)?;
+    process(global, &input.inputs, "sentences", |doc, a, buf| {
+        pipeline.segment(doc, a);
+        let records = output::sentence_records(doc, a);
+        for r in &records {
+            write_json(buf, r);
+        }
+        records.len() as u64
+    })
+}
+
+/// `dyad actors`.
+pub fn actors(global: &Global, input: &InputArgs) -> Result<ExitCode> {
+    let pipeline = pipeline(global)?;
+    process(
+        global,
+        &input.inputs,
+        "sentences with actors",
+        |doc, a, buf| {
+            pipeline.analyze(doc, None, a);
+            let records = output::actors_records(doc, a);
+            for r in &records {
+                write_json(buf, r);
+            }
+            records.len() as u64
+        },
+    )
+}
+
+/// `dyad code` and `dyad explain`.
+pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
+    let pipeline = pipeline(global)?;
+    let modes = if args.modes == Modes::All {
+        ModeFilter::All
+    } else {
+        ModeFilter::Default
+    };
+    process(global, &args.input.inputs, "events", |doc, a, buf| {
+        pipeline.analyze(doc, None, a);
+        let records = output::event_records(&pipeline, doc, a, modes, args.explain);
+        for r in &records {
+            match args.format {
+                Format::Jsonl => write_json(buf, r),
+                Format::Table => table_line(buf, r),
+            }
+        }
+        records.len() as u64
+    })
+}
+
+fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
+    let target = r
+        .target
+        .as_ref()
+        .map(|t| t.code.to_string())
+        .unwrap_or_else(|| "-".into());
+    let mode = if r.mode == dyad_core::events::Mode::Asserted {
+        String::new()
+    } else {
+        format!(" [{}]", r.mode.as_str())
+    };
+    let sentence: String = r.evidence.sentence.chars().take(90).collect();
+    let _ = writeln!(
+        buf,
+        "{}  {:<10} {:<12} -> {:<12} {:<5} {}{}{}  \"{}\"  | {}",
+        r.doc_id,
+        r.date.as_deref().unwrap_or("-"),
+        r.source.code.as_str(),
+        target,
+        r.cameo.code,
+        r.cameo.name,
+        mode,
+        if r.primary { " *" } else { "" },
+        r.evidence.trigger.text,
+        sentence.replace('\n', " "),
+    );
+    if let Some(x) = &r.explain {
+        let _ = writeln!(buf, "    rule    {}", x.pattern);
+        if let Some(d) = &x.derived_from {
+            let _ = writeln!(buf, "    frame   code derived from the embedded event {d}");
+        }
+        let who = |m: &output::MentionRecord<'_>| {
+            let how = serde_json::to_string(m.resolution).unwrap_or_default();
+            match m.antecedent {
+                Some(a) => format!("{:?} = {} via {:?} {how}", m.text, m.code, a),
+                None => format!("{:?} = {} {how}", m.text, m.code),
+            }
+        };
+        let _ = writeln!(
+            buf,
+            "    source  {}{}",
+            who(&x.source),
+            if x.weak_source {
+                " (nearest actor: weak)"
+            } else {
+                ""
+            }
+        );
+        if let Some(t) = &x.target {
+            let _ = writeln!(buf, "    target  {}", who(t));
+        }
+        if let Some(d) = r.date_text {
+            let _ = writeln!(
+                buf,
+                "    date    {:?} -> {} .. {}",
+                d,
+                r.date.as_deref().unwrap_or("-"),
+                r.date_end.as_deref().unwrap_or("-")
+            );
+        }
+    }
+}
