@@ -284,6 +284,7 @@ pub fn sentence_mentions(
     mark_compounds(&sent, first_mention, out);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push(
     out: &mut Vec<Mention>,
     sent: &Sent<'_, '_>,

@@ -466,8 +466,7 @@ pub fn link_sentence(
         _ => i,
     });
     doc.subjects.push(subj);
-    for i in first_new..out.len() {
-        let m = &out[i];
+    for (i, m) in out.iter().enumerate().skip(first_new) {
         let registers = matches!(m.resolution, Resolution::Title { .. })
             || (m.kind == MentionKind::Person
                 && matches!(m.resolution, Resolution::Person { .. })

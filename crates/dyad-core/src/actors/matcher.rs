@@ -289,7 +289,7 @@ impl MatchContext<'_> {
             CaseRule::Exact(surfaces) => surfaces.iter().enumerate().all(|(i, s)| {
                 self.tokens
                     .get(start + i)
-                    .is_some_and(|t| &self.text[t.span()] == &**s)
+                    .is_some_and(|t| self.text[t.span()] == **s)
             }),
         }
     }

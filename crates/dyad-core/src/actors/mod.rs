@@ -363,6 +363,7 @@ impl ActorRecognizer {
 
     /// Finds the actor mentions of a segmented document. `words` are the tokens' word
     /// ids ([`Lexicon::lookup_tokens`]); `date` is the story date.
+    #[allow(clippy::too_many_arguments)]
     pub fn recognize(
         &self,
         text: &str,

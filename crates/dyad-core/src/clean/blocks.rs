@@ -70,10 +70,10 @@ pub fn split_blocks(view: &str, layout: Layout, out: &mut Vec<Range<usize>>) {
                 let line = &view[r.clone()];
                 let t = trim_range(view, r.clone());
                 let indented = line.starts_with("  ") || line.starts_with('\t');
-                if t.is_empty() || indented {
-                    if let Some(c) = current.take() {
-                        out.push(c);
-                    }
+                if (t.is_empty() || indented)
+                    && let Some(c) = current.take()
+                {
+                    out.push(c);
                 }
                 if !t.is_empty() {
                     current = Some(match current {

@@ -179,8 +179,7 @@ fn check_codes(d: &Dictionaries, out: &mut Out<'_>) {
         // After the prefix: roles or organisation codes, three letters at a time. An
         // entry's own code (IGOUNO) counts as known with anything after it.
         d.actors.iter().any(|a| s.starts_with(a.code.as_str()))
-            || s[3..]
-                .as_bytes()
+            || s.as_bytes()[3..]
                 .chunks(3)
                 .all(|c| std::str::from_utf8(c).is_ok_and(|r| roles.contains(r) || r.len() < 3))
     };

@@ -187,7 +187,7 @@ fn element_tokens(s: &str) -> Vec<String> {
                     out.push(std::mem::take(&mut cur));
                 }
             }
-            c if c.is_whitespace() => {}
+            // Inside a group, spaces belong to phrases: `(tear gas|teargas)`.
             _ => cur.push(c),
         }
     }
@@ -429,6 +429,11 @@ mod tests {
         assert_eq!(
             p.elements[1],
             Element::Words(vec!["sanctions".into(), "embargo".into()])
+        );
+        let p = parse_pattern("175 * (tear gas|teargas) $", o()).unwrap();
+        assert_eq!(
+            p.elements[1],
+            Element::Words(vec!["tear gas".into(), "teargas".into()])
         );
     }
 

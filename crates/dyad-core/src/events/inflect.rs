@@ -32,7 +32,6 @@ fn may_double(lemma: &str) -> bool {
         && !matches!(b[n - 1], b'w' | b'x' | b'y')
         && is_vowel(b[n - 2])
         && !is_vowel(b[n - 3])
-        && !(n >= 4 && is_vowel(b[n - 3]))
 }
 
 fn with_suffix(lemma: &str, suffix: &str, out: &mut Vec<String>) {
@@ -66,8 +65,8 @@ fn with_suffix(lemma: &str, suffix: &str, out: &mut Vec<String>) {
         }
         _ => {
             // -ing
-            if lemma.ends_with("ie") {
-                out.push(format!("{}ying", &lemma[..lemma.len() - 2]));
+            if let Some(stem) = lemma.strip_suffix("ie") {
+                out.push(format!("{stem}ying"));
             } else if last == b'e'
                 && !lemma.ends_with("ee")
                 && !lemma.ends_with("ye")

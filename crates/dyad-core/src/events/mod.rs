@@ -291,6 +291,19 @@ impl EventCoder {
             if w == UNKNOWN || in_mention(t) {
                 continue;
             }
+            // The second half of a hyphenated compound is no trigger: `drought-hit`,
+            // `Russian-backed`.
+            if t > s
+                && &text[tokens[t - 1].span()] == "-"
+                && !tokens[t - 1]
+                    .flags
+                    .contains(crate::segment::TokenFlags::SPACE_BEFORE)
+                && !tokens[t]
+                    .flags
+                    .contains(crate::segment::TokenFlags::SPACE_BEFORE)
+            {
+                continue;
+            }
             let verbs = self.patterns.verbs.get(&w);
             let nouns = self.patterns.nouns.get(&w);
             if verbs.is_none() && nouns.is_none() {
@@ -459,12 +472,20 @@ impl EventCoder {
                     f.source = Some((mi, false));
                 }
                 f.target = f.m.target.or_else(|| {
-                    // The direct object: the first mention after the trigger in its clause.
                     if f.reporting {
-                        None
-                    } else {
-                        direct_object(&view, f.m.end)
+                        return None;
                     }
+                    // An actor the pattern's words ran into (`summoned the German
+                    // ambassador`), else the direct object after the pattern.
+                    view.mention_ids
+                        .iter()
+                        .copied()
+                        .rfind(|&mi| {
+                            (mentions[mi].first_token as usize) < f.m.end
+                                && (mentions[mi].end_token as usize) > f.trigger.1
+                                && !view.possessor(mi)
+                        })
+                        .or_else(|| direct_object(&view, f.m.end))
                 });
             }
             if let Some(tg) = f.target {

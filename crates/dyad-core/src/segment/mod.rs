@@ -73,7 +73,7 @@ pub struct Segmenter {
 impl Default for Segmenter {
     fn default() -> Self {
         Segmenter {
-            splitter: Box::new(SentencexSplitter::default()),
+            splitter: Box::new(SentencexSplitter),
         }
     }
 }
