@@ -89,9 +89,10 @@ fn empty_and_binary_files() {
             "image.txt: byte 8: binary data (a NUL byte), not text",
             "image.jsonl: byte 8: binary data (a NUL byte), not JSON Lines",
             "image.html: byte 8: binary data (a NUL byte), not HTML",
+            "empty.jsonl: empty file",
             "empty.html: empty file",
-        ],
-        "an empty JSON Lines or WARC file holds no documents and is no error"
+            "empty.warc: empty file",
+        ]
     );
 }
 

@@ -60,6 +60,8 @@ pub enum TriggerKind {
     Verb,
     /// Nouns: plurals generated.
     Noun,
+    /// Adjectives after a copula (`was pessimistic`, `critical of`): taken as written.
+    Adjective,
 }
 
 /// One pattern line.
@@ -303,11 +305,12 @@ pub(super) fn parse(
         let kind = match head {
             "verb" => TriggerKind::Verb,
             "noun" => TriggerKind::Noun,
+            "adj" => TriggerKind::Adjective,
             _ => {
                 errors.push(DictError::new(
                     path,
                     entry.header.number,
-                    format!("expected `verb`, `noun` or `&CLASS`, found {head:?}"),
+                    format!("expected `verb`, `noun`, `adj` or `&CLASS`, found {head:?}"),
                 ));
                 continue;
             }
@@ -317,7 +320,7 @@ pub(super) fn parse(
             errors.push(DictError::new(
                 path,
                 entry.header.number,
-                "list one-word lemmas after `verb`/`noun` (particles go in the patterns)",
+                "list one-word lemmas after `verb`/`noun`/`adj` (particles go in the patterns)",
             ));
             continue;
         }

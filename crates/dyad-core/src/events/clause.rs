@@ -20,6 +20,8 @@ pub struct VerbGroup {
     pub infinitive: bool,
     /// An obligation: `must`, `should`, `has to`, `needs to`.
     pub obligation: bool,
+    /// `would` (or `'d`): hypothetical, or a future seen from the past in reported speech.
+    pub would: bool,
 }
 
 impl SentenceView<'_> {
@@ -49,6 +51,7 @@ impl SentenceView<'_> {
         let mut passive = false;
         let mut infinitive = false;
         let mut obligation = false;
+        let mut would = false;
         let mut saw_be = false;
         while t > self.start {
             let p = t - 1;
@@ -58,6 +61,7 @@ impl SentenceView<'_> {
                 mode = Mode::Negated;
             } else if c.has(WordClass::MODAL) {
                 obligation |= matches!(w, "must" | "should" | "ought");
+                would |= matches!(w, "would" | "'d");
                 if mode != Mode::Negated {
                     mode = match w {
                         "will" | "shall" | "'ll" | "wo" => Mode::Future,
@@ -119,6 +123,7 @@ impl SentenceView<'_> {
             passive,
             infinitive,
             obligation,
+            would,
         }
     }
 

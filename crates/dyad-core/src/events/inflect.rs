@@ -16,6 +16,8 @@ pub enum VerbForm {
     Participle,
     /// `signing`
     Gerund,
+    /// An adjective heading an event (`pessimistic`, `critical of`): no inflections.
+    Adjective,
 }
 
 fn is_vowel(c: u8) -> bool {

@@ -126,6 +126,7 @@ struct Found {
     embedded: bool,
     infinitive: bool,
     obligation: bool,
+    would: bool,
     reporting: bool,
     quote: bool,
     /// A frame given by the coder rather than the pattern (reported obligations).
@@ -154,7 +155,7 @@ fn determined(view: &SentenceView<'_>, t: usize) -> bool {
     let c = view.lex.class(view.words[p]);
     let surface = &view.text[view.tokens[p].span()];
     p > view.start
-        && surface.chars().next().is_some_and(char::is_alphabetic)
+        && surface.chars().next().is_some_and(char::is_lowercase)
         && !c.has(WordClass::AUXILIARY)
         && !c.has(WordClass::MODAL)
         && !c.has(WordClass::NEGATION)
@@ -334,10 +335,20 @@ impl EventCoder {
                 let after_preposition = t > s
                     && lex.class(words[t - 1]).has(WordClass::PREPOSITION)
                     && lex.word(words[t - 1]) != "to";
+                // `its EU partners`, `the US sanctions`: an `-s` form after an actor that a
+                // determiner governs is a plural noun.
+                let after_determined_actor = view.mention_ids.iter().any(|&mi| {
+                    let m = &mentions[mi];
+                    m.end_token as usize == t && m.first_token as usize > s && {
+                        let c = lex.class(words[m.first_token as usize - 1]);
+                        c.has(WordClass::DETERMINER) || c.has(WordClass::POSSESSIVE)
+                    }
+                });
                 let forms: Vec<(u32, Option<VerbForm>)> = verbs
                     .into_iter()
                     .flatten()
                     .filter(|(_, f)| !after_preposition || *f == VerbForm::Gerund)
+                    .filter(|(_, f)| !(after_determined_actor && *f == VerbForm::ThirdPerson))
                     .map(|(e, f)| (*e, Some(*f)))
                     .collect();
                 if forms.is_empty() {
@@ -372,6 +383,7 @@ impl EventCoder {
                     passive: false,
                     infinitive: false,
                     obligation: false,
+                    would: false,
                 }
             } else {
                 view.verb_group(t, participle)
@@ -388,6 +400,7 @@ impl EventCoder {
                 embedded: false,
                 infinitive: group.infinitive,
                 obligation: group.obligation,
+                would: group.would,
                 reporting: pattern.reporting,
                 quote: view.quoted(quotes, t),
                 frame: None,
@@ -464,10 +477,24 @@ impl EventCoder {
                     f.m.source
                         .map(|m| (m, false))
                         .or_else(|| view.subject(group.start, quotes, objects, quoted_trigger));
+                // `<content>, the minister said`: the speaker stands between the last
+                // comma and the verb; an actor before the comma belongs to the content.
+                if f.reporting
+                    && let Some((mi, _)) = f.source
+                    && let Some(comma) = (mentions[mi].end_token as usize..group.start)
+                        .rev()
+                        .find(|&q| &text[tokens[q].span()] == ",")
+                    && !lex.class(words[comma + 1]).has(WordClass::CONJUNCTION)
+                    && comma + 1 < group.start
+                {
+                    f.source = None;
+                }
                 // A reporting verb with its subject after it: `..., said Putin`.
                 if f.source.is_none_or(|(_, weak)| weak)
                     && f.reporting
                     && let Some(mi) = view.mention_at(t + 1)
+                    && (mentions[mi].end_token as usize >= e
+                        || view.is_boundary(mentions[mi].end_token as usize))
                 {
                     f.source = Some((mi, false));
                 }
@@ -487,6 +514,16 @@ impl EventCoder {
                         })
                         .or_else(|| direct_object(&view, f.m.end))
                 });
+            }
+            // `Syria offered its troops to Lebanon`: an actor of the source's own country
+            // is seldom the target when another actor follows.
+            if let (Some(tg), Some((src, _))) = (f.target, f.source)
+                && mentions[tg].code.prefix() == mentions[src].code.prefix()
+                && country_like(&mentions[src].code)
+                && let Some(next) = direct_object(&view, mentions[tg].end_token as usize)
+                && mentions[next].code.prefix() != mentions[src].code.prefix()
+            {
+                f.target = Some(next);
             }
             if let Some(tg) = f.target {
                 objects.push(tg);
@@ -509,6 +546,15 @@ impl EventCoder {
                 continue;
             };
             found[j].embedded = true;
+            // `agreed to provide aid to Romania`: the frame acts on the embedded target.
+            if found[i].target.is_none()
+                && let Some(tg) = found[j].target
+                && found[i]
+                    .source
+                    .is_none_or(|(s, _)| mentions[s].code != mentions[tg].code)
+            {
+                found[i].target = Some(tg);
+            }
             if found[j].mode == Mode::Asserted {
                 found[j].mode = Mode::Hypothetical;
             }
@@ -517,6 +563,25 @@ impl EventCoder {
                 && found[j].source.is_none_or(|(_, weak)| weak)
             {
                 found[j].source = Some((tg, false));
+            }
+        }
+
+        // In reported speech `would` looks forward from the past: `X said it would
+        // withdraw` reports an intention (future), not a hypothesis.
+        for r in 0..found.len() {
+            if !found[r].reporting {
+                continue;
+            }
+            for k in r + 1..found.len() {
+                if found[k].reporting {
+                    break;
+                }
+                if found[k].would
+                    && found[k].mode == Mode::Hypothetical
+                    && found[k].quote == found[r].quote
+                {
+                    found[k].mode = Mode::Future;
+                }
             }
         }
 
@@ -710,6 +775,11 @@ impl EventCoder {
     }
 }
 
+/// Whether a code starts with a country or region (not an organisation type).
+fn country_like(code: &ActorCode) -> bool {
+    !matches!(code.prefix(), "---" | "IGO" | "NGO" | "IMG" | "MNC")
+}
+
 fn frame_of(p: &patterns::Pattern) -> Option<Frame> {
     p.after
         .iter()
@@ -835,6 +905,19 @@ fn expand(base: Event, mentions: &[Mention], reciprocal: bool, out: &mut Vec<Eve
                         },
                         ..base.clone()
                     });
+                    // A mutual action (`met`, `signed an agreement with`) is also coded
+                    // from the target's side.
+                    if reciprocal && let Some(t) = t {
+                        out.push(Event {
+                            source: t,
+                            source_code: mentions[t].code,
+                            target: Some(a),
+                            target_code: Some(mentions[a].code),
+                            primary: false,
+                            group,
+                            ..base.clone()
+                        });
+                    }
                 }
             }
         }

@@ -255,6 +255,13 @@ impl PatternSet {
                             }
                         }
                     }
+                    TriggerKind::Adjective => {
+                        let w = lex.intern(lemma);
+                        let list = set.verbs.entry(w).or_default();
+                        if !list.contains(&(index, VerbForm::Adjective)) {
+                            list.push((index, VerbForm::Adjective));
+                        }
+                    }
                     TriggerKind::Noun => {
                         for (form, plural) in [(lemma.clone(), false), (plural_of(lemma), true)] {
                             let w = lex.intern(&form);

@@ -10,9 +10,9 @@
 //! | crate | micro F1 | macro F1 | pages < 0.5 | 85 pages, release | clean debug build |
 //! |---|---|---|---|---|---|
 //! | `trafilatura` 0.6, `enable_fallback` (chosen) | **0.947** | **0.951** | 0 | 1.5 s | 34 s |
-//! | `trafilatura` 0.6, default options | 0.936 | 0.937 | 2 | 0.8 s | |
-//! | `rs-trafilatura` 0.2.2 | 0.938 | 0.918 | 4 | 66 s | 31 s |
-//! | `dom_smoothie` 0.19 (readability.js port) | 0.900 | 0.915 | 2 | | 15 s |
+//! | `trafilatura` 0.6, default options | 0.936 | 0.937 | 2 | 0.8 s | (same) |
+//! | `rs-trafilatura` 0.2.2 (its best option set is no better) | 0.938 | 0.918 | 4 | 66 s | 31 s |
+//! | `dom_smoothie` 0.19 (readability.js port), formatted text | 0.900 | 0.915 | 2 | 4.6 s in debug | 15 s |
 //!
 //! `rs-trafilatura` tops the published benchmark, but on these pages it is
 //! less accurate than `trafilatura` with its readability fallback, it spent

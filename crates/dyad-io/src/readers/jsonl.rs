@@ -27,7 +27,8 @@ use crate::readers::text::source_name;
 /// object, invalid UTF-8, a missing or empty text, a line longer than
 /// [`ReadOptions::max_document_bytes`]. A read error (a truncated `.gz`) ends
 /// the file. A file whose first bytes hold a NUL byte is reported once as
-/// binary and not read further.
+/// binary and not read further; an empty file (or one of blank lines only) is
+/// an error too.
 ///
 /// A file that starts with `[` is read as one JSON array of such objects
 /// (read whole, then yielded one by one; locations are then element numbers).
@@ -41,6 +42,8 @@ pub struct JsonLinesReader<R> {
     queue: VecDeque<Result<Document, ReadError>>,
     started: bool,
     done: bool,
+    /// Whether a non-blank line was met.
+    seen_content: bool,
 }
 
 impl<R: BufRead> JsonLinesReader<R> {
@@ -56,6 +59,7 @@ impl<R: BufRead> JsonLinesReader<R> {
             queue: VecDeque::new(),
             started: false,
             done: false,
+            seen_content: false,
         }
     }
 
@@ -76,6 +80,12 @@ impl<R: BufRead> JsonLinesReader<R> {
                 return;
             }
         };
+        if head.is_empty() {
+            self.done = true;
+            let e = self.error(Location::None, "empty file");
+            self.queue.push_back(Err(e));
+            return;
+        }
         if let Some(at) = binary_marker(head) {
             self.done = true;
             let e = self.error(
@@ -165,6 +175,10 @@ impl<R: BufRead> JsonLinesReader<R> {
             Ok(Some(t)) => t,
             Ok(None) => {
                 self.done = true;
+                if !self.seen_content {
+                    let e = self.error(Location::None, "empty file (only blank lines)");
+                    self.queue.push_back(Err(e));
+                }
                 return;
             }
             Err(e) => {
@@ -191,6 +205,7 @@ impl<R: BufRead> JsonLinesReader<R> {
         if bytes.trim_ascii().is_empty() {
             return;
         }
+        self.seen_content = true;
         let line = match std::str::from_utf8(bytes) {
             Ok(l) => l,
             Err(e) => {
@@ -625,6 +640,18 @@ mod tests {
         );
         assert_eq!(lines[6], "three");
         assert_eq!(lines.len(), 7);
+    }
+
+    #[test]
+    fn empty_inputs_are_errors() {
+        for (input, msg) in [
+            ("", "t.jsonl: empty file"),
+            ("\n \n", "t.jsonl: empty file (only blank lines)"),
+        ] {
+            let items = read(input);
+            assert_eq!(items.len(), 1);
+            assert_eq!(items[0].as_ref().unwrap_err().to_string(), msg);
+        }
     }
 
     #[test]

@@ -43,7 +43,8 @@ const MAX_HEADER_BYTES: usize = 256 * 1024;
 /// date); its source `path#N`, N the record number counted from 1.
 ///
 /// Other records (requests, metadata, images, redirects) are skipped without
-/// a word. Errors name the record: a page without main content, a malformed
+/// a word. An empty file, or one that does not start with a WARC record, is
+/// one error. Other errors name the record: a page without main content, a malformed
 /// record (the reader then looks for the next `WARC/` line), and a truncated
 /// file or gzip stream (which ends the file; the complete records before it
 /// have been yielded).
@@ -88,6 +89,8 @@ enum Stop {
     Malformed(String),
     /// The input ended or broke: report, stop.
     Fatal(String),
+    /// The input is empty or no WARC file at all: report, stop.
+    NotWarc(String),
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -132,6 +135,9 @@ impl<R: BufRead> WarcReader<R> {
         let start = loop {
             let at = self.offset;
             if self.line(&mut line)? == 0 {
+                if self.record == 0 {
+                    return Err(Stop::NotWarc("empty file".to_string()));
+                }
                 return Ok(None);
             }
             if line.starts_with(b"WARC/") {
@@ -145,7 +151,7 @@ impl<R: BufRead> WarcReader<R> {
             self.resync = true;
             let what = String::from_utf8_lossy(&line[..line.len().min(40)]).into_owned();
             return Err(if self.record == 1 && at == 0 {
-                Stop::Fatal(format!(
+                Stop::NotWarc(format!(
                     "not a WARC file: expected a WARC/1.0 or WARC/1.1 line, found {:?}",
                     what.trim_end()
                 ))
@@ -474,6 +480,11 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     let loc = Location::Record(self.record);
                     self.queue
                         .push_back(Err(ReadError::new(&self.path, loc, msg)));
+                }
+                Err(Stop::NotWarc(msg)) => {
+                    self.done = true;
+                    let e = ReadError::new(&self.path, Location::None, msg);
+                    self.queue.push_back(Err(e));
                 }
                 Err(Stop::Fatal(msg)) => {
                     self.done = true;
