@@ -448,7 +448,14 @@ impl EventCoder {
                         .map(|m| (m, false))
                         .or(owner.map(|m| (m, false)))
                         .or_else(|| {
-                            if temporal {
+                            // Only for meetings and the like (`after talks with Y`):
+                            // `following the invasion of Y` says nothing of who invaded.
+                            let cooperative = self.patterns.entries[entry as usize].patterns
+                                [f.m.pattern]
+                                .code
+                                .root_number()
+                                <= 8;
+                            if temporal && cooperative {
                                 view.subject(t, quotes, objects, quoted_trigger)
                             } else {
                                 None
@@ -749,7 +756,18 @@ impl EventCoder {
                 date: None,
             };
             let before = out.len();
-            expand(base, mentions, pattern.reciprocal, out);
+            // A secondary event whose source is only the nearest actor is too unsure to
+            // report; the sentence's main event is kept, flagged by its confidence.
+            if weak_source && Some(i) != primary {
+                continue;
+            }
+            expand(
+                base,
+                mentions,
+                pattern.reciprocal,
+                f.m.target.is_some(),
+                out,
+            );
             // The same event twice in a sentence (a verb and its noun, two patterns
             // over one phrase) is kept once.
             let mut k = before;
@@ -846,7 +864,13 @@ fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usize> {
 }
 
 /// Expands compound sources and targets into one event per member.
-fn expand(base: Event, mentions: &[Mention], reciprocal: bool, out: &mut Vec<Event>) {
+fn expand(
+    base: Event,
+    mentions: &[Mention],
+    reciprocal: bool,
+    explicit_target: bool,
+    out: &mut Vec<Event>,
+) {
     let members = |m: usize| -> Vec<usize> {
         match mentions[m].group {
             Some(g) => mentions
@@ -907,7 +931,10 @@ fn expand(base: Event, mentions: &[Mention], reciprocal: bool, out: &mut Vec<Eve
                     });
                     // A mutual action (`met`, `signed an agreement with`) is also coded
                     // from the target's side.
-                    if reciprocal && let Some(t) = t {
+                    if reciprocal
+                        && explicit_target
+                        && let Some(t) = t
+                    {
                         out.push(Event {
                             source: t,
                             source_code: mentions[t].code,
