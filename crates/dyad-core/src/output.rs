@@ -73,12 +73,12 @@ pub struct ActorRecord<'a> {
     pub code: ActorCode,
     /// The country (three letters), when the actor has one.
     pub country: Option<&'a str>,
-    /// The mention's text.
-    pub text: &'a str,
+    /// The mention's text (none for an unknown source).
+    pub text: Option<&'a str>,
     /// Byte offset of the mention.
-    pub start: u32,
+    pub start: Option<u32>,
     /// Byte offset one past its end.
-    pub end: u32,
+    pub end: Option<u32>,
 }
 
 /// One mention with how it was resolved (`dyad actors`, `--explain`).
@@ -237,8 +237,8 @@ pub struct ExplainRecord<'a> {
     pub derived_from: Option<String>,
     /// The source was found only by the fallback rule (nearest actor).
     pub weak_source: bool,
-    /// How the source was resolved.
-    pub source: MentionRecord<'a>,
+    /// How the source was resolved (none when the source is unknown).
+    pub source: Option<MentionRecord<'a>>,
     /// How the target was resolved.
     pub target: Option<MentionRecord<'a>>,
 }
@@ -301,9 +301,9 @@ pub fn event_records<'a>(
         ActorRecord {
             code: m.code,
             country: None,
-            text: &text[m.start as usize..m.end as usize],
-            start: m.start,
-            end: m.end,
+            text: Some(&text[m.start as usize..m.end as usize]),
+            start: Some(m.start),
+            end: Some(m.end),
         }
     };
     let mut out = Vec::new();
@@ -315,7 +315,16 @@ pub fn event_records<'a>(
         let trig = a.segmented.tokens[e.trigger_start as usize];
         let trig_end = a.segmented.tokens[e.trigger_end as usize - 1].end;
         let entry = pipeline.cameo.get_or_parent(e.code);
-        let mut source = actor(e.source);
+        let mut source = match e.source {
+            Some(s) => actor(s),
+            None => ActorRecord {
+                code: e.source_code,
+                country: None,
+                text: None,
+                start: None,
+                end: None,
+            },
+        };
         source.code = e.source_code;
         let target = e.target.map(|t| {
             let mut r = actor(t);
@@ -333,7 +342,7 @@ pub fn event_records<'a>(
             pattern: pipeline.rule_text(e.rule),
             derived_from: e.derived_from.map(|c| c.to_string()),
             weak_source: e.weak_source,
-            source: mention_record(doc, &a.mentions, e.source),
+            source: e.source.map(|s| mention_record(doc, &a.mentions, s)),
             target: e.target.map(|t| mention_record(doc, &a.mentions, t)),
         });
         let date_text = e

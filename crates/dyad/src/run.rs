@@ -340,7 +340,10 @@ fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
         let _ = writeln!(
             buf,
             "    source  {}{}",
-            who(&x.source),
+            x.source.as_ref().map_or_else(
+                || "unknown (passive without agent, or event noun)".to_string(),
+                who
+            ),
             if x.weak_source {
                 " (nearest actor: weak)"
             } else {

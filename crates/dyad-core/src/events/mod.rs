@@ -61,9 +61,10 @@ pub struct Event {
     pub sentence: u32,
     /// The CAMEO code.
     pub code: EventCode,
-    /// The source mention (index into the document's mentions).
-    pub source: usize,
-    /// The source's code (a member's code for compound actors).
+    /// The source mention (index into the document's mentions); `None` when the
+    /// source is unknown (`X was arrested`, `a bombing in Baghdad`).
+    pub source: Option<usize>,
+    /// The source's code (a member's code for compound actors; `---` when unknown).
     pub source_code: ActorCode,
     /// The target mention, if any.
     pub target: Option<usize>,
@@ -624,9 +625,12 @@ impl EventCoder {
                     .verbs
                     .get(&words[t])
                     .is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Gerund));
+            // `issued a statement denouncing X`: a participle with no subject of its
+            // own also takes the previous event's.
+            let subjectless = found[i].source.is_none_or(|(_, weak)| weak);
             if gerund
                 && t > s
-                && &text[tokens[t - 1].span()] == ","
+                && (&text[tokens[t - 1].span()] == "," || subjectless)
                 && let Some(main) = found[..i].iter().find(|f| !f.quote && f.source.is_some())
             {
                 found[i].source = main.source;
@@ -671,9 +675,12 @@ impl EventCoder {
 
         // Primary: the first event outside quotations that is no reporting verb and not
         // embedded; else the first reporting event; else the first.
-        let with_source: Vec<usize> = (0..found.len())
-            .filter(|&i| found[i].source.is_some())
-            .collect();
+        // An event with no source is coded only when its clause says so itself: a
+        // passive without `by` (`X was arrested`), or an event noun with its target
+        // (`a bombing in Baghdad`).
+        let codable =
+            |f: &Found| f.source.is_some() || ((f.passive || f.noun) && f.target.is_some());
+        let with_source: Vec<usize> = (0..found.len()).filter(|&i| codable(&found[i])).collect();
         let primary = with_source
             .iter()
             .copied()
@@ -693,8 +700,12 @@ impl EventCoder {
             .or_else(|| with_source.first().copied());
 
         for (i, f) in found.iter().enumerate() {
-            let Some((source, weak_source)) = f.source else {
+            if !codable(f) {
                 continue;
+            }
+            let (source, weak_source) = match f.source {
+                Some((s, weak)) => (Some(s), weak),
+                None => (None, false),
             };
             let ce = &self.patterns.entries[f.entry as usize];
             let pattern = &ce.patterns[f.m.pattern];
@@ -739,7 +750,9 @@ impl EventCoder {
                 sentence: sentence.index,
                 code,
                 source,
-                source_code: mentions[source].code,
+                source_code: source.map_or(ActorCode::new("---").expect("valid code"), |s| {
+                    mentions[s].code
+                }),
                 target: f.target,
                 target_code: f.target.map(|t| mentions[t].code),
                 trigger_start: f.trigger.0 as u32,
@@ -882,18 +895,23 @@ fn expand(
             None => vec![m],
         }
     };
-    let sources = members(base.source);
-    let group = mentions[base.source]
-        .group
+    let sources: Vec<Option<usize>> = match base.source {
+        Some(s) => members(s).into_iter().map(Some).collect(),
+        None => vec![None],
+    };
+    let group = base
+        .source
+        .and_then(|s| mentions[s].group)
         .or(base.target.and_then(|t| mentions[t].group));
+    let code_of = |a: Option<usize>| a.map_or(base.source_code, |a| mentions[a].code);
     match base.target {
         None if reciprocal && sources.len() > 1 => {
             for &a in &sources {
-                for &b in &sources {
-                    if a != b && mentions[a].code != mentions[b].code {
+                for &b in sources.iter().flatten() {
+                    if a != Some(b) && code_of(a) != mentions[b].code {
                         out.push(Event {
                             source: a,
-                            source_code: mentions[a].code,
+                            source_code: code_of(a),
                             target: Some(b),
                             target_code: Some(mentions[b].code),
                             group,
@@ -912,14 +930,14 @@ fn expand(
                 for t in &targets {
                     // An actor does not act on itself: such a pair is dropped, or coded
                     // without a target when there is no other target.
-                    let own = t.is_some_and(|t| mentions[t].code == mentions[a].code);
+                    let own = t.is_some_and(|t| mentions[t].code == code_of(a));
                     if own && targets.len() > 1 {
                         continue;
                     }
                     let t = t.filter(|_| !own);
                     out.push(Event {
                         source: a,
-                        source_code: mentions[a].code,
+                        source_code: code_of(a),
                         target: t,
                         target_code: t.map(|t| mentions[t].code),
                         group: if sources.len() > 1 || targets.len() > 1 {
@@ -934,9 +952,10 @@ fn expand(
                     if reciprocal
                         && explicit_target
                         && let Some(t) = t
+                        && let Some(a) = a
                     {
                         out.push(Event {
-                            source: t,
+                            source: Some(t),
                             source_code: mentions[t].code,
                             target: Some(a),
                             target_code: Some(mentions[a].code),
