@@ -170,6 +170,7 @@ impl Pipeline {
             &out.words,
             &self.lexicon,
             out.story_date,
+            out.clean.dateline.as_ref().map(|d| d.place.as_str()),
             &mut out.scratch,
             &mut out.mentions,
         );

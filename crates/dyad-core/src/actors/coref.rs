@@ -26,6 +26,105 @@ pub struct DocState {
     /// Group numbers for pronoun groups, counted down from the top to stay clear of
     /// the mention indices used by [`super::compose`].
     next_group: u32,
+    /// The country of the story's dateline (`MOSCOW, March 21 -`), if any.
+    pub dateline_country: Option<ActorCode>,
+}
+
+/// Prepositions that make a country or place the location of a clause.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "inside",
+    "around",
+    "outside",
+    "along",
+];
+
+/// Agents of unknown country (`police`, `rebels`, `protesters`) take the country where
+/// the sentence happens: its only place (`in Darfur`, `in Santiago`), else the story's
+/// dateline. Countries named as actors are not used: in `Russian troops attacked
+/// rebels`, the rebels need not be Russian.
+fn locate_agents(
+    rec: &ActorRecognizer,
+    ctx: &MatchContext<'_>,
+    lex: &Lexicon,
+    s: usize,
+    first_new: usize,
+    doc: &DocState,
+    out: &mut [Mention],
+) {
+    if !out[first_new..]
+        .iter()
+        .any(|m| m.kind == MentionKind::Agent && m.unknown_country())
+    {
+        return;
+    }
+    let mut place: Option<(ActorCode, usize)> = None;
+    let mut several = false;
+    for (i, m) in out.iter().enumerate().skip(first_new) {
+        let f = m.first_token as usize;
+        let locative = f > s && {
+            let mut q = f - 1;
+            while q > s && lex.class(ctx.words[q]).has(WordClass::ARTICLE) {
+                q -= 1;
+            }
+            LOCATIVE.contains(&lex.word(ctx.words[q])) && ctx.words[q] != UNKNOWN
+        };
+        let is_place = m.kind == MentionKind::Place
+            || (locative && matches!(m.kind, MentionKind::Country | MentionKind::Region));
+        if !is_place || matches!(m.code.prefix(), "---" | "IGO" | "NGO" | "IMG" | "MNC") {
+            continue;
+        }
+        let country = ActorCode::new(m.code.prefix()).unwrap_or(m.code);
+        match place {
+            Some((c, _)) if c != country => several = true,
+            Some(_) => {}
+            None => place = Some((country, i)),
+        }
+    }
+    let (country, rule, origin) = match (place, several, doc.dateline_country) {
+        (Some((c, i)), false, _) => (
+            c,
+            "agent + location of the sentence",
+            out[i].resolution.clone(),
+        ),
+        (None, _, Some(c)) => (
+            c,
+            "agent + dateline",
+            Resolution::Dictionary {
+                source: "dateline".into(),
+            },
+        ),
+        _ => return,
+    };
+    let country_src = match origin {
+        Resolution::Dictionary { source } => source,
+        _ => String::new(),
+    };
+    for m in out[first_new..].iter_mut() {
+        if m.kind == MentionKind::Agent
+            && m.unknown_country()
+            && matches!(m.resolution, Resolution::Dictionary { .. })
+        {
+            let role = ActorCode::new(m.code.rest());
+            if let Some(role) = role {
+                let agent = match &m.resolution {
+                    Resolution::Dictionary { source } => source.clone(),
+                    _ => String::new(),
+                };
+                m.code = country.with_role(&role);
+                m.resolution = Resolution::Composed {
+                    rule,
+                    country: country_src.clone(),
+                    agent,
+                };
+            }
+        }
+    }
+    let _ = rec;
 }
 
 /// How far back (in sentences) a pronoun or description looks.
@@ -456,6 +555,8 @@ pub fn link_sentence(
         }
         sort_sentence(out, first_new);
     }
+
+    locate_agents(rec, ctx, lex, s, first_new, doc, out);
 
     // Remember the subject, and register aliases for names introduced here.
     let sentence_mentions: Vec<(usize, &Mention)> =

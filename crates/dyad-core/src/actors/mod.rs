@@ -371,6 +371,7 @@ impl ActorRecognizer {
         words: &[WordId],
         lex: &Lexicon,
         date: Option<NaiveDate>,
+        dateline: Option<&str>,
         scratch: &mut Scratch,
         out: &mut Vec<Mention>,
     ) {
@@ -384,11 +385,39 @@ impl ActorRecognizer {
             lowercase_text,
         };
         let mut doc = coref::DocState::default();
+        doc.dateline_country = dateline.and_then(|d| self.place_country(d, lex));
         for sentence in &seg.sentences {
             let first_new = out.len();
             compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
             coref::link_sentence(self, &ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
+    }
+}
+
+impl ActorRecognizer {
+    /// The country of a place name as a dateline gives it (`MOSCOW`, `NEW YORK`):
+    /// a capital, a country name or a place in the dictionaries, in any case.
+    pub fn place_country(&self, place: &str, lex: &Lexicon) -> Option<ActorCode> {
+        let name = place.split(',').next().unwrap_or(place).trim();
+        let mut tokens = Vec::new();
+        let mut norm = String::new();
+        crate::segment::tokenize(name, 0..name.len(), &mut tokens, &mut norm);
+        let words: Vec<WordId> = tokens
+            .iter()
+            .map(|t| lex.lookup(&norm[t.norm_start as usize..t.norm_end as usize]))
+            .collect();
+        self.trie.lookup(&words).iter().find_map(|&p| {
+            match self.trie.phrases[p as usize].referent {
+                Referent::Actor {
+                    entry,
+                    kind: NameKind::Capital | NameKind::Name,
+                } if self.actors[entry as usize].category == ActorCategory::Country => {
+                    Some(self.actors[entry as usize].code)
+                }
+                Referent::Place(i) => Some(self.places[i as usize].0),
+                _ => None,
+            }
+        })
     }
 }
 

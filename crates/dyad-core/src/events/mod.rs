@@ -152,17 +152,30 @@ fn determined(view: &SentenceView<'_>, t: usize) -> bool {
     if det(p) {
         return true;
     }
-    // One modifier between: `the military invasion`, `a joint statement`.
-    let c = view.lex.class(view.words[p]);
-    let surface = &view.text[view.tokens[p].span()];
-    p > view.start
-        && surface.chars().next().is_some_and(char::is_lowercase)
-        && !c.has(WordClass::AUXILIARY)
-        && !c.has(WordClass::MODAL)
-        && !c.has(WordClass::NEGATION)
-        && !c.has(WordClass::PREPOSITION)
-        && !view.is_trigger[p - view.start]
-        && det(p - 1)
+    // Up to three modifiers between: `the military invasion`, `of peaceful nuclear
+    // work`, `a joint statement`.
+    let mut q = p;
+    for _ in 0..3 {
+        let c = view.lex.class(view.words[q]);
+        let surface = &view.text[view.tokens[q].span()];
+        let modifier = surface.chars().next().is_some_and(char::is_lowercase)
+            && !c.has(WordClass::AUXILIARY)
+            && !c.has(WordClass::MODAL)
+            && !c.has(WordClass::NEGATION)
+            && !c.has(WordClass::PREPOSITION)
+            && !c.has(WordClass::CONJUNCTION)
+            && !c.has(WordClass::ADVERB)
+            && !view.is_trigger[q - view.start];
+        if !modifier || q == view.start {
+            return false;
+        }
+        q -= 1;
+        let before = view.lex.class(view.words[q]);
+        if det(q) || (before.has(WordClass::PREPOSITION) && view.lex.word(view.words[q]) != "to") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the word at `t` reads as a noun: determined, after a preposition, or right
@@ -613,6 +626,32 @@ impl EventCoder {
                 demand.frame = Some(Frame::Demand);
                 found[k].embedded = true;
                 found.push(demand);
+            } else if next.is_none() {
+                // No coded verb after the obligation (`Sudan must return a helicopter`):
+                // still a demand on the actor that must act.
+                let end = found[r + 1..reported]
+                    .iter()
+                    .find(|f| f.reporting)
+                    .map_or(e, |f| f.trigger.0);
+                let obliged = (found[r].trigger.1..end.saturating_sub(1)).find_map(|q| {
+                    let m = view
+                        .mention_ids
+                        .iter()
+                        .copied()
+                        .find(|&mi| mentions[mi].first_token as usize == q)?;
+                    let after = mentions[m].end_token as usize;
+                    (after < e
+                        && matches!(lex.word(words[after]), "must" | "should")
+                        && words[after] != UNKNOWN)
+                        .then_some(m)
+                });
+                if let Some(target) = obliged {
+                    let mut demand = found[r].clone();
+                    demand.reporting = false;
+                    demand.target = Some(target);
+                    demand.frame = Some(Frame::Demand);
+                    found.push(demand);
+                }
             }
         }
 
@@ -725,6 +764,9 @@ impl EventCoder {
                     code = EventCode::new("100").expect("valid code");
                     derived_from = Some(emb_code);
                 }
+            }
+            if f.frame == Some(Frame::Demand) && derived_from.is_none() {
+                code = EventCode::new("100").expect("valid code");
             }
             if f.mode == Mode::Future
                 && derived_from.is_none()
