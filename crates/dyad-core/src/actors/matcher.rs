@@ -76,6 +76,9 @@ pub struct PhraseTrie {
     edges: FxHashMap<(u32, WordId), u32>,
     terminals: FxHashMap<u32, Vec<u32>>,
     nodes: u32,
+    /// Reused while adding names, so that compiling allocates per word, not per name.
+    scratch_tokens: Vec<Token>,
+    scratch_norm: String,
     /// All phrases; `terminals` index into it.
     pub phrases: Vec<Phrase>,
 }
@@ -117,30 +120,30 @@ impl PhraseTrie {
             name: text.to_string(),
             message,
         };
-        let mut tokens = Vec::new();
-        let mut norm = String::new();
+        let mut tokens = std::mem::take(&mut self.scratch_tokens);
+        let mut norm = std::mem::take(&mut self.scratch_norm);
+        tokens.clear();
+        norm.clear();
         tokenize(text, 0..text.len(), &mut tokens, &mut norm);
-        if tokens.is_empty() {
-            return Err(problem("the name has no words"));
-        }
-        if tokens.len() > 60 {
-            return Err(problem("the name is longer than 60 tokens"));
-        }
-        let norms: Vec<&str> = tokens
-            .iter()
-            .map(|t| &norm[t.norm_start as usize..t.norm_end as usize])
-            .collect();
-        self.insert(lex, text, &tokens, &norms, exact_case, origin, referent);
-        if tokens.len() > 1 && norms.contains(&"-") {
-            let (kept, kept_norms): (Vec<Token>, Vec<&str>) = tokens
-                .iter()
-                .zip(&norms)
-                .filter(|(_, n)| **n != "-")
-                .map(|(t, n)| (*t, *n))
-                .unzip();
-            self.insert(lex, text, &kept, &kept_norms, exact_case, origin, referent);
-        }
-        Ok(())
+        let result = if tokens.is_empty() {
+            Err(problem("the name has no words"))
+        } else if tokens.len() > 60 {
+            Err(problem("the name is longer than 60 tokens"))
+        } else {
+            self.insert(lex, text, &tokens, &norm, exact_case, origin, referent);
+            if tokens.len() > 1
+                && tokens
+                    .iter()
+                    .any(|t| &norm[t.norm_start as usize..t.norm_end as usize] == "-")
+            {
+                tokens.retain(|t| &norm[t.norm_start as usize..t.norm_end as usize] != "-");
+                self.insert(lex, text, &tokens, &norm, exact_case, origin, referent);
+            }
+            Ok(())
+        };
+        self.scratch_tokens = tokens;
+        self.scratch_norm = norm;
+        result
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -149,14 +152,14 @@ impl PhraseTrie {
         lex: &mut Lexicon,
         text: &str,
         tokens: &[Token],
-        norms: &[&str],
+        norm: &str,
         exact_case: bool,
         origin: Origin,
         referent: Referent,
     ) {
         let mut node = 0u32;
-        for n in norms {
-            let word = lex.intern(n);
+        for t in tokens {
+            let word = lex.intern(&norm[t.norm_start as usize..t.norm_end as usize]);
             node = match self.edges.get(&(node, word)) {
                 Some(&n) => n,
                 None => {
