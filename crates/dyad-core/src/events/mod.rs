@@ -534,6 +534,7 @@ impl EventCoder {
                                 && !view.possessor(mi)
                         })
                         .or_else(|| direct_object(&view, f.m.end))
+                        .or_else(|| further_target(&view, f.m.end, f.source.map(|(s, _)| s)))
                 });
             }
             // `Syria offered its troops to Lebanon`: an actor of the source's own country
@@ -912,6 +913,55 @@ fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usize> {
         }
         if view.is_trigger[t - view.start] && t > from {
             return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// Words that open a new statement: a target is not sought past them.
+const STATEMENT_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "according",
+];
+
+/// A target further on in the sentence, for an event whose pattern and direct object
+/// gave none: `staged demonstrations to demand reforms by Suharto's government`,
+/// `agreed to set up a centre in Tokyo`. The first actor after the trigger that is not
+/// the source, a mere adjective, or past the start of another statement.
+fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -> Option<usize> {
+    let source_code = source.map(|s| view.mentions[s].code);
+    let mut t = from;
+    while t < view.end {
+        let w = view.words[t];
+        let surface = &view.text[view.tokens[t].span()];
+        if surface == ";"
+            || (w != UNKNOWN && STATEMENT_WORDS.contains(&view.lex.word(w)))
+            || view.lex.class(w).has(WordClass::RELATIVE) && view.lex.word(w) != "that"
+        {
+            return None;
+        }
+        if let Some(m) = view.mention_at(t) {
+            let mm = &view.mentions[m];
+            let end = mm.end_token as usize;
+            let own = Some(mm.code) == source_code
+                || source.is_some_and(|s| mm.group.is_some() && mm.group == view.mentions[s].group);
+            if !own
+                && !mm.modifier
+                && !(mm.kind == crate::actors::MentionKind::Pronoun && view.possessor(m))
+                && !mm.unknown_country()
+            {
+                return Some(m);
+            }
+            t = end.max(t + 1);
+            continue;
         }
         t += 1;
     }
