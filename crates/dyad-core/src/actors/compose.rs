@@ -177,6 +177,37 @@ impl Sent<'_, '_> {
             })
     }
 
+    /// Extends an agent over the agent nouns right after it (`opposition candidates`,
+    /// `police officers`, `army commander`): the first noun gives the role (it names the
+    /// sector), the last the number and whether it is a person. `official` before a noun
+    /// is an adjective (`official newspaper`): the noun's role wins. Returns the agent,
+    /// the end token and how many more pieces were used.
+    fn agent_compound(
+        &self,
+        pieces: &[Piece],
+        next: usize,
+        first: Piece,
+        agent: AgentHit,
+    ) -> (AgentHit, usize, usize) {
+        let mut hit = agent;
+        let mut end = first.end;
+        let mut extra = 0;
+        while let Some(r) = pieces.get(next + extra).copied().filter(|r| r.start == end) {
+            let Some(a2) = self.agent(&r) else { break };
+            let adjectival =
+                extra == 0 && first.end - first.start == 1 && self.norm_is(first.start, "official");
+            hit = AgentHit {
+                role: if adjectival { a2.role } else { hit.role },
+                person: a2.person,
+                plural: a2.plural,
+                origin: hit.origin,
+            };
+            end = r.end;
+            extra += 1;
+        }
+        (hit, end, extra)
+    }
+
     fn any_former(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| self.class(i).has(WordClass::FORMER))
     }
@@ -390,11 +421,12 @@ fn compose_at(
         && let Some(agent) = sent.agent(&q)
         && sent.modifier_gap(p.end, q.start)
     {
+        let (agent, end, extra) = sent.agent_compound(pieces, k + 2, q, agent);
         let role = rec.roles[agent.role as usize].code;
         let former = former_before || sent.any_former(p.end, q.start);
         let mut code = compose_code(rec, actor, role, former);
-        let mut end = q.end;
-        let mut used = 2;
+        let mut end = end;
+        let mut used = 2 + extra;
         let mut kind = MentionKind::Agent;
         let mut person = agent.person;
         let mut resolution = Resolution::Composed {
@@ -593,6 +625,8 @@ fn compose_at(
         return 1;
     }
     if let Some(agent) = sent.agent(&p) {
+        let (agent, end, extra) = sent.agent_compound(pieces, k + 1, p, agent);
+        let p = Piece { end, ..p };
         let role = rec.roles[agent.role as usize].code;
         let role = if former_before {
             rec.known_roles.eli
@@ -615,7 +649,7 @@ fn compose_at(
             agent.person,
             agent.plural,
         );
-        return 1;
+        return 1 + extra;
     }
     if let Some((place, origin)) = sent.place(&p) {
         let code = rec.places[place as usize].0;

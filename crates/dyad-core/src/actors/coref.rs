@@ -105,14 +105,18 @@ fn locate_agents(
         _ => String::new(),
     };
     for m in out[first_new..].iter_mut() {
-        if m.kind == MentionKind::Agent
+        if matches!(m.kind, MentionKind::Agent | MentionKind::Person)
             && m.unknown_country()
-            && matches!(m.resolution, Resolution::Dictionary { .. })
+            && matches!(
+                m.resolution,
+                Resolution::Dictionary { .. } | Resolution::Title { .. }
+            )
         {
             let role = ActorCode::new(m.code.rest());
             if let Some(role) = role {
                 let agent = match &m.resolution {
                     Resolution::Dictionary { source } => source.clone(),
+                    Resolution::Title { title } => title.clone(),
                     _ => String::new(),
                 };
                 m.code = country.with_role(&role);

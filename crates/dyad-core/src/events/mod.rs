@@ -489,10 +489,12 @@ impl EventCoder {
                     })
                     .map(|m| (m, false))
                 });
-                f.target = f.m.target.or_else(|| {
-                    view.subject(group.start, quotes, objects, quoted_trigger)
-                        .map(|(m, _)| m)
-                });
+                // The passive's subject is the target; a `$` the pattern found after
+                // the verb is the `by` agent, not a target.
+                let subject = view
+                    .subject(group.start, quotes, objects, quoted_trigger)
+                    .map(|(m, _)| m);
+                f.target = subject.or(f.m.target.filter(|&m| f.source.is_none_or(|(s, _)| s != m)));
             } else {
                 f.source =
                     f.m.source
@@ -769,7 +771,21 @@ impl EventCoder {
             if f.frame == Some(Frame::Demand) && derived_from.is_none() {
                 code = EventCode::new("100").expect("valid code");
             }
-            if f.mode == Mode::Future
+            let mut mode = f.mode;
+            // A conditional promise is a threat: `X will withdraw its troops unless Y
+            // ...`, `X may halt mediation if ...`.
+            let conditional = matches!(mode, Mode::Future | Mode::Hypothetical)
+                && !f.reporting
+                && !f.embedded
+                && (f.trigger.1..e)
+                    .any(|q| words[q] != UNKNOWN && matches!(lex.word(words[q]), "unless" | "if"));
+            if conditional && derived_from.is_none() && code.root_number() != 13 {
+                derived_from = Some(code);
+                code = frames::derive(Frame::Threat, code, &self.cameo)
+                    .unwrap_or(EventCode::new("130").expect("valid code"));
+                mode = Mode::Future;
+            }
+            if mode == Mode::Future
                 && derived_from.is_none()
                 && let Some(c) = frames::derive(Frame::Intent, code, &self.cameo)
             {
@@ -800,7 +816,7 @@ impl EventCoder {
                 target_code: f.target.map(|t| mentions[t].code),
                 trigger_start: f.trigger.0 as u32,
                 trigger_end: f.trigger.1 as u32,
-                mode: f.mode,
+                mode,
                 primary: Some(i) == primary,
                 quote: f.quote,
                 group: None,
