@@ -474,6 +474,35 @@ fn compose_at(
         return used;
     }
 
+    // A person's agent: `the Bush administration`, `the Putin government`.
+    if let Some((who, _)) = sent.person(&p)
+        && let Some(q) = next.filter(|q| q.start == p.end)
+        && let Some(agent) = sent.agent(&q)
+        && !agent.person
+    {
+        let (code, origin, _) = rec.person_code(who, sent.date);
+        let country = ActorCode::new(code.prefix()).unwrap_or(code);
+        let role = rec.roles[agent.role as usize].code;
+        let resolution = Resolution::Composed {
+            rule: "person + agent",
+            country: rec.locate(origin),
+            agent: rec.locate(agent.origin),
+        };
+        push(
+            out,
+            sent,
+            sentence,
+            (p.start, q.end),
+            q.end - 1,
+            country.with_role(&role),
+            MentionKind::Agent,
+            resolution,
+            false,
+            agent.plural,
+        );
+        return 2;
+    }
+
     // Title + person, or title + unknown name.
     if let Some(agent) = sent.agent(&p)
         && agent.person
@@ -708,7 +737,8 @@ fn mark_compounds(sent: &Sent<'_, '_>, first: usize, out: &mut [Mention]) {
                 break;
             }
         }
-        if j > i && saw_and {
+        // `X, Y and Z`, or a list of three or more joined by commas.
+        if j > i && (saw_and || j - i >= 2) {
             let group = i as u32;
             for m in &mut out[i..=j] {
                 m.group = Some(group);

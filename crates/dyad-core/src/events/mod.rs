@@ -343,7 +343,18 @@ impl EventCoder {
                 // A participle or gerund after a determiner is an adjective (`the
                 // proposed plan`), not a verb; after a preposition only a gerund is a
                 // verb (`after meeting X`, but `signs of consent`).
-                if determined(&view, t) {
+                // A participle right after its noun heads a clause (`a declaration
+                // demanding ...`): only a determiner right before makes it an adjective.
+                let gerund_form =
+                    verbs.is_some_and(|v| v.iter().all(|(_, f)| *f == VerbForm::Gerund));
+                if if gerund_form {
+                    t > s && {
+                        let c = lex.class(words[t - 1]);
+                        c.has(WordClass::DETERMINER) || c.has(WordClass::POSSESSIVE)
+                    }
+                } else {
+                    determined(&view, t)
+                } {
                     continue;
                 }
                 let after_preposition = t > s
@@ -779,7 +790,11 @@ impl EventCoder {
                 && !f.embedded
                 && (f.trigger.1..e)
                     .any(|q| words[q] != UNKNOWN && matches!(lex.word(words[q]), "unless" | "if"));
-            if conditional && derived_from.is_none() && code.root_number() != 13 {
+            // Only a hostile or withdrawn act made conditional is a threat; a conditional
+            // offer (`will send aid if it is attacked`) stays an offer.
+            let hostile =
+                matches!(code.root_number(), 12 | 14..=20) || code.as_str().starts_with("087");
+            if conditional && hostile && derived_from.is_none() {
                 derived_from = Some(code);
                 code = frames::derive(Frame::Threat, code, &self.cameo)
                     .unwrap_or(EventCode::new("130").expect("valid code"));
