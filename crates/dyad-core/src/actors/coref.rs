@@ -448,7 +448,51 @@ pub fn link_sentence(
                 .get(t + 1)
                 .map(|&n| lex.class(n))
                 .unwrap_or_default();
-            if t + 1 >= e || !(next.has(WordClass::MODAL) || next.has(WordClass::HAVE)) {
+            // `it is prepared to`, `it was ready`: a subject; `it is said`, `it is
+            // unclear`: no actor.
+            let expletive = |q: usize| {
+                ctx.words.get(q).is_some_and(|&n| {
+                    matches!(
+                        lex.word(n),
+                        "said"
+                            | "reported"
+                            | "believed"
+                            | "thought"
+                            | "feared"
+                            | "known"
+                            | "expected"
+                            | "likely"
+                            | "unlikely"
+                            | "possible"
+                            | "impossible"
+                            | "unclear"
+                            | "clear"
+                            | "time"
+                            | "not"
+                            | "important"
+                            | "necessary"
+                            | "hoped"
+                            | "understood"
+                            | "estimated"
+                            | "alleged"
+                            | "claimed"
+                            | "rumoured"
+                            | "rumored"
+                            | "true"
+                            | "difficult"
+                            | "easy"
+                    ) || n == UNKNOWN
+                })
+            };
+            let be_subject = next.has(WordClass::BE)
+                && t + 2 < e
+                && !expletive(t + 2)
+                && !(t + 3 < e
+                    && ctx.words[t + 2] != UNKNOWN
+                    && lex.word(ctx.words[t + 2]) == "being");
+            if t + 1 >= e
+                || !(next.has(WordClass::MODAL) || next.has(WordClass::HAVE) || be_subject)
+            {
                 continue;
             }
         }

@@ -22,6 +22,8 @@ pub struct VerbGroup {
     pub obligation: bool,
     /// `would` (or `'d`): hypothetical, or a future seen from the past in reported speech.
     pub would: bool,
+    /// `will`, `would`, `shall`: with a negation, a refusal (`will not attend`).
+    pub future_modal: bool,
 }
 
 impl SentenceView<'_> {
@@ -52,6 +54,7 @@ impl SentenceView<'_> {
         let mut infinitive = false;
         let mut obligation = false;
         let mut would = false;
+        let mut future_modal = false;
         let mut saw_be = false;
         while t > self.start {
             let p = t - 1;
@@ -62,6 +65,7 @@ impl SentenceView<'_> {
             } else if c.has(WordClass::MODAL) {
                 obligation |= matches!(w, "must" | "should" | "ought");
                 would |= matches!(w, "would" | "'d");
+                future_modal |= matches!(w, "will" | "would" | "shall" | "'ll" | "wo" | "'d");
                 if mode != Mode::Negated {
                     mode = match w {
                         "will" | "shall" | "'ll" | "wo" => Mode::Future,
@@ -124,6 +128,7 @@ impl SentenceView<'_> {
             infinitive,
             obligation,
             would,
+            future_modal,
         }
     }
 

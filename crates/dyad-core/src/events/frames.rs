@@ -46,9 +46,17 @@ fn threat_for(code: EventCode) -> Option<&'static str> {
     let s = code.as_str();
     Some(match code.root_number() {
         16 if s.starts_with("161") => "1313",
+        16 if s.starts_with("162") => "1311",
         16 if s.starts_with("163") => "1312",
-        16 if s.starts_with("164") => "1311",
+        16 if s.starts_with("164") => "134",
+        16 if s.starts_with("165") => "135",
+        16 if s.starts_with("166") => "136",
         16 => "131",
+        17 if s.starts_with("1721") => "1321",
+        17 if s.starts_with("1722") => "1322",
+        17 if s.starts_with("1723") => "1323",
+        17 if s.starts_with("1724") => "1324",
+        17 if s.starts_with("172") => "132",
         17 => "137",
         14 => "133",
         15 => "138",

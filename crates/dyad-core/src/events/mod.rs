@@ -128,6 +128,7 @@ struct Found {
     infinitive: bool,
     obligation: bool,
     would: bool,
+    future_modal: bool,
     reporting: bool,
     quote: bool,
     /// A frame given by the coder rather than the pattern (reported obligations).
@@ -409,6 +410,7 @@ impl EventCoder {
                     infinitive: false,
                     obligation: false,
                     would: false,
+                    future_modal: false,
                 }
             } else {
                 view.verb_group(t, participle)
@@ -426,6 +428,7 @@ impl EventCoder {
                 infinitive: group.infinitive,
                 obligation: group.obligation,
                 would: group.would,
+                future_modal: group.future_modal,
                 reporting: pattern.reporting,
                 quote: view.quoted(quotes, t),
                 frame: None,
@@ -783,6 +786,19 @@ impl EventCoder {
                 code = EventCode::new("100").expect("valid code");
             }
             let mut mode = f.mode;
+            // `will not attend`, `would not accept`: a refusal, asserted now.
+            if mode == Mode::Negated
+                && f.future_modal
+                && !f.reporting
+                && !f.noun
+                && derived_from.is_none()
+                && code.root_number() != 12
+            {
+                derived_from = Some(code);
+                code = frames::derive(Frame::Reject, code, &self.cameo)
+                    .unwrap_or(EventCode::new("120").expect("valid code"));
+                mode = Mode::Asserted;
+            }
             // A conditional promise is a threat: `X will withdraw its troops unless Y
             // ...`, `X may halt mediation if ...`.
             let conditional = matches!(mode, Mode::Future | Mode::Hypothetical)

@@ -453,6 +453,53 @@ impl SentenceView<'_> {
         }
     }
 
+    /// Matches `elems` from `pos` on, backtracking over optional elements: an optional
+    /// `$?` that would swallow the actor a later element needs is skipped instead.
+    fn match_after(
+        &self,
+        set: &PatternSet,
+        elems: &[(Elem, bool)],
+        pos: usize,
+        m: PatternMatch,
+    ) -> Option<PatternMatch> {
+        let Some(((elem, optional), rest)) = elems.split_first() else {
+            return Some(PatternMatch { end: pos, ..m });
+        };
+        let slot = matches!(elem, Elem::Target | Elem::Source | Elem::Frame(_));
+        let window = if slot { 1 } else { MAX_SKIP + 1 };
+        let mut found = None;
+        for skip in 0..window {
+            let at = pos + skip;
+            if at > self.end
+                || (skip > 0 && at > 0 && at - 1 < self.end && self.is_boundary(at - 1))
+            {
+                break;
+            }
+            if let Some(hit) = self.element_at(set, elem, at, true) {
+                found = Some(hit);
+                break;
+            }
+        }
+        if let Some((next, captured)) = found {
+            let mut with = m.clone();
+            match elem {
+                Elem::Target => with.target = captured,
+                Elem::Source => with.source = captured,
+                Elem::Frame(_) => with.frame_token = captured,
+                _ => {}
+            }
+            with.score += if *optional { 1 } else { 2 };
+            if let Some(done) = self.match_after(set, rest, next, with) {
+                return Some(done);
+            }
+        }
+        if *optional {
+            self.match_after(set, rest, pos, m)
+        } else {
+            None
+        }
+    }
+
     /// Matches `pattern` around the trigger spanning `trigger.0..trigger.1`.
     pub fn match_pattern(
         &self,
@@ -460,44 +507,12 @@ impl SentenceView<'_> {
         pattern: &Pattern,
         trigger: (usize, usize),
     ) -> Option<PatternMatch> {
-        let mut m = PatternMatch {
+        let start = PatternMatch {
             end: trigger.1,
             ..Default::default()
         };
         // After the trigger.
-        let mut pos = trigger.1;
-        for (elem, optional) in &pattern.after {
-            let mut found = None;
-            let slot = matches!(elem, Elem::Target | Elem::Source | Elem::Frame(_));
-            let window = if slot { 1 } else { MAX_SKIP + 1 };
-            for skip in 0..window {
-                let at = pos + skip;
-                if at > self.end
-                    || (skip > 0 && at > 0 && at - 1 < self.end && self.is_boundary(at - 1))
-                {
-                    break;
-                }
-                if let Some(hit) = self.element_at(set, elem, at, true) {
-                    found = Some(hit);
-                    break;
-                }
-            }
-            match found {
-                Some((next, captured)) => {
-                    match elem {
-                        Elem::Target => m.target = captured,
-                        Elem::Source => m.source = captured,
-                        Elem::Frame(_) => m.frame_token = captured,
-                        _ => {}
-                    }
-                    m.score += if *optional { 1 } else { 2 };
-                    pos = next;
-                }
-                None if *optional => {}
-                None => return None,
-            }
-        }
-        m.end = pos;
+        let mut m = self.match_after(set, &pattern.after, trigger.1, start)?;
         // Before the trigger, nearest first.
         let mut pos = trigger.0;
         for (elem, optional) in &pattern.before {
