@@ -1,7 +1,7 @@
 //! Code values: actor codes (`RUSGOV`) and CAMEO event codes (`057`), as small
 //! copyable values so that coding a sentence allocates nothing for them.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// The longest actor code dyad stores (`IGOUNOSCOMIL` and the like fit).
@@ -91,6 +91,14 @@ impl Serialize for ActorCode {
     }
 }
 
+impl<'de> Deserialize<'de> for ActorCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        ActorCode::new(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not an actor code")))
+    }
+}
+
 /// A CAMEO event code: two to four digits (`05`, `057`, `0211`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EventCode {
@@ -167,6 +175,14 @@ impl fmt::Debug for EventCode {
 impl Serialize for EventCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for EventCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        EventCode::new(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a CAMEO code")))
     }
 }
 

@@ -16,7 +16,9 @@ pub type WordId = u32;
 pub const UNKNOWN: WordId = u32::MAX;
 
 /// Grammatical classes of a word, as bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct WordClass(pub u32);
 
 macro_rules! classes {
@@ -450,7 +452,7 @@ const CLOSED_CLASSES: &[(WordClass, &[&str])] = &[
 ];
 
 /// The vocabulary: normalised words to ids, and each word's grammatical classes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Lexicon {
     ids: FxHashMap<Box<str>, WordId>,
     words: Vec<Box<str>>,

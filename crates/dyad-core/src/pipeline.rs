@@ -9,12 +9,53 @@ use crate::events::{Event, EventCoder, EventScratch};
 use crate::lexicon::{Lexicon, WordId};
 use crate::segment::{Segmented, Segmenter};
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The compiled, serialisable part of a [`Pipeline`] (by reference, for writing).
+#[derive(Serialize)]
+struct CompiledRef<'a> {
+    format: u32,
+    lexicon: &'a Lexicon,
+    boilerplate: &'a str,
+    actors: &'a ActorRecognizer,
+    events: &'a EventCoder,
+    cameo: &'a CameoTable,
+    files: &'a [String],
+    countries: &'a FxHashSet<crate::codes::ActorCode>,
+    pattern_text: &'a FxHashMap<crate::dict::Origin, String>,
+}
+
+/// The compiled, serialisable part of a [`Pipeline`] (owned, for reading).
+#[derive(Deserialize)]
+struct Compiled {
+    format: u32,
+    lexicon: Lexicon,
+    boilerplate: String,
+    actors: ActorRecognizer,
+    events: EventCoder,
+    cameo: CameoTable,
+    files: Vec<String>,
+    countries: FxHashSet<crate::codes::ActorCode>,
+    pattern_text: FxHashMap<crate::dict::Origin, String>,
+}
+
+/// Bumped whenever the compiled layout changes, so a stale blob is refused.
+const COMPILED_FORMAT: u32 = 1;
+
+/// A compiled pipeline that could not be read back.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the compiled dictionaries: {0}")]
+pub struct CompiledError(String);
 
 /// Every stage, ready to run. Build one and share it (it is `Sync`).
 pub struct Pipeline {
     /// The vocabulary of every stage.
     pub lexicon: Lexicon,
-    cleaners: Cleaners,
+    /// The boilerplate patterns, compiled into the cleaners on first use.
+    boilerplate: String,
+    cleaners: OnceLock<Cleaners>,
     segmenter: Segmenter,
     /// The actor recognizer.
     pub actors: ActorRecognizer,
@@ -25,9 +66,9 @@ pub struct Pipeline {
     /// The dictionary files used.
     pub files: Vec<String>,
     /// Country and region codes (three letters) of the actor dictionaries.
-    countries: rustc_hash::FxHashSet<crate::codes::ActorCode>,
+    countries: FxHashSet<crate::codes::ActorCode>,
     /// Pattern text by origin, for explanations.
-    pattern_text: rustc_hash::FxHashMap<crate::dict::Origin, String>,
+    pattern_text: FxHashMap<crate::dict::Origin, String>,
 }
 
 /// Everything the pipeline found in one document. Reuse one value per thread: its
@@ -101,9 +142,12 @@ impl Pipeline {
         if !errors.is_empty() {
             return Err(DictErrors(errors));
         }
+        let cleaners = OnceLock::new();
+        let _ = cleaners.set(Cleaners::standard(boilerplate));
         Ok(Pipeline {
             lexicon,
-            cleaners: Cleaners::standard(boilerplate),
+            boilerplate: dicts.boilerplate.clone(),
+            cleaners,
             segmenter: Segmenter::default(),
             actors,
             events,
@@ -123,9 +167,62 @@ impl Pipeline {
         })
     }
 
-    /// The pipeline with the built-in dictionaries.
+    /// The pipeline with the built-in dictionaries, compiled from their text.
     pub fn builtin() -> Result<Self, DictErrors> {
         Self::new(&Dictionaries::builtin()?)
+    }
+
+    /// The compiled pipeline as bytes, to be written once (at build time) and read back
+    /// with [`Pipeline::from_bytes`] far faster than compiling the dictionaries again.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let compiled = CompiledRef {
+            format: COMPILED_FORMAT,
+            lexicon: &self.lexicon,
+            boilerplate: &self.boilerplate,
+            actors: &self.actors,
+            events: &self.events,
+            cameo: &self.cameo,
+            files: &self.files,
+            countries: &self.countries,
+            pattern_text: &self.pattern_text,
+        };
+        // Serialising plain data to memory cannot fail.
+        postcard::to_allocvec(&compiled).unwrap_or_default()
+    }
+
+    /// Reads a pipeline written by [`Pipeline::to_bytes`]. The boilerplate patterns are
+    /// compiled on first use.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, CompiledError> {
+        let c: Compiled = postcard::from_bytes(bytes).map_err(|e| CompiledError(e.to_string()))?;
+        if c.format != COMPILED_FORMAT {
+            return Err(CompiledError(format!(
+                "format {} where {COMPILED_FORMAT} is expected",
+                c.format
+            )));
+        }
+        Ok(Pipeline {
+            lexicon: c.lexicon,
+            boilerplate: c.boilerplate,
+            cleaners: OnceLock::new(),
+            segmenter: Segmenter::default(),
+            actors: c.actors,
+            events: c.events,
+            cameo: c.cameo,
+            files: c.files,
+            countries: c.countries,
+            pattern_text: c.pattern_text,
+        })
+    }
+
+    fn cleaners(&self) -> &Cleaners {
+        self.cleaners.get_or_init(|| {
+            // The patterns compiled when the pipeline was built, so they compile again.
+            let boilerplate = Boilerplate::parse("boilerplate.txt", &self.boilerplate)
+                .unwrap_or_else(|_| {
+                    Boilerplate::parse("boilerplate.txt", "").expect("no patterns compile")
+                });
+            Cleaners::standard(boilerplate)
+        })
     }
 
     /// `file:line` of a dictionary origin.
@@ -154,7 +251,7 @@ impl Pipeline {
 
     /// Cleans and segments `doc` into `out` (the first stages only).
     pub fn segment(&self, doc: &Document, out: &mut Analysis) {
-        self.cleaners
+        self.cleaners()
             .clean_into(&doc.text, doc.title.as_deref(), &mut out.clean);
         self.segmenter.segment(&out.clean, &mut out.segmented);
     }
@@ -190,5 +287,33 @@ impl Pipeline {
             &mut out.events,
             &mut out.dates,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compiled_pipeline_reads_back_and_codes_the_same() {
+        let built = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let read = Pipeline::from_bytes(&built.to_bytes()).expect("reads back");
+        let text = "Russia and China signed an agreement on Monday. Chinese President Xi Jinping said he would visit Moscow. Police arrested 40 protesters in Santiago.";
+        let doc = Document::from_text(text);
+        let (mut a, mut b) = (Analysis::default(), Analysis::default());
+        built.analyze(&doc, None, &mut a);
+        read.analyze(&doc, None, &mut b);
+        assert!(!a.events.is_empty());
+        assert_eq!(a.mentions, b.mentions);
+        assert_eq!(a.events, b.events);
+        assert_eq!(built.lexicon.len(), read.lexicon.len());
+    }
+
+    #[test]
+    fn a_damaged_blob_is_refused() {
+        let built = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let bytes = built.to_bytes();
+        assert!(Pipeline::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        assert!(Pipeline::from_bytes(&[]).is_err());
     }
 }

@@ -7,6 +7,11 @@
 
 mod run;
 
+// mimalloc: building the dictionaries at start-up makes tens of thousands of small
+// allocations, which the system allocator serves three times slower.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad_core::PartialDate;

@@ -59,8 +59,15 @@ fn dictionary_files(dir: Option<&Path>) -> Result<Vec<(String, Cow<'static, str>
     }
 }
 
-/// Builds the pipeline, with the dictionaries of `--dictionaries` if given.
+/// The built-in dictionaries, compiled at build time (see `build.rs`).
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.pipeline"));
+
+/// Builds the pipeline: the compiled built-in one, or, with `--dictionaries`, one
+/// compiled now from the built-in files with the directory's files over them.
 pub fn pipeline(global: &Global) -> Result<Pipeline> {
+    if global.dictionaries.is_none() {
+        return Pipeline::from_bytes(BUILTIN).context("the built-in dictionaries");
+    }
     let files = dictionary_files(global.dictionaries.as_deref())?;
     let dicts =
         Dictionaries::parse(&files).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))?;

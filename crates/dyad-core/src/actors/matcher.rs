@@ -11,7 +11,7 @@ use crate::segment::{Token, TokenFlags, tokenize};
 use rustc_hash::FxHashMap;
 
 /// What a dictionary phrase names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Referent {
     /// An actor entry (index into the recognizer's actors) by one of its names.
     Actor {
@@ -36,7 +36,7 @@ pub enum Referent {
 }
 
 /// When a phrase's match in text counts, by case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum CaseRule {
     /// Any case.
     Any,
@@ -47,7 +47,7 @@ pub enum CaseRule {
 }
 
 /// One dictionary phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Phrase {
     /// What it names.
     pub referent: Referent,
@@ -71,13 +71,15 @@ pub struct PhraseMatch {
 }
 
 /// The compiled phrases.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct PhraseTrie {
     edges: FxHashMap<(u32, WordId), u32>,
     terminals: FxHashMap<u32, Vec<u32>>,
     nodes: u32,
     /// Reused while adding names, so that compiling allocates per word, not per name.
+    #[serde(skip)]
     scratch_tokens: Vec<Token>,
+    #[serde(skip)]
     scratch_norm: String,
     /// All phrases; `terminals` index into it.
     pub phrases: Vec<Phrase>,

@@ -145,7 +145,7 @@ impl Mention {
 }
 
 /// A compiled actor entry: what the recognizer needs of a dictionary entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorInfo {
     /// The code.
     pub code: ActorCode,
@@ -158,7 +158,7 @@ pub struct ActorInfo {
 }
 
 /// A compiled role.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RoleInfo {
     /// The role code.
     pub code: ActorCode,
@@ -169,7 +169,7 @@ pub struct RoleInfo {
 }
 
 /// Finds and resolves actor mentions. Built once from the dictionaries.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActorRecognizer {
     /// The compiled names.
     pub trie: PhraseTrie,
@@ -187,7 +187,7 @@ pub struct ActorRecognizer {
     pub(crate) known_roles: KnownRoles,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
 pub(crate) struct KnownRoles {
     pub eli: ActorCode,
     pub unknown_country: ActorCode,

@@ -6,7 +6,7 @@ use super::{DictError, Name, Origin};
 use crate::codes::ActorCode;
 
 /// Which file an actor comes from, which says what kind of actor it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum ActorCategory {
     /// A state or territory (`actors/countries.txt`).
     Country,
@@ -19,7 +19,7 @@ pub enum ActorCategory {
 }
 
 /// How a name refers to its actor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum NameKind {
     /// A name of the actor (`Russia`).
     Name,

@@ -7,7 +7,7 @@ use crate::codes::EventCode;
 use rustc_hash::FxHashMap;
 
 /// One CAMEO code.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CameoEntry {
     /// The code (`057`).
     pub code: EventCode,
@@ -29,7 +29,7 @@ pub struct CameoEntry {
 }
 
 /// All CAMEO codes, looked up by code.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct CameoTable {
     entries: Vec<CameoEntry>,
     index: FxHashMap<EventCode, usize>,

@@ -85,7 +85,7 @@ impl fmt::Display for DictError {
 impl std::error::Error for DictError {}
 
 /// Where something was defined: a file (index into [`Dictionaries::files`]) and line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Origin {
     /// Index of the file in [`Dictionaries::files`].
     pub file: u16,
@@ -94,7 +94,7 @@ pub struct Origin {
 }
 
 /// A name as written in a dictionary: the phrase and its case rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Name {
     /// The phrase, without the `!` marker.
     pub text: String,

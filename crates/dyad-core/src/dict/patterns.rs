@@ -7,7 +7,7 @@ use super::{DictError, Origin};
 use crate::codes::EventCode;
 
 /// A frame: how an embedded event's code turns into the pattern's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Frame {
     /// Appeal (02): `urged X to withdraw`.
     Appeal,
@@ -54,7 +54,7 @@ pub enum Element {
 }
 
 /// Whether an entry's lemmas are verbs or nouns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TriggerKind {
     /// Verbs: inflections generated.
     Verb,

@@ -7,7 +7,7 @@ use crate::document::PartialDate;
 use chrono::NaiveDate;
 
 /// One role a person held, from a date to a date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PersonRole {
     /// The actor code while in the role (`RUSGOV`).
     pub code: ActorCode,
@@ -48,7 +48,7 @@ impl PersonRole {
 }
 
 /// A person: names and roles.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PersonEntry {
     /// Names, the full name first.
     pub names: Vec<Name>,

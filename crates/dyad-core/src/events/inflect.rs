@@ -4,7 +4,7 @@
 //! never occurs in text, so it costs nothing.
 
 /// The grammatical form of a verb token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum VerbForm {
     /// `sign`
     Base,

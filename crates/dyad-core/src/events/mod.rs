@@ -98,7 +98,7 @@ pub struct Event {
 }
 
 /// The coder: compiled patterns, ready to run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct EventCoder {
     /// The compiled patterns.
     pub patterns: PatternSet,

@@ -9,7 +9,7 @@ use crate::segment::{Token, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A compiled element.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Elem {
     /// One of these words (sorted).
     Words(Vec<WordId>),
@@ -24,7 +24,7 @@ pub enum Elem {
 }
 
 /// A compiled pattern.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
     /// The code it gives.
     pub code: EventCode,
@@ -43,7 +43,7 @@ pub struct Pattern {
 }
 
 /// A compiled entry: the patterns of a group of lemmas.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CompiledEntry {
     /// Verb or noun.
     pub kind: TriggerKind,
@@ -54,7 +54,7 @@ pub struct CompiledEntry {
 }
 
 /// A class: its members as word sequences.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct CompiledClass {
     /// The class name.
     pub name: String,
@@ -91,7 +91,7 @@ pub struct PatternProblem {
 }
 
 /// All compiled patterns, with the trigger lookup tables.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct PatternSet {
     /// Entries.
     pub entries: Vec<CompiledEntry>,
