@@ -231,7 +231,7 @@ fn news_text() -> impl Strategy<Value = String> {
             p
         });
     (
-        prop::option::of(prop::collection::vec(word(), 1..9)),
+        prop::option::of(prop::collection::vec(word(), 1..14)),
         any::<bool>(),
         prop::collection::vec(paragraph, 1..6),
         prop::sample::select(&["\n\n", "\n", "\r\n\r\n", "\n \n"][..]),

@@ -564,7 +564,7 @@ fn compose_at(
         && (sent.norm_is(p.end, "of")
             // `troops in Iraq` are seldom Iraq's: location gives the country of
             // other agents only (`rebels in Darfur`, `officials in Kyiv`).
-            || (["in", "from"].iter().any(|w| sent.norm_is(p.end, w)) && rec.roles[agent.role as usize].code.as_str() != "MIL"))
+            || (["in"].iter().any(|w| sent.norm_is(p.end, w)) && rec.roles[agent.role as usize].code.as_str() != "MIL"))
         && (p.end + 1..q.start).all(|t| sent.class(t).has(WordClass::ARTICLE))
     {
         let role = rec.roles[agent.role as usize].code;

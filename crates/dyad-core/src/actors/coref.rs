@@ -239,7 +239,10 @@ fn compatible(m: &Mention, want: Want, strong: bool) -> bool {
         Want::Person => m.person || (!strong && !m.plural && m.code.rest().starts_with("GOV")),
         Want::Thing => !m.person && !m.plural && m.group.is_none(),
         Want::Plural => {
-            m.plural || m.group.is_some() || (!strong && m.kind == MentionKind::Organization)
+            m.plural
+                || m.group.is_some()
+                || m.kind == MentionKind::Group
+                || (!strong && matches!(m.kind, MentionKind::Organization | MentionKind::Country))
         }
     }
 }

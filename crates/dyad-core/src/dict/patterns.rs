@@ -154,6 +154,14 @@ fn parse_element(token: &str) -> Result<Element, String> {
                 .map(|w| w.trim().to_lowercase())
                 .filter(|w| !w.is_empty())
                 .collect();
+            if let Some(bad) = words.iter().find(|w| {
+                !w.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '\'' | '-' | '.'))
+            }) {
+                return Err(format!(
+                    "{bad:?} in {token:?} is not a word or phrase (slots and classes cannot be inside parentheses)"
+                ));
+            }
             if words.is_empty() {
                 return Err(format!("{token:?} lists no word"));
             }

@@ -62,7 +62,10 @@ impl SentenceView<'_> {
             let w = self.word(p);
             if c.has(WordClass::NEGATION) && w != "no" {
                 mode = Mode::Negated;
-            } else if c.has(WordClass::MODAL) {
+            } else if c.has(WordClass::MODAL)
+                // `in May rejected`: the month, not the modal.
+                && !(w == "may" && p > self.start && self.tokens[p].flags.contains(crate::segment::TokenFlags::CAPITALIZED))
+            {
                 obligation |= matches!(w, "must" | "should" | "ought");
                 would |= matches!(w, "would" | "'d");
                 future_modal |= matches!(w, "will" | "would" | "shall" | "'ll" | "wo" | "'d");
