@@ -100,15 +100,10 @@ impl CleanText {
         {
             return;
         }
-        const SPACES: &str = "                                                                ";
-        let mut at = range.start;
-        while at < range.end {
-            let n = (range.end - at).min(SPACES.len());
-            // Replacing whole chars by ASCII spaces keeps the view valid UTF-8 and the
-            // same length; `replace_range` may shift nothing because the lengths agree.
-            self.view.replace_range(at..at + n, &SPACES[..n]);
-            at += n;
-        }
+        // Whole chars become ASCII spaces: the view stays valid UTF-8 and the same
+        // length, so every offset still means the same in the input.
+        let spaces = " ".repeat(range.end - range.start);
+        self.view.replace_range(range.clone(), &spaces);
         self.removals.push(Removal {
             start: range.start,
             end: range.end,

@@ -135,6 +135,8 @@ struct Found {
     frame: Option<Frame>,
     /// The trigger is a noun.
     noun: bool,
+    /// A negated future (`will not accept`): coded as a refusal, asserted.
+    refusal: bool,
 }
 
 /// Whether a determiner governs the word at `t` (`the visit`, `his visit`, `Russia's
@@ -156,7 +158,18 @@ fn determined(view: &SentenceView<'_>, t: usize) -> bool {
     // Up to three modifiers between: `the military invasion`, `of peaceful nuclear
     // work`, `a joint statement`.
     let mut q = p;
+    let in_mention = |q: usize| {
+        view.mention_ids.iter().any(|&m| {
+            (view.mentions[m].first_token as usize..view.mentions[m].end_token as usize)
+                .contains(&q)
+        })
+    };
     for _ in 0..3 {
+        // An actor right before the word is its subject, not a modifier: `Kenya's
+        // foreign minister met ...`.
+        if in_mention(q) {
+            return false;
+        }
         let c = view.lex.class(view.words[q]);
         let surface = &view.text[view.tokens[q].span()];
         let modifier = surface.chars().next().is_some_and(char::is_lowercase)
@@ -433,6 +446,7 @@ impl EventCoder {
                 quote: view.quoted(quotes, t),
                 frame: None,
                 noun: as_noun,
+                refusal: false,
             });
             let f = found.last_mut().expect("just pushed");
             // Source and target.
@@ -729,6 +743,15 @@ impl EventCoder {
             }
         }
 
+        // `will not attend`, `would not accept`: a refusal, asserted now (and so a
+        // candidate for the sentence's main event).
+        for f in found.iter_mut() {
+            if f.mode == Mode::Negated && f.future_modal && !f.reporting && !f.noun {
+                f.mode = Mode::Asserted;
+                f.refusal = true;
+            }
+        }
+
         // Primary: the first event outside quotations that is no reporting verb and not
         // embedded; else the first reporting event; else the first.
         // An event with no source is coded only when its clause says so itself: a
@@ -786,18 +809,12 @@ impl EventCoder {
                 code = EventCode::new("100").expect("valid code");
             }
             let mut mode = f.mode;
-            // `will not attend`, `would not accept`: a refusal, asserted now.
-            if mode == Mode::Negated
-                && f.future_modal
-                && !f.reporting
-                && !f.noun
-                && derived_from.is_none()
-                && code.root_number() != 12
-            {
+            // A refusal takes the refusal of its code (`will not accept refugees` ->
+            // 122); a threat refused stays a threat (`will not tolerate` -> 130).
+            if f.refusal && derived_from.is_none() && !matches!(code.root_number(), 12 | 13) {
                 derived_from = Some(code);
                 code = frames::derive(Frame::Reject, code, &self.cameo)
                     .unwrap_or(EventCode::new("120").expect("valid code"));
-                mode = Mode::Asserted;
             }
             // A conditional promise is a threat: `X will withdraw its troops unless Y
             // ...`, `X may halt mediation if ...`.
@@ -1000,11 +1017,10 @@ fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -
             let end = mm.end_token as usize;
             let own = Some(mm.code) == source_code
                 || source.is_some_and(|s| mm.group.is_some() && mm.group == view.mentions[s].group);
-            if !own
-                && !mm.modifier
-                && !(mm.kind == crate::actors::MentionKind::Pronoun && view.possessor(m))
-                && !mm.unknown_country()
-            {
+            let possessive_pronoun =
+                mm.kind == crate::actors::MentionKind::Pronoun && view.possessor(m);
+            let weak = own || mm.modifier || possessive_pronoun || mm.unknown_country();
+            if !weak {
                 return Some(m);
             }
             t = end.max(t + 1);

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# End-to-end benchmarks of the `dyad` binary (see docs/performance.md).
+#
+#   scripts/bench.sh
+#
+# Builds the release binary, then measures on the shared corpora (../shared/corpus):
+#   1. `dyad code` on Reuters-21578 and BBC News with 1 thread and with every core:
+#      wall time, documents/s, sentences/s, MB/s, events/s, peak RSS;
+#   2. actor recognition on Reuters (`dyad --threads 1 actors`), MB/s per core;
+#   3. peak RSS on ~10 MB, ~100 MB and ~1 GB of JSON Lines (Reuters + BBC repeated,
+#      built in a temporary directory under /tmp that is deleted at the end);
+#   4. start-up: the median of 20 runs of `dyad code < /dev/null`.
+# Every figure is printed with the load average (1 minute) when its run started and
+# ended: on a shared machine, figures taken above a load of ~1 per idle core are noisy.
+#
+# Environment:
+#   DYAD_SHARED=DIR          the shared folder (default: ../shared beside the repository)
+#   DYAD_BENCH_MAX_LOAD=X    wait (up to DYAD_BENCH_WAIT seconds, default 120) before
+#                            each measurement until the 1-minute load is at most X
+#                            (default 1.0); after that, measure anyway and say so
+#   DYAD_BENCH_BIG=0         skip the ~1 GB memory run
+# MB means 10^6 bytes of input file; RSS is in MiB, as /usr/bin/time reports it (KiB).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+shared=${DYAD_SHARED:-$root/../shared}
+reuters=$shared/corpus/reuters21578-1987-newswire.jsonl
+bbc=$shared/corpus/bbc-news-2004-2005-mlg-ucd-2225.jsonl
+max_load=${DYAD_BENCH_MAX_LOAD:-1.0}
+max_wait=${DYAD_BENCH_WAIT:-120}
+dyad=./target/release/dyad
+cores=$(nproc)
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "bench.sh needs GNU time (/usr/bin/time): apt-get install -y time" >&2
+    exit 2
+fi
+for f in "$reuters" "$bbc"; do
+    if [[ ! -f $f ]]; then
+        echo "SKIP: $f not found; the end-to-end benchmarks need the shared corpora" >&2
+        exit 0
+    fi
+done
+
+tmp=$(mktemp -d /tmp/dyad-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+cargo build --release -p dyad >&2
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+# Waits until the 1-minute load is at most $max_load (or $max_wait seconds passed).
+wait_for_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$max_load" 'BEGIN { exit !(l > m) }'; do
+        if ((waited >= max_wait)); then
+            echo "  (load $(load1) still above $max_load after ${waited}s: measuring anyway)" >&2
+            return
+        fi
+        sleep 10
+        waited=$((waited + 10))
+    done
+}
+
+# run_timed OUTVAR CMD...: runs CMD with stdout to /dev/null under /usr/bin/time; sets
+# OUTVAR to "wall_s peak_kib load_before load_after".
+run_timed() {
+    local var=$1
+    shift
+    wait_for_quiet
+    local before after
+    before=$(load1)
+    # dyad exits 1 on an empty input; the time is wanted all the same.
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || true
+    after=$(load1)
+    printf -v "$var" '%s %s %s' "$(tail -n 1 "$tmp/time")" "$before" "$after"
+}
+
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" 'BEGIN { printf f, (b > 0 ? a / b : 0) }'; }
+mbps() { awk -v a="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? a / s / 1e6 : 0) }'; }
+
+echo "# dyad end-to-end benchmarks"
+echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
+echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start"
+echo
+
+echo "## Throughput: dyad --quiet --threads N code FILE > /dev/null"
+echo
+printf '| %-8s | %7s | %6s | %7s | %9s | %8s | %7s | %6s | %8s | %9s |\n' \
+    corpus threads wall_s docs/s sentences/s events/s MB/s RSS_MiB events load
+printf '|%s|\n' "----------|---------|--------|---------|-------------|----------|---------|--------|----------|-----------"
+for corpus in reuters bbc; do
+    file=${!corpus}
+    bytes=$(stat -c %s "$file")
+    docs=$(grep -c . "$file")
+    # Counted once, outside the timed runs: output does not depend on the thread count.
+    sentences=$({ "$dyad" --quiet sentences "$file" || true; } | wc -l)
+    events=$({ "$dyad" --quiet code "$file" || true; } | wc -l)
+    threads_list=1
+    ((cores > 1)) && threads_list="1 $cores"
+    for n in $threads_list; do
+        run_timed r "$dyad" --quiet --threads "$n" code "$file"
+        read -r wall kib l0 l1 <<<"$r"
+        printf '| %-8s | %7s | %6s | %7s | %11s | %8s | %7s | %6s | %8s | %9s |\n' \
+            "$corpus" "$n" "$wall" "$(div "$docs" "$wall")" "$(div "$sentences" "$wall")" \
+            "$(div "$events" "$wall")" "$(mbps "$bytes" "$wall")" \
+            "$(div "$kib" 1024 %.1f)" "$events" "$l0→$l1"
+    done
+    echo "$corpus: $docs documents, $sentences sentences, $events events, $bytes bytes" >&2
+done
+echo
+
+echo "## Actor recognition: dyad --quiet --threads 1 actors REUTERS > /dev/null"
+echo "(runs the whole analysis and writes every sentence's mentions, so its MB/s is a lower"
+echo " bound on the speed of the actor stage alone, which the stage benchmark measures)"
+echo
+bytes=$(stat -c %s "$reuters")
+run_timed r "$dyad" --quiet --threads 1 actors "$reuters"
+read -r wall kib l0 l1 <<<"$r"
+echo "reuters: ${wall} s, $(mbps "$bytes" "$wall") MB/s per core, peak RSS $(div "$kib" 1024 %.1f) MiB, load $l0→$l1"
+echo
+
+echo "## Memory: dyad --quiet --threads 2 code BIG > /dev/null"
+echo
+sizes="10000000 100000000"
+[[ ${DYAD_BENCH_BIG:-1} != 0 ]] && sizes="$sizes 1000000000"
+unit=$(($(stat -c %s "$reuters") + $(stat -c %s "$bbc")))
+printf '| %-8s | %7s | %6s | %7s | %7s | %9s |\n' target input_MB wall_s MB/s RSS_MiB load
+printf '|%s|\n' "----------|---------|--------|---------|---------|-----------"
+for target in $sizes; do
+    big=$tmp/big.jsonl
+    copies=$((target / unit + 1))
+    # Whole lines of Reuters + BBC, repeated, until the target size is reached.
+    { for ((i = 0; i < copies; i++)); do cat "$reuters" "$bbc"; done; } |
+        LC_ALL=C awk -v t="$target" '{ print; n += length($0) + 1; if (n >= t) exit }' >"$big" || true
+    size=$(stat -c %s "$big")
+    run_timed r "$dyad" --quiet --threads 2 code "$big"
+    read -r wall kib l0 l1 <<<"$r"
+    printf '| %-8s | %7s | %6s | %7s | %7s | %9s |\n' \
+        "$((target / 1000000)) MB" "$(div "$size" 1000000 %.1f)" "$wall" \
+        "$(mbps "$size" "$wall")" "$(div "$kib" 1024 %.1f)" "$l0→$l1"
+    rm -f "$big"
+done
+echo
+
+echo "## Start-up: dyad code < /dev/null (exits 1: an empty input is reported), 20 runs"
+echo
+wait_for_quiet
+l0=$(load1)
+times=()
+for _ in $(seq 20); do
+    t0=$(date +%s%N)
+    "$dyad" --quiet code </dev/null >/dev/null 2>&1 || true
+    t1=$(date +%s%N)
+    times+=($(((t1 - t0) / 1000)))
+done
+l1=$(load1)
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { printf "%.1f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2000 }')
+echo "median $median ms (min $(echo "$sorted" | head -n1 | awk '{ printf "%.1f", $1 / 1000 }') ms, max $(echo "$sorted" | tail -n1 | awk '{ printf "%.1f", $1 / 1000 }') ms), load $l0→$l1"
+/usr/bin/time -f '%M' -o "$tmp/time" "$dyad" --quiet code </dev/null >/dev/null 2>&1 || true
+echo "peak RSS on empty input: $(div "$(tail -n 1 "$tmp/time")" 1024 %.1f) MiB"
