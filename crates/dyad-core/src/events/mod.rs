@@ -878,7 +878,10 @@ impl EventCoder {
             let before = out.len();
             // A secondary event whose source is only the nearest actor is too unsure to
             // report; the sentence's main event is kept, flagged by its confidence.
-            if weak_source && Some(i) != primary {
+            // Likewise a secondary event whose source has no known country
+            // (`officials`, an unknown agent of a passive).
+            let unknown_source = source.is_none_or(|s| mentions[s].unknown_country());
+            if (weak_source || unknown_source) && Some(i) != primary {
                 continue;
             }
             expand(
