@@ -208,6 +208,23 @@ impl Sent<'_, '_> {
         (hit, end, extra)
     }
 
+        /// A surname that is also a title noun (`Tom King`, `John Major`): a capitalised
+    /// one-word agent piece right after a personal name belongs to the name. Returns the
+    /// new end and how many pieces it used.
+    fn surname_piece(&self, pieces: &[Piece], next: usize, name_end: usize) -> (usize, usize) {
+        match pieces.get(next) {
+            Some(r)
+                if r.start == name_end
+                    && r.end == r.start + 1
+                    && self.ctx.tokens[r.start].flags.contains(TokenFlags::CAPITALIZED)
+                    && self.agent(r).is_some() =>
+            {
+                (r.end, 1)
+            }
+            _ => (name_end, 0),
+        }
+    }
+
     fn any_former(&self, from: usize, to: usize) -> bool {
         (from..to).any(|i| self.class(i).has(WordClass::FORMER))
     }
@@ -448,9 +465,11 @@ fn compose_at(
                     source: rec.locate(origin),
                     office,
                 };
-            } else if let Some(name_end) =
+                        } else if let Some(name_end) =
                 sent.unknown_name(q.end, pieces.get(k + 2).map_or(sent.end, |r| r.start))
             {
+                let (name_end, more) = sent.surname_piece(pieces, k + 2, name_end);
+                used += more;
                 end = name_end;
                 kind = MentionKind::Person;
                 person = true;
@@ -534,7 +553,8 @@ fn compose_at(
         let capital_title = sent.ctx.tokens[p.start]
             .flags
             .contains(TokenFlags::CAPITALIZED);
-        if capital_title && let Some(name_end) = sent.unknown_name(p.end, limit) {
+                if capital_title && let Some(name_end) = sent.unknown_name(p.end, limit) {
+            let (name_end, more) = sent.surname_piece(pieces, k + 1, name_end);
             let role = rec.roles[agent.role as usize].code;
             let code = rec.known_roles.unknown_country.with_role(&role);
             let resolution = Resolution::Title {
@@ -552,7 +572,7 @@ fn compose_at(
                 true,
                 false,
             );
-            return 1;
+            return 1 + more;
         }
     }
 
