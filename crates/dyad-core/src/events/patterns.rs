@@ -375,7 +375,13 @@ impl SentenceView<'_> {
                     && let Some(m2) = (after_owner..(after_owner + 2).min(self.end))
                         .find_map(|q| self.mention_at(q))
                 {
-                    return Some((m2, self.mentions[m2].end_token as usize));
+                    let end = self.mentions[m2].end_token as usize;
+                    // `Romania's new government`: a possessed actor of no known country
+                    // is better named by its owner.
+                    if owner && self.mentions[m2].unknown_country() && !mm.unknown_country() {
+                        return Some((m, end));
+                    }
+                    return Some((m2, end));
                 }
                 if possessive {
                     return None;
