@@ -208,7 +208,7 @@ impl Sent<'_, '_> {
         (hit, end, extra)
     }
 
-        /// A surname that is also a title noun (`Tom King`, `John Major`): a capitalised
+    /// A surname that is also a title noun (`Tom King`, `John Major`): a capitalised
     /// one-word agent piece right after a personal name belongs to the name. Returns the
     /// new end and how many pieces it used.
     fn surname_piece(&self, pieces: &[Piece], next: usize, name_end: usize) -> (usize, usize) {
@@ -216,7 +216,9 @@ impl Sent<'_, '_> {
             Some(r)
                 if r.start == name_end
                     && r.end == r.start + 1
-                    && self.ctx.tokens[r.start].flags.contains(TokenFlags::CAPITALIZED)
+                    && self.ctx.tokens[r.start]
+                        .flags
+                        .contains(TokenFlags::CAPITALIZED)
                     && self.agent(r).is_some() =>
             {
                 (r.end, 1)
@@ -465,7 +467,7 @@ fn compose_at(
                     source: rec.locate(origin),
                     office,
                 };
-                        } else if let Some(name_end) =
+            } else if let Some(name_end) =
                 sent.unknown_name(q.end, pieces.get(k + 2).map_or(sent.end, |r| r.start))
             {
                 let (name_end, more) = sent.surname_piece(pieces, k + 2, name_end);
@@ -553,7 +555,7 @@ fn compose_at(
         let capital_title = sent.ctx.tokens[p.start]
             .flags
             .contains(TokenFlags::CAPITALIZED);
-                if capital_title && let Some(name_end) = sent.unknown_name(p.end, limit) {
+        if capital_title && let Some(name_end) = sent.unknown_name(p.end, limit) {
             let (name_end, more) = sent.surname_piece(pieces, k + 1, name_end);
             let role = rec.roles[agent.role as usize].code;
             let code = rec.known_roles.unknown_country.with_role(&role);
