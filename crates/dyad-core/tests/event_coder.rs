@@ -290,3 +290,28 @@ fn evidence_offsets_point_into_the_text_and_rules_name_a_file_and_line() {
         .expect("the signing");
     assert_eq!(monday.date.as_deref(), Some("2024-05-13"));
 }
+
+#[test]
+fn the_same_event_without_a_target_is_merged_into_the_one_with_a_target() {
+    let events = code(
+        "The Kenyan President arrived in Addis Ababa on a surprise visit on Wednesday.",
+        ModeFilter::All,
+    );
+    let visits: Vec<_> = events.iter().filter(|e| e.code == "042").collect();
+    assert_eq!(visits.len(), 1, "{events:#?}");
+    assert_eq!(visits[0].target.as_deref(), Some("ETH"));
+    assert!(visits[0].primary);
+}
+
+#[test]
+fn lifting_sanctions_eases_them_and_agreeing_to_is_an_intent() {
+    let events = code(
+        "The European Union agreed to lift embargoes on Belarus.",
+        ModeFilter::Default,
+    );
+    one(&events, "IGOEUR", Some("BLR"), "0354");
+    assert!(
+        find(&events, "IGOEUR", Some("BLR"), "16").is_empty(),
+        "lifting is no sanction: {events:#?}"
+    );
+}

@@ -892,25 +892,37 @@ impl EventCoder {
                 out,
             );
             // The same event twice in a sentence (a verb and its noun, two patterns
-            // over one phrase) is kept once.
+            // over one phrase) is kept once; without a target it adds nothing to the
+            // same event with one (`arrived in Amman on a visit`).
+            let same = |x: &Event, e: &Event| {
+                x.code == e.code && x.source_code == e.source_code && x.mode == e.mode
+            };
             let mut k = before;
             while k < out.len() {
                 let e = &out[k];
-                let dup = out[..k]
+                let sentence_start = out[..k]
                     .iter()
-                    .rev()
-                    .take_while(|x| x.sentence == e.sentence)
-                    .any(|x| {
-                        x.code == e.code
-                            && x.source_code == e.source_code
-                            && x.target_code == e.target_code
-                            && x.mode == e.mode
-                    });
+                    .rposition(|x| x.sentence != e.sentence)
+                    .map_or(0, |p| p + 1);
+                let dup = out[sentence_start..k].iter().any(|x| {
+                    same(x, e) && (x.target_code == e.target_code || e.target_code.is_none())
+                });
                 if dup {
                     out.remove(k);
-                } else {
-                    k += 1;
+                    continue;
                 }
+                if e.target_code.is_some()
+                    && let Some(p) = out[sentence_start..k]
+                        .iter()
+                        .position(|x| same(x, e) && x.target_code.is_none())
+                {
+                    let p = sentence_start + p;
+                    let primary = out[p].primary;
+                    out[k].primary |= primary;
+                    out.remove(p);
+                    k -= 1;
+                }
+                k += 1;
             }
         }
     }
