@@ -315,3 +315,25 @@ fn lifting_sanctions_eases_them_and_agreeing_to_is_an_intent() {
         "lifting is no sanction: {events:#?}"
     );
 }
+
+#[test]
+fn an_appositive_between_subject_and_verb_is_skipped() {
+    let events = code(
+        "Chile, a close U.S. ally in the region, has refused to send troops to Haiti.",
+        ModeFilter::All,
+    );
+    assert!(
+        events.iter().all(|e| e.source == "CHL"),
+        "the appositive's actor is no subject: {events:#?}"
+    );
+    assert!(events.iter().any(|e| e.code.starts_with("12") && e.primary));
+}
+
+#[test]
+fn rejecting_an_actors_request_targets_that_actor() {
+    let events = code(
+        "Yemen has rejected a U.S. request to question the detainees.",
+        ModeFilter::Default,
+    );
+    one(&events, "YEM", Some("USA"), "12");
+}

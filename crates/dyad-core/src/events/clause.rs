@@ -178,6 +178,17 @@ impl SentenceView<'_> {
         objects: &[usize],
         quoted_trigger: bool,
     ) -> Option<(usize, bool)> {
+        if let Some(m) = self.appositive_subject(group_start, quotes, objects, quoted_trigger) {
+            return Some((m, false));
+        }
+        // `X, a ..., has refused to deploy`: the infinitive's subject is its governing
+        // verb's, whose group may end at the appositive.
+        if group_start > self.start + 1 && self.word(group_start) == "to" {
+            let governing = self.verb_group(group_start - 1, false).start;
+            if let Some(m) = self.appositive_subject(governing, quotes, objects, quoted_trigger) {
+                return Some((m, false));
+            }
+        }
         let mut fallback = None;
         for &m in self.mention_ids.iter().rev() {
             let mm = &self.mentions[m];
@@ -215,5 +226,70 @@ impl SentenceView<'_> {
             return Some((m, false));
         }
         fallback.map(|m| (m, true))
+    }
+
+    /// The subject before an appositive that ends right at the verb group: `Pakistan,
+    /// a key U.S. ally, has refused` (Pakistan). When the head names no country and the
+    /// appositive does (`the main rebel group, the FDD, insisted`), the appositive's
+    /// actor is the subject.
+    fn appositive_subject(
+        &self,
+        group_start: usize,
+        quotes: &[bool],
+        objects: &[usize],
+        quoted_trigger: bool,
+    ) -> Option<usize> {
+        const MAX_APPOSITIVE: usize = 12;
+        let close = group_start.checked_sub(1)?;
+        if close <= self.start || &self.text[self.tokens[close].span()] != "," {
+            return None;
+        }
+        let mut open = None;
+        for t in (self.start..close).rev().take(MAX_APPOSITIVE) {
+            let surface = &self.text[self.tokens[t].span()];
+            if surface == "," {
+                open = Some(t);
+                break;
+            }
+            if self.is_boundary(t) || matches!(surface, "“" | "”" | "\"") {
+                return None;
+            }
+        }
+        let open = open?;
+        let first = open + 1;
+        if first >= close {
+            return None;
+        }
+        let usable = |m: usize| {
+            self.quoted(quotes, self.mentions[m].first_token as usize) == quoted_trigger
+                && !objects.contains(&m)
+                && !self.governed(m)
+                && !self.possessor(m)
+                && !self.mentions[m].modifier
+                && self.mentions[m].kind != MentionKind::Place
+        };
+        let head = self
+            .mention_ids
+            .iter()
+            .copied()
+            .find(|&m| self.mentions[m].end_token as usize == open && usable(m))?;
+        let inner = self
+            .mention_at(first)
+            .filter(|&m| (self.mentions[m].end_token as usize) <= close && usable(m));
+        if !(self.class(first).has(WordClass::ARTICLE) || inner.is_some()) {
+            return None;
+        }
+        // `China, Russia and Iran`: a list, not an appositive.
+        if (first..close).any(|t| self.word(t) == "and" || self.word(t) == "or") {
+            return None;
+        }
+        match inner {
+            Some(i)
+                if self.mentions[head].unknown_country() && !self.mentions[i].unknown_country() =>
+            {
+                Some(i)
+            }
+            _ => Some(head),
+        }
     }
 }
