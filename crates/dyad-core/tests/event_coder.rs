@@ -337,3 +337,17 @@ fn rejecting_an_actors_request_targets_that_actor() {
     );
     one(&events, "YEM", Some("USA"), "12");
 }
+
+#[test]
+fn a_verb_after_a_plural_noun_is_a_verb() {
+    let events = code(
+        "Washington along with its allies demanded that Hamas release the hostages.",
+        ModeFilter::Default,
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.source == "USA" && e.code.starts_with("10") && e.primary),
+        "{events:#?}"
+    );
+}

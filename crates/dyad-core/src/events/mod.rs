@@ -180,7 +180,13 @@ fn determined(view: &SentenceView<'_>, t: usize) -> bool {
             && !c.has(WordClass::CONJUNCTION)
             && !c.has(WordClass::ADVERB)
             && !view.is_trigger[q - view.start];
-        if !modifier || q == view.start {
+        // A plural noun before the word is its subject: `its allies demanded`.
+        let plural = surface.len() > 3
+            && surface.ends_with('s')
+            && !["ous", "ss", "is", "us"]
+                .iter()
+                .any(|x| surface.ends_with(x));
+        if !modifier || plural || q == view.start {
             return false;
         }
         q -= 1;
