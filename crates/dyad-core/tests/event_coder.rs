@@ -351,3 +351,28 @@ fn a_verb_after_a_plural_noun_is_a_verb() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_time_between_failed_and_to_still_negates() {
+    let all = code(
+        "The European Union failed on Wednesday to impose sanctions on Zimbabwe.",
+        ModeFilter::All,
+    );
+    let e = one(&all, "IGOEUR", Some("ZWE"), "163");
+    assert_eq!(e.mode, Mode::Negated);
+    assert_eq!(e.date.as_deref(), Some("2024-05-08"));
+}
+
+#[test]
+fn a_hyphenated_word_counts_once_when_skipping() {
+    let events = code(
+        "The Israeli army lifted on Friday a day-old blockade of Gaza.",
+        ModeFilter::Default,
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.source == "ISRMIL" && e.code.starts_with("08")),
+        "{events:#?}"
+    );
+}

@@ -46,6 +46,24 @@ impl SentenceView<'_> {
                 && surface.chars().all(|c| c.is_ascii_lowercase()))
     }
 
+    /// A day word (`Wednesday`, `today`, `yesterday`) or an adverb.
+    fn is_time_word(&self, t: usize) -> bool {
+        const DAYS: [&str; 10] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tonight",
+        ];
+        let surface = &self.text[self.tokens[t].span()];
+        DAYS.iter().any(|d| d.eq_ignore_ascii_case(surface)) || self.is_adverb(t)
+    }
+
     /// Reads the verb group ending just before `trigger` (a verb).
     pub fn verb_group(&self, trigger: usize, participle: bool) -> VerbGroup {
         let mut t = trigger;
@@ -82,7 +100,18 @@ impl SentenceView<'_> {
             } else if w == "to" {
                 infinitive = true;
                 t = p;
-                // What governs the infinitive: `plans to`, `failed to`, `is going to`.
+                // What governs the infinitive: `plans to`, `failed to`, `is going to`,
+                // over a time between (`failed on Wednesday to`).
+                let mut gov = p;
+                for _ in 0..3 {
+                    if gov > self.start + 1
+                        && (self.is_time_word(gov - 1)
+                            || (self.word(gov - 1) == "on" && self.is_time_word(gov)))
+                    {
+                        gov -= 1;
+                    }
+                }
+                let p = gov;
                 if p > self.start {
                     let g = self.class(p - 1);
                     if g.has(WordClass::FAIL_VERB) {

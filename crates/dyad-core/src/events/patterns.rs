@@ -386,7 +386,7 @@ impl SentenceView<'_> {
                 if possessive {
                     return None;
                 }
-                if mm.modifier {
+                if mm.modifier && std::env::var_os("NO_WEAK").is_none() {
                     // `the Russian position`: an adjective is a weak target; keep looking
                     // for a proper one in the window, else take it.
                     if let Some(better) = self
@@ -472,19 +472,24 @@ impl SentenceView<'_> {
             return Some(PatternMatch { end: pos, ..m });
         };
         let slot = matches!(elem, Elem::Target | Elem::Source | Elem::Frame(_));
-        let window = if slot { 1 } else { MAX_SKIP + 1 };
+        let window = if slot { 0 } else { MAX_SKIP };
         let mut found = None;
-        for skip in 0..window {
-            let at = pos + skip;
-            if at > self.end
-                || (skip > 0 && at > 0 && at - 1 < self.end && self.is_boundary(at - 1))
-            {
+        // Skipped words are counted with a hyphenated word as one (`a day-old blockade`).
+        let mut skipped = 0;
+        let mut at = pos;
+        while skipped <= window {
+            if at > self.end || (at > pos && at - 1 < self.end && self.is_boundary(at - 1)) {
                 break;
             }
             if let Some(hit) = self.element_at(set, elem, at, true) {
                 found = Some(hit);
                 break;
             }
+            let hyphen = |q: usize| q < self.end && &self.text[self.tokens[q].span()] == "-";
+            if !(hyphen(at) || (at > pos && hyphen(at - 1))) {
+                skipped += 1;
+            }
+            at += 1;
         }
         if let Some((next, captured)) = found {
             let mut with = m.clone();
