@@ -376,3 +376,44 @@ fn a_hyphenated_word_counts_once_when_skipping() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn aid_without_a_to_phrase_finds_its_recipient_further_on() {
+    let events = code(
+        "Norway gave 40 million euros to rebuild schools in Malawi.",
+        ModeFilter::Default,
+    );
+    assert!(
+        events.iter().any(|e| e.source == "NOR"
+            && e.code.starts_with("07")
+            && e.target.as_deref().is_some_and(|t| t.starts_with("MWI"))),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn returning_property_is_no_visit() {
+    let events = code(
+        "Canada returned 30 stolen artifacts to Peru.",
+        ModeFilter::Default,
+    );
+    one(&events, "CAN", Some("PER"), "0842");
+    assert!(
+        find(&events, "CAN", Some("PER"), "04").is_empty(),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn peacekeepers_arriving_provide_peacekeeping() {
+    let events = code(
+        "Ghanaian peacekeeping troops arrived in Liberia on Monday.",
+        ModeFilter::Default,
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.code == "074" && e.target.as_deref() == Some("LBR")),
+        "{events:#?}"
+    );
+}
