@@ -417,3 +417,15 @@ fn peacekeepers_arriving_provide_peacekeeping() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn an_event_in_a_relative_clause_is_not_the_main_event() {
+    let events = code(
+        "Russia said that Sudan must return a helicopter that was seized by Sudanese troops.",
+        ModeFilter::All,
+    );
+    let main: Vec<_> = events.iter().filter(|e| e.primary).collect();
+    assert_eq!(main.len(), 1, "{events:#?}");
+    assert_eq!(main[0].source, "RUS");
+    assert!(main[0].code.starts_with("10"), "{events:#?}");
+}

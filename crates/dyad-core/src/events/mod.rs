@@ -137,6 +137,8 @@ struct Found {
     noun: bool,
     /// A negated future (`will not accept`): coded as a refusal, asserted.
     refusal: bool,
+    /// In a relative clause (`a helicopter that was captured`): never the main event.
+    relative: bool,
 }
 
 /// Whether a determiner governs the word at `t` (`the visit`, `his visit`, `Russia's
@@ -435,6 +437,12 @@ impl EventCoder {
                 view.verb_group(t, participle)
             };
             let pattern = &self.patterns.entries[entry as usize].patterns[m.pattern];
+            // `who`, `which`, or `that` right before the verb group (a complementiser
+            // `that` is followed by its clause's subject instead).
+            let relative = !as_noun
+                && group.start > s
+                && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
+                && words[group.start - 1] != UNKNOWN;
             found.push(Found {
                 trigger: (t, t + 1),
                 entry,
@@ -453,6 +461,7 @@ impl EventCoder {
                 frame: None,
                 noun: as_noun,
                 refusal: false,
+                relative,
             });
             let f = found.last_mut().expect("just pushed");
             // Source and target.
@@ -773,6 +782,7 @@ impl EventCoder {
                 !found[i].reporting
                     && !found[i].embedded
                     && !found[i].quote
+                    && !found[i].relative
                     && found[i].mode != Mode::Negated
                     && found[i].mode != Mode::Hypothetical
             })
