@@ -6,7 +6,8 @@
 # Builds the release binary, then measures on the shared corpora (../shared/corpus):
 #   1. `dyad code` on Reuters-21578 and BBC News with 1 thread and with every core:
 #      wall time, documents/s, sentences/s, MB/s, events/s, peak RSS;
-#   2. actor recognition on Reuters (`dyad --threads 1 actors`), MB/s per core;
+#   2. segmentation on one core (`dyad --threads 1 sentences`), sentences/s, and actor
+#      recognition on Reuters (`dyad --threads 1 actors`), MB/s per core;
 #   3. peak RSS on ~10 MB, ~100 MB and ~1 GB of JSON Lines (Reuters + BBC repeated,
 #      built in a temporary directory under /tmp that is deleted at the end);
 #   4. start-up: the median of 20 runs of `dyad code < /dev/null`.
@@ -19,6 +20,8 @@
 #                            each measurement until the 1-minute load is at most X
 #                            (default 1.0); after that, measure anyway and say so
 #   DYAD_BENCH_BIG=0         skip the ~1 GB memory run
+#   DYAD_BENCH_COMMIT=ID     the commit to print when the tree is not a git checkout
+#                            (an exported copy)
 # MB means 10^6 bytes of input file; RSS is in MiB, as /usr/bin/time reports it (KiB).
 set -euo pipefail
 
@@ -82,7 +85,12 @@ mbps() { awk -v a="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? a / s / 1e6 : 
 
 echo "# dyad end-to-end benchmarks"
 echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+    git diff --quiet HEAD -- 2>/dev/null || commit="$commit (with local changes)"
+else
+    commit="${DYAD_BENCH_COMMIT:-unknown (not a git checkout)}"
+fi
+echo "commit:  $commit"
 echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start"
 echo
@@ -110,6 +118,19 @@ for corpus in reuters bbc; do
             "$(div "$kib" 1024 %.1f)" "$events" "$l0→$l1"
     done
     echo "$corpus: $docs documents, $sentences sentences, $events events, $bytes bytes" >&2
+    eval "sentences_$corpus=$sentences"
+done
+echo
+
+echo "## Segmentation: dyad --quiet --threads 1 sentences FILE > /dev/null"
+echo "(cleaning, sentences and tokens, and one JSON record per sentence with its text)"
+echo
+for corpus in reuters bbc; do
+    file=${!corpus}
+    n=sentences_$corpus
+    run_timed r "$dyad" --quiet --threads 1 sentences "$file"
+    read -r wall kib l0 l1 <<<"$r"
+    echo "$corpus: ${wall} s, $(div "${!n}" "$wall") sentences/s, $(mbps "$(stat -c %s "$file")" "$wall") MB/s on one core, peak RSS $(div "$kib" 1024 %.1f) MiB, load $l0→$l1"
 done
 echo
 

@@ -161,68 +161,100 @@ where
         format: global.input_format,
         ..ReadOptions::default()
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut progress = Progress::new(global, &paths);
-    let (mut docs, mut items, mut skipped, mut warned) = (0u64, 0u64, 0u64, 0u64);
-    let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
-    let mut batch_bytes = 0;
-    let mut reader = read_inputs(&paths, &options).peekable();
-    loop {
-        // Fill a batch.
-        let mut done = true;
-        for item in reader.by_ref() {
-            match item {
-                Ok(mut doc) => {
-                    if doc.published.is_none() {
-                        doc.published = global.published;
+    let (mut docs, mut items) = (0u64, 0u64);
+    // Reading, coding and writing overlap: a reader thread fills the next batch and a
+    // writer thread writes the last one while the workers code the current one. The
+    // channels hold one batch each, so memory stays bounded whatever the input size.
+    let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
+    let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+    let published = global.published;
+    let (paths, options) = (&paths, &options);
+    let (counts, written) = std::thread::scope(|scope| {
+        // `move`: the reader owns the sender, so the batches end when it is done.
+        let reader = scope.spawn(move || {
+            let (mut skipped, mut warned) = (0u64, 0u64);
+            let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
+            let mut batch_bytes = 0;
+            for item in read_inputs(paths, options) {
+                match item {
+                    Ok(mut doc) => {
+                        if doc.published.is_none() {
+                            doc.published = published;
+                        }
+                        batch_bytes += doc.text.len();
+                        batch.push(doc);
+                        if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                            let full =
+                                std::mem::replace(&mut batch, Vec::with_capacity(BATCH_DOCS));
+                            batch_bytes = 0;
+                            if batch_tx.send(full).is_err() {
+                                // The output was closed: stop reading.
+                                return (skipped, warned);
+                            }
+                        }
                     }
-                    batch_bytes += doc.text.len();
-                    batch.push(doc);
-                    if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                        done = false;
-                        break;
+                    Err(e) if e.is_warning() => {
+                        warned += 1;
+                        eprintln!("warning: {e}");
                     }
-                }
-                Err(e) if e.is_warning() => {
-                    warned += 1;
-                    eprintln!("warning: {e}");
-                }
-                Err(e) => {
-                    skipped += 1;
-                    eprintln!("error: {e}");
+                    Err(e) => {
+                        skipped += 1;
+                        eprintln!("error: {e}");
+                    }
                 }
             }
-        }
-        let results: Vec<(Vec<u8>, u64)> = batch
-            .par_iter()
-            .map_init(Analysis::default, |analysis, doc| {
-                let mut buf = Vec::new();
-                let n = work(doc, analysis, &mut buf);
-                (buf, n)
-            })
-            .collect();
-        for (buf, n) in results {
-            if let Err(e) = out.write_all(&buf) {
-                // A closed pipe (`dyad code x | head`) ends the run quietly.
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    return Ok(ExitCode::SUCCESS);
-                }
-                return Err(e).context("writing output");
+            if !batch.is_empty() {
+                let _ = batch_tx.send(batch);
             }
-            items += n;
+            (skipped, warned)
+        });
+        let writer = scope.spawn(move || -> Result<bool> {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            for bufs in out_rx {
+                for buf in bufs {
+                    if let Err(e) = out.write_all(&buf) {
+                        // A closed pipe (`dyad code x | head`) ends the run quietly.
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return Ok(false);
+                        }
+                        return Err(e).context("writing output");
+                    }
+                }
+            }
+            match out.flush() {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+                r => r.context("writing output").map(|()| true),
+            }
+        });
+        for batch in batch_rx {
+            let results: Vec<(Vec<u8>, u64)> = batch
+                .par_iter()
+                .map_init(Analysis::default, |analysis, doc| {
+                    let mut buf = Vec::new();
+                    let n = work(doc, analysis, &mut buf);
+                    (buf, n)
+                })
+                .collect();
+            docs += batch.len() as u64;
+            items += results.iter().map(|(_, n)| n).sum::<u64>();
+            if out_tx
+                .send(results.into_iter().map(|(buf, _)| buf).collect())
+                .is_err()
+            {
+                break;
+            }
+            progress.update(docs, items, what);
         }
-        docs += batch.len() as u64;
-        progress.update(docs, items, what);
-        batch.clear();
-        batch_bytes = 0;
-        if done {
-            break;
-        }
-    }
-    match out.flush() {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-        r => r.context("writing output")?,
+        drop(out_tx);
+        let written = writer.join().expect("the writer thread does not panic");
+        let counts = reader.join().expect("the reader thread does not panic");
+        (counts, written)
+    });
+    let (skipped, warned) = counts;
+    if !written? {
+        return Ok(ExitCode::SUCCESS);
     }
     progress.finish();
     if !global.quiet && (skipped > 0 || warned > 0 || std::io::stderr().is_terminal()) {
