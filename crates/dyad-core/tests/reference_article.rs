@@ -18,7 +18,13 @@ fn seed_dir() -> Option<PathBuf> {
     if dir.join(format!("{NAME}.txt")).exists() {
         Some(dir)
     } else {
-        eprintln!("SKIP: ../shared/seed not found; the reference-article tests need it");
+        // Written to stderr directly: the harness captures `eprintln!` and a skip
+        // must show.
+        std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"SKIP: ../shared/seed not found; the reference-article tests need it\n",
+        )
+        .ok();
         None
     }
 }

@@ -382,7 +382,9 @@ mod tests {
         if p.is_dir() {
             Some(p)
         } else {
-            eprintln!("SKIP: ../shared not found");
+            // Written to stderr directly: the harness captures `eprintln!` and a skip
+            // must show.
+            std::io::Write::write_all(&mut std::io::stderr(), b"SKIP: ../shared not found\n").ok();
             None
         }
     }
