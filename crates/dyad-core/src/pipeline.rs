@@ -227,12 +227,7 @@ impl Pipeline {
 
     /// `file:line` of a dictionary origin.
     pub fn locate(&self, origin: crate::dict::Origin) -> String {
-        let file = self
-            .files
-            .get(origin.file as usize)
-            .map(String::as_str)
-            .unwrap_or("?");
-        format!("{file}:{}", origin.line)
+        origin.locate(&self.files)
     }
 
     /// A pattern as written, with its place: `verbs/05-....txt:38: 057 * &AGREEMENT with $`.

@@ -303,12 +303,7 @@ impl ActorRecognizer {
 
     /// `file:line` of an origin.
     pub fn locate(&self, origin: Origin) -> String {
-        let file = self
-            .files
-            .get(origin.file as usize)
-            .map(String::as_str)
-            .unwrap_or("?");
-        format!("{file}:{}", origin.line)
+        origin.locate(&self.files)
     }
 
     /// The code of a person on `date` (or, undated, in their latest role), with the

@@ -93,6 +93,14 @@ pub struct Origin {
     pub line: u32,
 }
 
+impl Origin {
+    /// `file:line`, with the file's name from `files` (the dictionaries' file list).
+    pub fn locate(self, files: &[String]) -> String {
+        let file = files.get(self.file as usize).map_or("?", String::as_str);
+        format!("{file}:{}", self.line)
+    }
+}
+
 /// A name as written in a dictionary: the phrase and its case rule.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Name {
@@ -210,12 +218,7 @@ impl Dictionaries {
 
     /// `file:line` of an origin, as shown in `rule` fields and explanations.
     pub fn locate(&self, origin: Origin) -> String {
-        let file = self
-            .files
-            .get(origin.file as usize)
-            .map(String::as_str)
-            .unwrap_or("?");
-        format!("{file}:{}", origin.line)
+        origin.locate(&self.files)
     }
 }
 

@@ -31,7 +31,7 @@ use dyad_core::document::content_id;
 use dyad_core::{Document, PartialDate};
 use trafilatura::dom::{Document as Dom, NodeId};
 
-use super::{Limited, ReadOptions, binary_marker, parse_date, read_error_message, read_limited};
+use super::{ReadOptions, binary_marker, parse_date, read_whole};
 use crate::error::{Location, ReadError};
 use crate::readers::text::source_name;
 
@@ -60,16 +60,7 @@ impl<R: Read> HtmlReader<R> {
 
     fn read(&self, input: R) -> Result<Document, ReadError> {
         let err = |loc, msg: String| ReadError::new(&self.path, loc, msg);
-        let bytes = match read_limited(input, self.max_bytes) {
-            Ok(Limited::All(b)) => b,
-            Ok(Limited::TooLarge) => {
-                return Err(err(
-                    Location::None,
-                    format!("larger than {} bytes; skipped", self.max_bytes),
-                ));
-            }
-            Err(e) => return Err(err(Location::None, read_error_message(&e))),
-        };
+        let bytes = read_whole(input, self.max_bytes, &self.path)?;
         if bytes.trim_ascii().is_empty() {
             return Err(err(Location::None, "empty file".into()));
         }

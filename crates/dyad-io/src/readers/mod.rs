@@ -240,22 +240,23 @@ pub(crate) fn read_error_message(e: &io::Error) -> String {
     }
 }
 
-/// What [`read_limited`] found.
-pub(crate) enum Limited {
-    /// The whole input, no larger than the limit.
-    All(Vec<u8>),
-    /// The input is larger than the limit (nothing more was kept).
-    TooLarge,
-}
-
-/// Reads a whole input, but no more than `limit` bytes of it.
-pub(crate) fn read_limited<R: Read>(reader: R, limit: usize) -> io::Result<Limited> {
+/// Reads a whole one-document input from `path`, but no more than `limit` bytes of it:
+/// a larger input is an error (nothing more is kept).
+pub(crate) fn read_whole<R: Read>(
+    reader: R,
+    limit: usize,
+    path: &Path,
+) -> Result<Vec<u8>, crate::error::ReadError> {
+    use crate::error::{Location, ReadError};
     let mut buf = Vec::new();
-    let n = reader.take(limit as u64 + 1).read_to_end(&mut buf)?;
-    if n > limit {
-        Ok(Limited::TooLarge)
-    } else {
-        Ok(Limited::All(buf))
+    match reader.take(limit as u64 + 1).read_to_end(&mut buf) {
+        Ok(n) if n > limit => Err(ReadError::new(
+            path,
+            Location::None,
+            format!("larger than {limit} bytes; skipped"),
+        )),
+        Ok(_) => Ok(buf),
+        Err(e) => Err(ReadError::new(path, Location::None, read_error_message(&e))),
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use dyad_core::Document;
 use dyad_core::document::content_id;
 
-use super::{Limited, ReadOptions, decode_text, read_error_message, read_limited};
+use super::{ReadOptions, decode_text, read_whole};
 use crate::error::{Location, ReadError};
 
 /// Reads one plain-text input as one document.
@@ -37,16 +37,7 @@ impl<R: Read> TextReader<R> {
 
     fn read(&self, input: R) -> Result<Document, ReadError> {
         let err = |loc, msg: String| ReadError::new(&self.path, loc, msg);
-        let bytes = match read_limited(input, self.max_bytes) {
-            Ok(Limited::All(b)) => b,
-            Ok(Limited::TooLarge) => {
-                return Err(err(
-                    Location::None,
-                    format!("larger than {} bytes; skipped", self.max_bytes),
-                ));
-            }
-            Err(e) => return Err(err(Location::None, read_error_message(&e))),
-        };
+        let bytes = read_whole(input, self.max_bytes, &self.path)?;
         if bytes.is_empty() {
             return Err(err(Location::None, "empty file".into()));
         }
