@@ -9,7 +9,9 @@
 //! - [`segment`]: sentences and tokens with byte offsets into the document as read;
 //! - [`dict`]: the dictionaries (actors, agents, people, places, CAMEO codes, verb
 //!   patterns) parsed from their text files, built in or overridden at run time;
-//! - [`codes`]: actor and CAMEO event codes as small copyable values.
+//! - [`codes`]: actor and CAMEO event codes as small copyable values;
+//! - [`relevance`]: which coded events the default output shows (story domains,
+//!   public and private actors, one-sided events).
 //!
 //! What this crate must not do: read files, touch the network, spawn threads or print.
 //! Readers, sinks, the store, the server and the CLI live in other crates and call
@@ -26,6 +28,7 @@ pub mod events;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod relevance;
 pub mod segment;
 
 pub use document::{DatePrecision, Document, PartialDate};

@@ -8,6 +8,7 @@ use crate::document::{Document, PartialDate};
 use crate::enrich::dates::DateKind;
 use crate::events::{Event, Mode};
 use crate::pipeline::{Analysis, Pipeline};
+use crate::relevance::{Withheld, withheld};
 use serde::Serialize;
 
 /// Which events to print.
@@ -20,14 +21,21 @@ pub enum ModeFilter {
     All,
 }
 
-/// Whether `dyad code` prints an event by default: asserted events, plus future
-/// events whose code is an intention or a threat (roots 03 and 13).
-pub fn default_output(e: &Event) -> bool {
+/// Whether an event's mode is one `dyad code` prints by default: asserted events,
+/// plus future events whose code is an intention or a threat (roots 03 and 13).
+pub fn default_mode(e: &Event) -> bool {
     match e.mode {
         Mode::Asserted => true,
         Mode::Future => matches!(e.code.root_number(), 3 | 13),
         _ => false,
     }
+}
+
+/// Whether `dyad code` prints an event of analysis `a` by default: its mode is a
+/// default one ([`default_mode`]) and the relevance stage does not withhold it
+/// ([`crate::relevance::withheld`]; the convention is `docs/conventions.md`).
+pub fn default_output(e: &Event, a: &Analysis) -> bool {
+    default_mode(e) && withheld(e, &a.domain).is_none()
 }
 
 /// One sentence (`dyad sentences`).
@@ -282,6 +290,9 @@ pub struct EventRecord<'a> {
     pub rule: String,
     /// The coder's confidence, 0 to 1.
     pub confidence: f32,
+    /// Why the event is left out of the default output (only with `--modes all`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<&'static str>,
     /// Why (with `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<ExplainRecord<'a>>,
@@ -308,9 +319,10 @@ pub fn event_records<'a>(
     };
     let mut out = Vec::new();
     for (n, e) in a.events.iter().enumerate() {
-        if modes == ModeFilter::Default && !default_output(e) {
+        if modes == ModeFilter::Default && !default_output(e, a) {
             continue;
         }
+        let withheld = withheld(e, &a.domain).map(Withheld::as_str);
         let sentence = &a.segmented.sentences[e.sentence as usize];
         let trig = a.segmented.tokens[e.trigger_start as usize];
         let trig_end = a.segmented.tokens[e.trigger_end as usize - 1].end;
@@ -386,6 +398,7 @@ pub fn event_records<'a>(
             },
             rule: pipeline.locate(e.rule),
             confidence: (e.confidence * 100.0).round() / 100.0,
+            withheld,
             explain,
         });
     }

@@ -7,6 +7,7 @@ use crate::dict::{CameoTable, DictError, DictErrors, Dictionaries};
 use crate::document::Document;
 use crate::events::{Event, EventCoder, EventScratch};
 use crate::lexicon::{Lexicon, WordId};
+use crate::relevance::{DomainCues, StoryDomain};
 use crate::segment::{Segmented, Segmenter};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -25,6 +26,7 @@ struct CompiledRef<'a> {
     files: &'a [String],
     countries: &'a FxHashSet<crate::codes::ActorCode>,
     pattern_text: &'a FxHashMap<crate::dict::Origin, String>,
+    domains: &'a DomainCues,
 }
 
 /// The compiled, serialisable part of a [`Pipeline`] (owned, for reading).
@@ -39,10 +41,11 @@ struct Compiled {
     files: Vec<String>,
     countries: FxHashSet<crate::codes::ActorCode>,
     pattern_text: FxHashMap<crate::dict::Origin, String>,
+    domains: DomainCues,
 }
 
 /// Bumped whenever the compiled layout changes, so a stale blob is refused.
-const COMPILED_FORMAT: u32 = 1;
+const COMPILED_FORMAT: u32 = 2;
 
 /// A compiled pipeline that could not be read back.
 #[derive(Debug, thiserror::Error)]
@@ -69,6 +72,8 @@ pub struct Pipeline {
     countries: FxHashSet<crate::codes::ActorCode>,
     /// Pattern text by origin, for explanations.
     pattern_text: FxHashMap<crate::dict::Origin, String>,
+    /// Cue words of story domains (the relevance stage).
+    domains: DomainCues,
 }
 
 /// Everything the pipeline found in one document. Reuse one value per thread: its
@@ -87,6 +92,8 @@ pub struct Analysis {
     pub events: Vec<Event>,
     /// The story date used to resolve roles and relative dates.
     pub story_date: Option<NaiveDate>,
+    /// The story's domain and each sentence's (the relevance stage).
+    pub domain: StoryDomain,
     scratch: actors::Scratch,
     event_scratch: EventScratch,
     dates: Vec<crate::enrich::dates::DateMention>,
@@ -101,6 +108,7 @@ impl Default for Analysis {
             mentions: Vec::new(),
             events: Vec::new(),
             story_date: None,
+            domain: StoryDomain::default(),
             scratch: actors::Scratch::default(),
             event_scratch: EventScratch::default(),
             dates: Vec::new(),
@@ -134,6 +142,7 @@ impl Pipeline {
             })
             .collect();
         let (events, problems) = EventCoder::new(dicts, &mut lexicon);
+        let domains = DomainCues::new(&dicts.domains, &mut lexicon);
         errors.extend(
             problems.into_iter().map(|p| {
                 DictError::new(&file_of(p.origin.file), p.origin.line as usize, p.message)
@@ -164,6 +173,7 @@ impl Pipeline {
                 .iter()
                 .flat_map(|e| e.patterns.iter().map(|p| (p.origin, p.text.clone())))
                 .collect(),
+            domains,
         })
     }
 
@@ -185,6 +195,7 @@ impl Pipeline {
             files: &self.files,
             countries: &self.countries,
             pattern_text: &self.pattern_text,
+            domains: &self.domains,
         };
         // Serialising plain data to memory cannot fail.
         postcard::to_allocvec(&compiled).unwrap_or_default()
@@ -211,6 +222,7 @@ impl Pipeline {
             files: c.files,
             countries: c.countries,
             pattern_text: c.pattern_text,
+            domains: c.domains,
         })
     }
 
@@ -256,6 +268,8 @@ impl Pipeline {
         self.segment(doc, out);
         out.story_date = story_date.or_else(|| doc.published.map(|p| p.first_day()));
         self.lexicon.lookup_tokens(&out.segmented, &mut out.words);
+        self.domains
+            .classify(&out.segmented, &out.words, &mut out.domain);
         self.actors.recognize(
             &doc.text,
             &out.segmented,

@@ -26,7 +26,7 @@ use anyhow::Context;
 use dyad_core::Document;
 use dyad_core::codes::EventCode;
 use dyad_core::dict::CameoTable;
-use dyad_core::events::{Event, Mode};
+use dyad_core::output::default_output;
 use dyad_core::pipeline::{Analysis, Pipeline};
 use gold::{Detected, GoldRecord, Kind};
 use report::FileResult;
@@ -57,16 +57,6 @@ pub struct EvalArgs {
     pub floors: Option<PathBuf>,
 }
 
-/// Whether `dyad code` outputs an event by default: asserted events, and future ones
-/// that are statements of intent (roots 03 and 13).
-pub fn default_output(event: &Event) -> bool {
-    match event.mode {
-        Mode::Asserted => true,
-        Mode::Future => matches!(event.code.root_number(), 3 | 13),
-        Mode::Negated | Mode::Hypothetical | Mode::Historical => false,
-    }
-}
-
 /// The PLOVER 2021 category of a CAMEO code by a CAMEO table (the pipeline's
 /// `cameo`), `None` for roots 01 and 02 and for codes that are not CAMEO.
 pub fn plover_of(table: &CameoTable, code: &str) -> Option<String> {
@@ -84,7 +74,7 @@ pub fn predict(pipeline: &Pipeline, record: &GoldRecord, analysis: &mut Analysis
     let events = analysis
         .events
         .iter()
-        .filter(|e| default_output(e))
+        .filter(|e| default_output(e, analysis))
         .map(|e| PredEvent {
             source: e.source_code.as_str().to_string(),
             target: e.target_code.as_ref().map(|t| t.as_str().to_string()),
@@ -192,6 +182,7 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dyad_core::events::Mode;
     use serde_json::Value;
     use std::path::Path;
 
@@ -255,7 +246,7 @@ mod tests {
     }
 
     #[test]
-    fn default_output_keeps_asserted_and_intentions() {
+    fn default_modes_are_asserted_and_intentions() {
         let p = pipeline();
         let mut a = Analysis::default();
         let mut doc = Document::from_text("Russia condemned Ukraine on Monday.");
@@ -286,7 +277,11 @@ mod tests {
         for (mode, code, expected) in cases {
             e.mode = mode;
             e.code = EventCode::new(code).unwrap();
-            assert_eq!(default_output(&e), expected, "{mode:?} {code}");
+            assert_eq!(
+                dyad_core::output::default_mode(&e),
+                expected,
+                "{mode:?} {code}"
+            );
         }
     }
 

@@ -8,6 +8,7 @@
 mod actors;
 mod agents;
 mod cameo;
+mod domains;
 pub mod lint;
 pub mod patterns;
 mod people;
@@ -17,6 +18,7 @@ pub mod syntax;
 pub use actors::{ActorCategory, ActorEntry, NameKind};
 pub use agents::{AgentNoun, RoleEntry, plural_of};
 pub use cameo::{CameoEntry, CameoTable};
+pub use domains::DomainCue;
 pub use patterns::{
     Element, Frame, IrregularVerb, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
 };
@@ -150,6 +152,8 @@ pub struct Dictionaries {
     pub classes: Vec<WordClassEntry>,
     /// Irregular verb forms.
     pub irregular: Vec<IrregularVerb>,
+    /// Cue words of story domains (`domains.txt`).
+    pub domains: Vec<DomainCue>,
 }
 
 /// Errors found while parsing dictionaries.
@@ -192,6 +196,7 @@ impl Dictionaries {
                 (_, "agents.txt") => agents::parse(path, file, text, &mut d.roles, &mut errors),
                 (_, "cameo.txt") => cameo::parse(path, text, &mut d.cameo, &mut errors),
                 (_, "boilerplate.txt") => d.boilerplate = text.to_string(),
+                (_, "domains.txt") => domains::parse(path, file, text, &mut d.domains, &mut errors),
                 ("actors", _) => actors::parse(path, file, text, &mut d.actors, &mut errors),
                 ("people", _) => people::parse(path, file, text, &mut d.people, &mut errors),
                 ("places", _) => places::parse(path, file, text, &mut d.places, &mut errors),

@@ -1,0 +1,103 @@
+//! Relevance: which coded events a user of event data should see.
+//!
+//! The event coder codes every trigger it can read. Not every such reading is a
+//! political event: a sports story's "England beat France", a market report's
+//! "shares plunged", a company's statement, a bare "X said" with no one it was said
+//! to or about. This stage decides, per event, whether it is *withheld* from the
+//! default output, and why; `dyad code --modes all` shows withheld events with their
+//! reason. The convention is written down in `docs/conventions.md`.
+//!
+//! Steps, in order:
+//! 1. [`domain`]: the story's domain (and each sentence's) from cue words
+//!    (`dictionaries/domains.txt`);
+//! 2. [`rules`]: the withholding rules, applied to one event at a time.
+
+pub mod domain;
+pub mod rules;
+
+pub use domain::{DomainCues, StoryDomain};
+pub use rules::withheld;
+
+use serde::Serialize;
+
+/// The domain of a story or sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Domain {
+    /// News in general: politics, conflict, society (the words of `politics` pull here).
+    #[default]
+    General,
+    /// Sport.
+    Sport,
+    /// Film, music, television, celebrities.
+    Entertainment,
+    /// Companies, markets, prices, the economy as figures.
+    Markets,
+    /// Computers, the internet, gadgets.
+    Technology,
+}
+
+impl Domain {
+    /// The domains whose stories are not political news, in the order of `domains.txt`.
+    pub const OFF: [Domain; 4] = [
+        Domain::Sport,
+        Domain::Entertainment,
+        Domain::Markets,
+        Domain::Technology,
+    ];
+
+    /// The domain named in `domains.txt` (`politics` is [`Domain::General`]).
+    pub fn from_name(name: &str) -> Option<Domain> {
+        Some(match name {
+            "politics" => Domain::General,
+            "sport" => Domain::Sport,
+            "entertainment" => Domain::Entertainment,
+            "markets" => Domain::Markets,
+            "technology" => Domain::Technology,
+            _ => return None,
+        })
+    }
+
+    /// The name used in output and in `domains.txt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Domain::General => "politics",
+            Domain::Sport => "sport",
+            Domain::Entertainment => "entertainment",
+            Domain::Markets => "markets",
+            Domain::Technology => "technology",
+        }
+    }
+}
+
+/// Why an event is withheld from the default output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Withheld {
+    /// The story or sentence belongs to a domain where the words of conflict and
+    /// cooperation are metaphors, and the event's source holds no public role.
+    OffDomain(Domain),
+    /// Neither side is a public actor: companies, media, schools, hospitals, or
+    /// nobody known (`the company said`, `Merrill Lynch analysts expect`).
+    PrivateActors,
+    /// A statement (CAMEO 01) with no target: a comment, not an interaction.
+    StatementWithoutTarget,
+    /// Not the sentence's main event, and one-sided.
+    SecondaryWithoutTarget,
+}
+
+impl Withheld {
+    /// A short reason, as printed in `withheld` fields.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Withheld::OffDomain(Domain::Sport) => "sport story",
+            Withheld::OffDomain(Domain::Entertainment) => "entertainment story",
+            Withheld::OffDomain(Domain::Markets) => "markets story",
+            Withheld::OffDomain(Domain::Technology) => "technology story",
+            Withheld::OffDomain(Domain::General) => "off-domain",
+            Withheld::PrivateActors => "no public actor",
+            Withheld::StatementWithoutTarget => "statement without target",
+            Withheld::SecondaryWithoutTarget => "secondary event without target",
+        }
+    }
+}

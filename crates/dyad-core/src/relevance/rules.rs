@@ -1,0 +1,191 @@
+//! The withholding rules: one event at a time, first rule that applies wins.
+//!
+//! 1. Off-domain: in a sport, entertainment or technology story (or sentence) an
+//!    event is withheld unless its source holds a public or security role (a
+//!    government, armed force, police, court, legislature, party, armed group,
+//!    intelligence service, criminals, or an international organisation); in a
+//!    markets story, protests, force postures and
+//!    violence (roots 14, 15, 18, 19, 20) and coercion (17) are withheld unless a
+//!    security force or government is the source ("shares plunged", "prices hit").
+//! 2. Private actors: neither side is public: companies, media, schools, hospitals,
+//!    farms, environmental bodies, or no one known; protests and violence (roots 14,
+//!    18, 19, 20) are public acts whoever commits them.
+//! 3. A statement (root 01) needs a target.
+//! 4. An event that is not its sentence's main one needs a target.
+
+use super::{Domain, StoryDomain, Withheld};
+use crate::codes::ActorCode;
+use crate::events::Event;
+
+/// Roles of actors that act in public life: states' organs, armed groups and
+/// international bodies.
+const PUBLIC_ROLES: [&str; 11] = [
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SPY", "UAF",
+];
+/// Roles whose violence is violence, whatever the story is about.
+const SECURITY_ROLES: [&str; 8] = ["MIL", "COP", "REB", "INS", "SPY", "UAF", "CRM", "GOV"];
+/// Roles of private life: business, media, education, health, farming, environment.
+const PRIVATE_ROLES: [&str; 6] = ["BUS", "MED", "EDU", "HLH", "AGR", "ENV"];
+
+/// The first role code after the country (`GOV` of `CHNGOV`), or of an
+/// organisation's type (`IGO`, `NGO`).
+fn role(code: &ActorCode) -> &str {
+    match code.prefix() {
+        p @ ("IGO" | "NGO") => p,
+        _ => code.rest().get(..3).unwrap_or(""),
+    }
+}
+
+/// Holds a public role, or is an international organisation.
+fn public_role(code: &ActorCode) -> bool {
+    let r = role(code);
+    r == "IGO" || PUBLIC_ROLES.contains(&r)
+}
+
+/// A private actor, or no one known (`---` alone).
+fn private(code: &ActorCode) -> bool {
+    code.as_str() == "---" || PRIVATE_ROLES.contains(&role(code))
+}
+
+fn off_domain(e: &Event, domain: Domain) -> bool {
+    match domain {
+        Domain::General => false,
+        Domain::Sport | Domain::Entertainment | Domain::Technology => {
+            !public_role(&e.source_code) && !SECURITY_ROLES.contains(&role(&e.source_code))
+        }
+        Domain::Markets => {
+            let root = e.code.root_number();
+            let violent = matches!(root, 14 | 15 | 17 | 18 | 19 | 20);
+            violent && !SECURITY_ROLES.contains(&role(&e.source_code))
+        }
+    }
+}
+
+/// Why `e` is withheld from the default output, or `None` when it is shown.
+/// `domain` holds the story's and sentences' domains.
+pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
+    let d = domain.of_sentence(e.sentence);
+    if off_domain(e, d) {
+        return Some(Withheld::OffDomain(d));
+    }
+    // Protest and violence are public acts whoever commits them: teachers on strike,
+    // a journalist killed by a bomb.
+    let public_act = matches!(e.code.root_number(), 14 | 18 | 19 | 20);
+    if !public_act && private(&e.source_code) && e.target_code.as_ref().is_none_or(private) {
+        return Some(Withheld::PrivateActors);
+    }
+    if e.target_code.is_none() {
+        if e.code.root_number() == 1 {
+            return Some(Withheld::StatementWithoutTarget);
+        }
+        if !e.primary {
+            return Some(Withheld::SecondaryWithoutTarget);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::pipeline::{Analysis, Pipeline};
+    use std::sync::OnceLock;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(|| Pipeline::builtin().unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    /// (source, target, code, withheld reason) of every event of `text`.
+    fn coded(text: &str) -> Vec<(String, Option<String>, String, Option<Withheld>)> {
+        let mut a = Analysis::default();
+        pipeline().analyze(&Document::from_text(text), None, &mut a);
+        a.events
+            .iter()
+            .map(|e| {
+                (
+                    e.source_code.to_string(),
+                    e.target_code.map(|t| t.to_string()),
+                    e.code.to_string(),
+                    withheld(e, &a.domain),
+                )
+            })
+            .collect()
+    }
+
+    fn shown(text: &str) -> Vec<String> {
+        coded(text)
+            .into_iter()
+            .filter(|e| e.3.is_none())
+            .map(|e| e.2)
+            .collect()
+    }
+
+    #[test]
+    fn a_dyadic_political_event_is_shown() {
+        assert_eq!(
+            shown("Turkish troops attacked Kurdish rebels in northern Iraq."),
+            ["190"]
+        );
+    }
+
+    #[test]
+    fn national_teams_in_a_match_report_are_not_states_at_war() {
+        let text = "England beat France 24-12 in the championship match at Twickenham. \
+                    The captain scored two tries and the coach praised the squad.";
+        let all = coded(text);
+        assert!(!all.is_empty(), "the coder reads something here");
+        assert!(shown(text).is_empty(), "{all:?}");
+        assert!(
+            all.iter()
+                .any(|e| e.3 == Some(Withheld::OffDomain(Domain::Sport)))
+        );
+    }
+
+    #[test]
+    fn a_government_act_in_a_sports_story_is_still_shown() {
+        let text = "The football season opened on Saturday. The league champions won again. \
+                    The Chinese government banned the Japanese team from the tournament.";
+        assert!(
+            shown(text)
+                .iter()
+                .any(|c| c.starts_with("17") || c.starts_with("16"))
+        );
+    }
+
+    #[test]
+    fn a_bare_statement_is_a_comment_not_an_interaction() {
+        let all = coded("The Russian foreign minister said on Monday that talks were useful.");
+        assert!(
+            all.iter()
+                .any(|e| e.3 == Some(Withheld::StatementWithoutTarget)),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_statement_to_someone_is_shown() {
+        assert!(
+            shown(
+                "The Russian foreign minister told Chinese diplomats that the talks were useful."
+            )
+            .iter()
+            .any(|c| c.starts_with("01"))
+        );
+    }
+
+    #[test]
+    fn markets_metaphors_are_withheld_but_trade_diplomacy_is_not() {
+        let text = "Shares of the company fell 3 pct as investors sold stocks. Analysts said \
+                    quarterly profits and sales were weak. Prices hit the lowest level in a year.";
+        for e in coded(text) {
+            let root: u8 = e.2[..2].parse().unwrap_or(0);
+            if (18..=20).contains(&root) {
+                assert!(e.3.is_some(), "{e:?}");
+            }
+        }
+        let trade = "Japan and the United States agreed to hold talks on semiconductor trade.";
+        assert!(!shown(trade).is_empty());
+    }
+}
