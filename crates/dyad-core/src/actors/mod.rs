@@ -17,14 +17,17 @@
 pub mod compose;
 pub mod coref;
 pub mod matcher;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use crate::codes::ActorCode;
 use crate::dict::{ActorCategory, Dictionaries, NameKind, Origin, PersonEntry};
 use crate::lexicon::{Lexicon, WordId};
-use crate::segment::Segmented;
+use crate::segment::{Segmented, Token};
 use chrono::NaiveDate;
 use matcher::{MatchContext, NameProblem, PhraseTrie, Referent};
 use serde::Serialize;
+use std::ops::Range;
 
 /// What kind of thing a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -133,6 +136,47 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention over tokens `range` of sentence `sentence`, headed by token `head`, with
+    /// its byte span taken from `tokens`: singular, no person, in no group, no modifier
+    /// (callers set those fields with struct update syntax).
+    pub(crate) fn new(
+        sentence: u32,
+        tokens: &[Token],
+        range: Range<usize>,
+        head: usize,
+        code: ActorCode,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) -> Mention {
+        Mention {
+            sentence,
+            first_token: range.start as u32,
+            end_token: range.end as u32,
+            head: head as u32,
+            start: tokens[range.start].start,
+            end: tokens[range.end - 1].end,
+            code,
+            kind,
+            resolution,
+            person: false,
+            plural: false,
+            group: None,
+            modifier: false,
+        }
+    }
+
+    /// A mention of the one token `t` (an alias, a pronoun), as [`Mention::new`].
+    pub(crate) fn one_token(
+        sentence: u32,
+        tokens: &[Token],
+        t: usize,
+        code: ActorCode,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) -> Mention {
+        Mention::new(sentence, tokens, t..t + 1, t, code, kind, resolution)
+    }
+
     /// The three-character country (or organisation type) of the code.
     pub fn country(&self) -> &str {
         self.code.prefix()
@@ -384,7 +428,7 @@ impl ActorRecognizer {
         for sentence in &seg.sentences {
             let first_new = out.len();
             compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
-            coref::link_sentence(self, &ctx, lex, sentence, first_new, scratch, &mut doc, out);
+            coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }
 }
