@@ -289,8 +289,8 @@ fn push_word(
 
 /// Tokenises `text[range]`, appending tokens to `out` and their normalised forms to
 /// `norm`. In one pass: white space is skipped; a word is scanned whole
-/// ([`scan_word`]) with its negation clitic split off and its own period kept
-/// ([`push_word`]); an apostrophe right after a token starts a clitic (`'s`, `'ll`);
+/// (`scan_word`) with its negation clitic split off and its own period kept
+/// (`push_word`); an apostrophe right after a token starts a clitic (`'s`, `'ll`);
 /// anything else is punctuation, runs of periods and of hyphens one token (`...`, `--`).
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>, norm: &mut String) {
     let end_all = range.end;

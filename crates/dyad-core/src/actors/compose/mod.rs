@@ -2,25 +2,25 @@
 //! ([`Piece`]s) are combined into actor mentions.
 //!
 //! [`sentence_mentions`] finds the pieces, then at each piece tries the rules below in
-//! this order ([`compose_at`]); the first that applies makes the mention(s) and says how
+//! this order (`compose_at`); the first that applies makes the mention(s) and says how
 //! many pieces it used. One file each:
-//! 1. [`nationalities`]: coordinated nationalities before an agent: `Hungarian and
+//! 1. `nationalities.rs`: coordinated nationalities before an agent: `Hungarian and
 //!    Romanian officials` gives `HUNGOV` and `ROUGOV`, one compound actor;
-//! 2. [`country_agent`]: country (or organisation) + agent, with an optional possessive
+//! 2. `country_agent.rs`: country (or organisation) + agent, with an optional possessive
 //!    and modifiers between: `Russian troops`, `China's foreign minister`, `US military
 //!    officials`; then optionally a person or an unknown name: `Russian President
 //!    Vladimir Putin`, `Chinese Foreign Minister Qin Gang`;
-//! 3. [`person_agent`]: a person's agent: `the Bush administration`;
-//! 4. [`titles`]: title + person or unknown name: `President Xi Jinping`, `President
+//! 3. `person_agent.rs`: a person's agent: `the Bush administration`;
+//! 4. `titles.rs`: title + person or unknown name: `President Xi Jinping`, `President
 //!    Yoweri Museveni`;
-//! 5. [`agent_of`]: agent + `of`/`in` + country or place: `president of Armenia`,
+//! 5. `agent_of.rs`: agent + `of`/`in` + country or place: `president of Armenia`,
 //!    `rebels in Darfur`;
-//! 6. [`single`]: a person, an actor, an agent or a place on its own (people by the
+//! 6. `single.rs`: a person, an actor, an agent or a place on its own (people by the
 //!    story's date).
 //!
-//! Then [`compounds`] groups mentions joined by commas and `and` (`China and Russia`)
+//! Then `compounds.rs` groups mentions joined by commas and `and` (`China and Russia`)
 //! into compound actors. `former` (and `ex-`, `ousted`, ...) before a composed phrase
-//! gives the role `ELI`. How a piece can be read is in [`pieces`].
+//! gives the role `ELI`. How a piece can be read is in `pieces.rs`.
 
 mod agent_of;
 mod compounds;

@@ -63,7 +63,6 @@ impl Sent<'_, '_> {
 
     /// `p` read as an actor: a name is preferred to an adjective or demonym.
     pub(super) fn actor(&self, p: &Piece) -> Option<ActorHit> {
-        // Prefer a name over an adjective or demonym reading of the same words.
         let mut best: Option<ActorHit> = None;
         for ph in self.phrases(p) {
             if let Referent::Actor { entry, kind } = ph.referent {
@@ -97,11 +96,9 @@ impl Sent<'_, '_> {
         })
     }
 
-    /// `p` read as an agent noun.
+    /// `p` read as an agent noun: its first agent reading (the singular and plural
+    /// readings of `police` share the role; the first, singular, is taken).
     pub(super) fn agent(&self, p: &Piece) -> Option<AgentHit> {
-        // Several readings (singular and plural of `police`): prefer the plural when
-        // the word is the plural form... both point to the same role, so take the first
-        // person reading if any, else the first.
         let mut best: Option<AgentHit> = None;
         for ph in self.phrases(p) {
             if let Referent::Agent {

@@ -2,20 +2,20 @@
 //!
 //! [`link_sentence`] runs once per sentence, after [`super::compose`], in document
 //! order. Its steps, in order, one file each:
-//! 1. [`aliases`]: a surname or a name first met with a title (`Chinese Foreign
+//! 1. `aliases.rs`: a surname or a name first met with a title (`Chinese Foreign
 //!    Minister Qin Gang` ... `Qin said`) is an actor wherever it recurs;
-//! 2. [`pairs`]: `the two leaders`, `both sides`: the last two distinct actors in focus;
-//! 3. [`definite`]: definite descriptions with no country of their own (`the
+//! 2. `pairs.rs`: `the two leaders`, `both sides`: the last two distinct actors in focus;
+//! 3. `definite.rs`: definite descriptions with no country of their own (`the
 //!    president`, `the army`) take the code of the latest mention in the same role;
-//! 4. [`pronouns`]: pronouns resolve to the most salient compatible actor before them:
+//! 4. `pronouns.rs`: pronouns resolve to the most salient compatible actor before them:
 //!    within the sentence, the subject first, then the latest; across sentences, the
 //!    previous sentence's subject first, then the latest compatible mention; `we` and
 //!    `I` inside a quotation resolve to its speaker; possessives (`its troops`) give
 //!    the agent after them the possessor's country;
-//! 5. [`locate`]: agents of unknown country (`police`, `rebels`) take the country of
+//! 5. `locate.rs`: agents of unknown country (`police`, `rebels`) take the country of
 //!    the sentence's place, else of the story's dateline;
-//! 6. the sentence's subject is remembered ([`subject`]) and the names it introduces
-//!    are registered as aliases for later sentences ([`aliases::register`]).
+//! 6. the sentence's subject is remembered (`subject.rs`) and the names it introduces
+//!    are registered as aliases for later sentences (`aliases.rs::register`).
 
 mod aliases;
 mod definite;
