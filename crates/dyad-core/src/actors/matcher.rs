@@ -66,7 +66,7 @@ pub struct PhraseMatch {
     pub start: u32,
     /// One past the last token.
     pub end: u32,
-    /// The matching phrases: a range into [`PhraseTrie::matched`]'s buffer.
+    /// The matching phrases: a range into the buffer [`PhraseTrie::longest_at`] fills.
     pub phrases: (u32, u32),
 }
 

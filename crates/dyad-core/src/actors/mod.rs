@@ -14,17 +14,24 @@
 //!
 //! Every [`Mention`] says how it was resolved ([`Resolution`]), for `--explain`.
 
+// Keep every function of this stage short enough to read at once (clippy's default
+// threshold, 100 lines).
+#![warn(clippy::too_many_lines)]
+
 pub mod compose;
 pub mod coref;
 pub mod matcher;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use crate::codes::ActorCode;
 use crate::dict::{ActorCategory, Dictionaries, NameKind, Origin, PersonEntry};
 use crate::lexicon::{Lexicon, WordId};
-use crate::segment::Segmented;
+use crate::segment::{Segmented, Token};
 use chrono::NaiveDate;
 use matcher::{MatchContext, NameProblem, PhraseTrie, Referent};
 use serde::Serialize;
+use std::ops::Range;
 
 /// What kind of thing a mention names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -133,6 +140,47 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention over tokens `range` of sentence `sentence`, headed by token `head`, with
+    /// its byte span taken from `tokens`: singular, no person, in no group, no modifier
+    /// (callers set those fields with struct update syntax).
+    pub(crate) fn new(
+        sentence: u32,
+        tokens: &[Token],
+        range: Range<usize>,
+        head: usize,
+        code: ActorCode,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) -> Mention {
+        Mention {
+            sentence,
+            first_token: range.start as u32,
+            end_token: range.end as u32,
+            head: head as u32,
+            start: tokens[range.start].start,
+            end: tokens[range.end - 1].end,
+            code,
+            kind,
+            resolution,
+            person: false,
+            plural: false,
+            group: None,
+            modifier: false,
+        }
+    }
+
+    /// A mention of the one token `t` (an alias, a pronoun), as [`Mention::new`].
+    pub(crate) fn one_token(
+        sentence: u32,
+        tokens: &[Token],
+        t: usize,
+        code: ActorCode,
+        kind: MentionKind,
+        resolution: Resolution,
+    ) -> Mention {
+        Mention::new(sentence, tokens, t..t + 1, t, code, kind, resolution)
+    }
+
     /// The three-character country (or organisation type) of the code.
     pub fn country(&self) -> &str {
         self.code.prefix()
@@ -201,12 +249,23 @@ pub struct Scratch {
     aliases: Vec<(String, usize)>,
 }
 
-impl ActorRecognizer {
-    /// Compiles the actor dictionaries, adding their words to `lex`. Names that cannot
-    /// be compiled are returned as problems (the linter reports them).
-    pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<NameProblem>) {
-        let mut trie = PhraseTrie::default();
-        let mut problems = Vec::new();
+/// The names being compiled into the trie, and the problems met.
+struct Names<'a> {
+    lex: &'a mut Lexicon,
+    trie: PhraseTrie,
+    problems: Vec<NameProblem>,
+}
+
+impl Names<'_> {
+    /// Adds a name (its problem, if any, is kept).
+    fn add(&mut self, name: &crate::dict::Name, referent: Referent) {
+        if let Err(p) = self.trie.add(self.lex, name, referent) {
+            self.problems.push(p);
+        }
+    }
+
+    /// Every name of every actor (countries, organisations, groups).
+    fn add_actors(&mut self, dicts: &Dictionaries) -> Vec<ActorInfo> {
         let mut actors = Vec::with_capacity(dicts.actors.len());
         for (i, a) in dicts.actors.iter().enumerate() {
             actors.push(ActorInfo {
@@ -216,18 +275,15 @@ impl ActorRecognizer {
                 category: a.category,
             });
             for (kind, name) in &a.names {
-                if let Err(p) = trie.add(
-                    lex,
-                    name,
-                    Referent::Actor {
-                        entry: i as u32,
-                        kind: *kind,
-                    },
-                ) {
-                    problems.push(p);
-                }
+                let entry = i as u32;
+                self.add(name, Referent::Actor { entry, kind: *kind });
             }
         }
+        actors
+    }
+
+    /// Every agent noun, singular and plural (`police/police`: one form, both numbers).
+    fn add_roles(&mut self, dicts: &Dictionaries) -> Vec<RoleInfo> {
         let mut roles = Vec::with_capacity(dicts.roles.len());
         for (i, r) in dicts.roles.iter().enumerate() {
             roles.push(RoleInfo {
@@ -236,61 +292,70 @@ impl ActorRecognizer {
                 about: r.about.clone(),
             });
             for noun in &r.nouns {
-                let role = i as u16;
-                let single = Referent::Agent {
-                    role,
+                let agent = |plural| Referent::Agent {
+                    role: i as u16,
                     person: noun.person,
-                    plural: false,
+                    plural,
                 };
-                if let Err(p) = trie.add(lex, &noun.singular, single) {
-                    problems.push(p);
-                }
+                self.add(&noun.singular, agent(false));
                 if noun.plural != noun.singular.text {
-                    let plural = Referent::Agent {
-                        role,
-                        person: noun.person,
-                        plural: true,
-                    };
-                    if let Err(p) = trie.add_text(
-                        lex,
+                    if let Err(p) = self.trie.add_text(
+                        self.lex,
                         &noun.plural,
                         noun.singular.exact_case,
                         noun.singular.origin,
-                        plural,
+                        agent(true),
                     ) {
-                        problems.push(p);
+                        self.problems.push(p);
                     }
                 } else {
                     // Written `police/police`: the one form is singular and plural.
-                    let plural = Referent::Agent {
-                        role,
-                        person: noun.person,
-                        plural: true,
-                    };
-                    let _ = trie.add(lex, &noun.singular, plural);
+                    let _ = self.trie.add(self.lex, &noun.singular, agent(true));
                 }
             }
         }
+        roles
+    }
+
+    /// Every name of every person.
+    fn add_people(&mut self, dicts: &Dictionaries) {
         for (i, p) in dicts.people.iter().enumerate() {
             for name in &p.names {
-                if let Err(e) = trie.add(lex, name, Referent::Person(i as u32)) {
-                    problems.push(e);
-                }
+                self.add(name, Referent::Person(i as u32));
             }
         }
+    }
+
+    /// Every place, as (country, name).
+    fn add_places(&mut self, dicts: &Dictionaries) -> Vec<(ActorCode, String)> {
         let mut places = Vec::with_capacity(dicts.places.len());
         for (i, p) in dicts.places.iter().enumerate() {
             places.push((p.country, p.name.text.clone()));
-            if let Err(e) = trie.add(lex, &p.name, Referent::Place(i as u32)) {
-                problems.push(e);
-            }
+            self.add(&p.name, Referent::Place(i as u32));
         }
+        places
+    }
+}
+
+impl ActorRecognizer {
+    /// Compiles the actor dictionaries, adding their words to `lex`. Names that cannot
+    /// be compiled are returned as problems (the linter reports them).
+    pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<NameProblem>) {
+        let mut names = Names {
+            lex,
+            trie: PhraseTrie::default(),
+            problems: Vec::new(),
+        };
+        let actors = names.add_actors(dicts);
+        let roles = names.add_roles(dicts);
+        names.add_people(dicts);
+        let places = names.add_places(dicts);
         let known_roles = KnownRoles {
             eli: ActorCode::new("ELI").expect("valid"),
             unknown_country: ActorCode::new("---").expect("valid"),
         };
         let rec = ActorRecognizer {
-            trie,
+            trie: names.trie,
             actors,
             roles,
             people: dicts.people.clone(),
@@ -298,7 +363,7 @@ impl ActorRecognizer {
             files: dicts.files.clone(),
             known_roles,
         };
-        (rec, problems)
+        (rec, names.problems)
     }
 
     /// `file:line` of an origin.
@@ -384,7 +449,7 @@ impl ActorRecognizer {
         for sentence in &seg.sentences {
             let first_new = out.len();
             compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
-            coref::link_sentence(self, &ctx, lex, sentence, first_new, scratch, &mut doc, out);
+            coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }
 }

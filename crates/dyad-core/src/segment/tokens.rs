@@ -115,47 +115,184 @@ fn clitic_len(rest: &str) -> Option<usize> {
     None
 }
 
-/// Tokenises `text[range]`, appending tokens to `out` and their normalised forms to
-/// `norm`.
-pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>, norm: &mut String) {
-    let mut push = |start: usize, end: usize, mut flags: TokenFlags, out: &mut Vec<Token>| {
-        let s = &text[start..end];
-        let norm_start = norm.len() as u32;
-        normalize_into(s, norm);
-        let mut letters = 0;
-        let mut upper = 0;
-        let mut alnum = false;
-        for c in s.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                }
+/// A token's shape flags from its text: capitalised, all caps, number, punctuation.
+fn shape_flags(s: &str, mut flags: TokenFlags) -> TokenFlags {
+    let mut letters = 0;
+    let mut upper = 0;
+    let mut alnum = false;
+    for c in s.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
             }
-            alnum |= c.is_alphanumeric();
         }
-        let first = s.chars().next().unwrap_or(' ');
-        if first.is_uppercase() {
-            flags.insert(TokenFlags::CAPITALIZED);
-        }
-        if letters >= 2 && upper == letters {
-            flags.insert(TokenFlags::ALL_CAPS);
-        }
-        if first.is_ascii_digit() || first.is_numeric() {
-            flags.insert(TokenFlags::NUMBER);
-        }
-        if !alnum {
-            flags.insert(TokenFlags::PUNCT);
-        }
-        out.push(Token {
-            start: start as u32,
-            end: end as u32,
-            norm_start,
-            norm_end: norm.len() as u32,
-            flags,
-        });
-    };
+        alnum |= c.is_alphanumeric();
+    }
+    let first = s.chars().next().unwrap_or(' ');
+    if first.is_uppercase() {
+        flags.insert(TokenFlags::CAPITALIZED);
+    }
+    if letters >= 2 && upper == letters {
+        flags.insert(TokenFlags::ALL_CAPS);
+    }
+    if first.is_ascii_digit() || first.is_numeric() {
+        flags.insert(TokenFlags::NUMBER);
+    }
+    if !alnum {
+        flags.insert(TokenFlags::PUNCT);
+    }
+    flags
+}
 
+/// Appends the token `text[start..end]` to `out`, its normalised form to `norm`.
+fn push_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    flags: TokenFlags,
+    out: &mut Vec<Token>,
+    norm: &mut String,
+) {
+    let s = &text[start..end];
+    let norm_start = norm.len() as u32;
+    normalize_into(s, norm);
+    out.push(Token {
+        start: start as u32,
+        end: end as u32,
+        norm_start,
+        norm_end: norm.len() as u32,
+        flags: shape_flags(s, flags),
+    });
+}
+
+/// A word scanned by [`scan_word`].
+struct Word {
+    /// One past its last byte.
+    end: usize,
+    /// It has a period inside (`U.S`, `3.5`).
+    has_inner_period: bool,
+    /// Where a negation clitic starts (`do|n't`), when the word ends in one.
+    negation_at: Option<usize>,
+}
+
+/// What the character `n` after a word (ending at `end`) does to it.
+enum Joint {
+    /// It joins the word (an inner period, a digit-group comma, an inner apostrophe).
+    Joins,
+    /// It ends the word.
+    Ends,
+    /// It starts a negation clitic (`n't`): the word ends before its `n`.
+    Negation,
+}
+
+/// Whether the punctuation `n` at `end` (with the character `next` after it) joins the
+/// word `text[start..end]`: `U.S`, `3.5`, `155,221`, `O'Brien`; not `Putin's` and not
+/// `don't`, whose clitics are tokens of their own.
+fn joint(text: &str, start: usize, end: usize, tail: &str, n: char, next: Option<char>) -> Joint {
+    let joins = match n {
+        '.' => next.is_some_and(is_word_char),
+        ',' => {
+            text[..end].ends_with(|p: char| p.is_ascii_digit())
+                && next.is_some_and(|x| x.is_ascii_digit())
+        }
+        _ if is_apostrophe(n) => {
+            if clitic_len(tail).is_some() {
+                false
+            } else if next.is_some_and(|x| x == 't' || x == 'T')
+                && !tail[n.len_utf8() + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_word_char)
+                && text[start..end].ends_with(['n', 'N'])
+                && end - start > 1
+            {
+                return Joint::Negation;
+            } else {
+                next.is_some_and(char::is_alphabetic)
+            }
+        }
+        _ => false,
+    };
+    if joins { Joint::Joins } else { Joint::Ends }
+}
+
+/// Scans a word starting at `start` with the word character `c`: letters and digits,
+/// joined by inner periods (U.S, 3.5), digit-group commas (155,221) and inner
+/// apostrophes (O'Brien).
+fn scan_word(text: &str, start: usize, c: char, end_all: usize) -> Word {
+    let mut end = start + c.len_utf8();
+    let mut has_inner_period = false;
+    let mut negation_at = None;
+    loop {
+        let tail = &text[end..end_all];
+        let mut it = tail.chars();
+        let Some(n) = it.next() else { break };
+        if is_word_char(n) {
+            end += n.len_utf8();
+            continue;
+        }
+        match joint(text, start, end, tail, n, it.next()) {
+            Joint::Joins => {}
+            Joint::Ends => break,
+            Joint::Negation => {
+                // "don't" -> "do" + "n't"
+                negation_at = Some(end - 1);
+                break;
+            }
+        }
+        if n == '.' {
+            has_inner_period = true;
+        }
+        end += n.len_utf8();
+    }
+    Word {
+        end,
+        has_inner_period,
+        negation_at,
+    }
+}
+
+/// Pushes the word starting at `start` (first character `c`) and returns where the next
+/// token starts: the word and its negation clitic (`do` `n't`), or the word with the
+/// period after it when that period is its own (abbreviations, initials, dotted words).
+fn push_word(
+    text: &str,
+    start: usize,
+    c: char,
+    end_all: usize,
+    mut flags: TokenFlags,
+    out: &mut Vec<Token>,
+    norm: &mut String,
+) -> usize {
+    let word = scan_word(text, start, c, end_all);
+    let mut end = word.end;
+    if let Some(at) = word.negation_at {
+        push_token(text, start, at, flags, out, norm);
+        // "n" + apostrophe + "t"
+        let apo_len = text[end..].chars().next().map_or(1, char::len_utf8);
+        let mut f = TokenFlags::default();
+        f.insert(TokenFlags::CLITIC);
+        push_token(text, at, end + apo_len + 1, f, out, norm);
+        return end + apo_len + 1;
+    }
+    if text[end..end_all].starts_with('.') {
+        let single_letter = text[start..end].chars().count() == 1 && c.is_alphabetic();
+        if word.has_inner_period || single_letter || is_abbreviation(&text[start..end]) {
+            end += 1;
+            flags.insert(TokenFlags::ABBREVIATION);
+        }
+    }
+    push_token(text, start, end, flags, out, norm);
+    end
+}
+
+/// Tokenises `text[range]`, appending tokens to `out` and their normalised forms to
+/// `norm`. In one pass: white space is skipped; a word is scanned whole
+/// (`scan_word`) with its negation clitic split off and its own period kept
+/// (`push_word`); an apostrophe right after a token starts a clitic (`'s`, `'ll`);
+/// anything else is punctuation, runs of periods and of hyphens one token (`...`, `--`).
+pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>, norm: &mut String) {
     let end_all = range.end;
     let mut i = range.start;
     let mut space_before = true;
@@ -174,76 +311,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>, norm: &mu
         space_before = false;
 
         if is_word_char(c) {
-            // Scan a word: letters and digits, joined by inner periods (U.S, 3.5),
-            // digit-group commas (155,221) and inner apostrophes (O'Brien).
-            let start = i;
-            let mut end = i + c.len_utf8();
-            let mut has_inner_period = false;
-            let mut negation_at = None;
-            loop {
-                let tail = &text[end..end_all];
-                let mut it = tail.chars();
-                let Some(n) = it.next() else { break };
-                if is_word_char(n) {
-                    end += n.len_utf8();
-                    continue;
-                }
-                let next = it.next();
-                let joins = match n {
-                    '.' => next.is_some_and(is_word_char),
-                    ',' => {
-                        text[..end].ends_with(|p: char| p.is_ascii_digit())
-                            && next.is_some_and(|x| x.is_ascii_digit())
-                    }
-                    _ if is_apostrophe(n) => {
-                        if clitic_len(tail).is_some() {
-                            false
-                        } else if next.is_some_and(|x| x == 't' || x == 'T')
-                            && !tail[n.len_utf8() + 1..]
-                                .chars()
-                                .next()
-                                .is_some_and(is_word_char)
-                            && text[start..end].ends_with(['n', 'N'])
-                            && end - start > 1
-                        {
-                            // "don't" -> "do" + "n't"
-                            negation_at = Some(end - 1);
-                            false
-                        } else {
-                            next.is_some_and(char::is_alphabetic)
-                        }
-                    }
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                if n == '.' {
-                    has_inner_period = true;
-                }
-                end += n.len_utf8();
-            }
-            if let Some(at) = negation_at {
-                push(start, at, flags, out);
-                // "n" + apostrophe + "t"
-                let apo_len = text[end..].chars().next().map_or(1, char::len_utf8);
-                let mut f = TokenFlags::default();
-                f.insert(TokenFlags::CLITIC);
-                push(at, end + apo_len + 1, f, out);
-                i = end + apo_len + 1;
-                continue;
-            }
-            // A period after an abbreviation, an initial or a dotted word is its own.
-            let word = &text[start..end];
-            if text[end..end_all].starts_with('.') {
-                let single_letter = word.chars().count() == 1 && c.is_alphabetic();
-                if has_inner_period || single_letter || is_abbreviation(word) {
-                    end += 1;
-                    flags.insert(TokenFlags::ABBREVIATION);
-                }
-            }
-            push(start, end, flags, out);
-            i = end;
+            i = push_word(text, i, c, end_all, flags, out, norm);
             continue;
         }
 
@@ -252,19 +320,18 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>, norm: &mu
             && let Some(n) = clitic_len(rest)
         {
             flags.insert(TokenFlags::CLITIC);
-            push(i, i + n, flags, out);
+            push_token(text, i, i + n, flags, out, norm);
             i += n;
             continue;
         }
 
-        // Punctuation: runs of periods and of hyphens are one token ("...", "--").
         let mut end = i + c.len_utf8();
         if c == '.' || c == '-' {
             while text[end..end_all].starts_with(c) {
                 end += 1;
             }
         }
-        push(i, end, flags, out);
+        push_token(text, i, end, flags, out, norm);
         i = end;
     }
 }
@@ -344,5 +411,31 @@ mod tests {
             &norm[out[3].norm_start as usize..out[3].norm_end as usize],
             "\""
         );
+    }
+
+    #[test]
+    fn a_word_scan_stops_at_clitics_and_keeps_inner_joints() {
+        fn scan(t: &str) -> (&str, bool, Option<usize>) {
+            let w = scan_word(t, 0, t.chars().next().expect("a word"), t.len());
+            (&t[..w.end], w.has_inner_period, w.negation_at)
+        }
+        assert_eq!(scan("U.S. troops"), ("U.S", true, None));
+        assert_eq!(scan("155,221 people"), ("155,221", false, None));
+        assert_eq!(scan("O'Brien said"), ("O'Brien", false, None));
+        assert_eq!(scan("Putin's men"), ("Putin", false, None));
+        assert_eq!(scan("don't go"), ("don", false, Some(2)));
+        assert_eq!(scan("in't"), ("in", false, Some(1)));
+        // One letter is no word to split a negation from.
+        assert_eq!(scan("n't"), ("n't", false, None));
+    }
+
+    #[test]
+    fn shape_flags_read_the_text() {
+        let f = shape_flags("U.S.", TokenFlags::default());
+        assert!(f.contains(TokenFlags::ALL_CAPS) && f.contains(TokenFlags::CAPITALIZED));
+        assert!(shape_flags("1987", TokenFlags::default()).contains(TokenFlags::NUMBER));
+        assert!(shape_flags("--", TokenFlags::default()).contains(TokenFlags::PUNCT));
+        let kept = shape_flags("a", TokenFlags::SPACE_BEFORE);
+        assert!(kept.contains(TokenFlags::SPACE_BEFORE) && !kept.contains(TokenFlags::CAPITALIZED));
     }
 }

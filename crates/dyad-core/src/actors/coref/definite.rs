@@ -1,0 +1,73 @@
+//! Definite descriptions: an agent with no country of its own after `the` (`the
+//! president`, `the army`) takes the code of the latest earlier mention in the same
+//! role. Possessives (`its troops`) are resolved with the pronouns.
+
+use super::{Linking, WINDOW};
+use crate::actors::{Mention, MentionKind, Resolution};
+use crate::lexicon::WordClass;
+
+/// Links each definite agent of unknown country to the latest mention of the same role
+/// and number of persons in the previous sentences within twice [`WINDOW`].
+pub(super) fn link(here: &Linking<'_>, out: &mut [Mention]) {
+    let (ctx, lex) = (here.ctx, here.lex);
+    let (s, idx, first_new) = (here.s(), here.idx(), here.first_new);
+    for i in first_new..out.len() {
+        let m = &out[i];
+        if m.kind != MentionKind::Agent || !m.unknown_country() || m.group.is_some() {
+            continue;
+        }
+        let f = m.first_token as usize;
+        let definite = f > s && lex.class(ctx.words[f - 1]).has(WordClass::DEFINITE);
+        if !definite {
+            continue;
+        }
+        let role = m.code.rest();
+        let ante = out[..first_new]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, a)| a.sentence + WINDOW * 2 >= idx)
+            .find(|(_, a)| {
+                !a.unknown_country() && a.code.rest() == role && a.person == m.person && !a.modifier
+            })
+            .map(|(j, _)| j);
+        if let Some(j) = ante {
+            let code = out[j].code;
+            let m = &mut out[i];
+            m.code = code;
+            m.resolution = Resolution::Definite { antecedent: j };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::Resolution;
+    use crate::actors::testing::find;
+
+    #[test]
+    fn the_president_is_the_latest_president() {
+        let text = "The Kenyan president arrived on Monday. Later the president left.";
+        let m = find(text, "president");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.code.to_string(), "KENGOV");
+        assert!(matches!(m[0].1.resolution, Resolution::Definite { .. }));
+    }
+
+    #[test]
+    fn the_latest_mention_in_the_same_role_wins() {
+        // Officials and a president share the role (government) and are people.
+        let text = "The Kenyan president met French officials. Later the president left.";
+        assert_eq!(find(text, "president")[0].1.code.to_string(), "FRAGOV");
+    }
+
+    #[test]
+    fn a_description_without_the_is_left_alone() {
+        let text = "The Kenyan president arrived on Monday. A president left.";
+        let m = find(text, "president");
+        assert!(
+            m.iter()
+                .all(|(_, m)| !matches!(m.resolution, Resolution::Definite { .. }))
+        );
+    }
+}

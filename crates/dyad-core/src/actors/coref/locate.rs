@@ -1,0 +1,153 @@
+//! Locations: agents of unknown country (`police`, `rebels`, `protesters`) take the
+//! country where the sentence happens: its only place (`in Darfur`, `in Santiago`),
+//! else the story's dateline. Countries named as actors are not used: in `Russian
+//! troops attacked rebels`, the rebels need not be Russian.
+
+use super::{DocState, Linking};
+use crate::actors::{Mention, MentionKind, Resolution};
+use crate::codes::ActorCode;
+use crate::lexicon::{UNKNOWN, WordClass};
+
+/// Prepositions that make a country or place the location of a clause.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "across",
+    "throughout",
+    "inside",
+    "around",
+    "outside",
+    "along",
+];
+
+/// Whether the mention starting at token `f` follows a locative preposition (articles
+/// between allowed).
+fn after_locative(here: &Linking<'_>, f: usize) -> bool {
+    let (ctx, lex, s) = (here.ctx, here.lex, here.s());
+    f > s && {
+        let mut q = f - 1;
+        while q > s && lex.class(ctx.words[q]).has(WordClass::ARTICLE) {
+            q -= 1;
+        }
+        LOCATIVE.contains(&lex.word(ctx.words[q])) && ctx.words[q] != UNKNOWN
+    }
+}
+
+/// Where a sentence happens, by its places (places, and countries or regions after a
+/// locative preposition).
+enum Place {
+    /// No place.
+    Nowhere,
+    /// Places in one country: the country and the index of its first mention.
+    One(ActorCode, usize),
+    /// Places in several countries.
+    Several,
+}
+
+/// Where the sentence happens.
+fn sentence_place(here: &Linking<'_>, out: &[Mention]) -> Place {
+    let mut place: Option<(ActorCode, usize)> = None;
+    for (i, m) in out.iter().enumerate().skip(here.first_new) {
+        let locative = after_locative(here, m.first_token as usize);
+        let is_place = m.kind == MentionKind::Place
+            || (locative && matches!(m.kind, MentionKind::Country | MentionKind::Region));
+        if !is_place || matches!(m.code.prefix(), "---" | "IGO" | "NGO" | "IMG" | "MNC") {
+            continue;
+        }
+        let country = ActorCode::new(m.code.prefix()).unwrap_or(m.code);
+        match place {
+            Some((c, _)) if c != country => return Place::Several,
+            Some(_) => {}
+            None => place = Some((country, i)),
+        }
+    }
+    match place {
+        Some((c, i)) => Place::One(c, i),
+        None => Place::Nowhere,
+    }
+}
+
+/// Gives the sentence's agents (and titled people) of unknown country the country of
+/// the sentence's place, else of the dateline.
+pub(super) fn locate_agents(here: &Linking<'_>, doc: &DocState, out: &mut [Mention]) {
+    let first_new = here.first_new;
+    if !out[first_new..]
+        .iter()
+        .any(|m| m.kind == MentionKind::Agent && m.unknown_country())
+    {
+        return;
+    }
+    let (country, rule, origin) = match (sentence_place(here, out), doc.dateline_country) {
+        (Place::One(c, i), _) => (
+            c,
+            "agent + location of the sentence",
+            out[i].resolution.clone(),
+        ),
+        (Place::Nowhere, Some(c)) => (
+            c,
+            "agent + dateline",
+            Resolution::Dictionary {
+                source: "dateline".into(),
+            },
+        ),
+        _ => return,
+    };
+    let country_src = match origin {
+        Resolution::Dictionary { source } => source,
+        _ => String::new(),
+    };
+    for m in out[first_new..].iter_mut() {
+        if matches!(m.kind, MentionKind::Agent | MentionKind::Person)
+            && m.unknown_country()
+            && matches!(
+                m.resolution,
+                Resolution::Dictionary { .. } | Resolution::Title { .. }
+            )
+            && let Some(role) = ActorCode::new(m.code.rest())
+        {
+            let agent = match &m.resolution {
+                Resolution::Dictionary { source } => source.clone(),
+                Resolution::Title { title } => title.clone(),
+                _ => String::new(),
+            };
+            m.code = country.with_role(&role);
+            m.resolution = Resolution::Composed {
+                rule,
+                country: country_src.clone(),
+                agent,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::actors::Resolution;
+    use crate::actors::testing::{codes, find};
+
+    #[test]
+    fn an_agent_takes_the_country_of_the_sentences_place() {
+        let m = find("Police fired tear gas at a rally in Nairobi.", "Police");
+        assert_eq!(m[0].1.code.to_string(), "KENCOP");
+        assert!(matches!(
+            m[0].1.resolution,
+            Resolution::Composed {
+                rule: "agent + location of the sentence",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn places_in_two_countries_give_no_country_not_even_the_datelines() {
+        let text = "NAIROBI, May 13 (Reuters) - Police fired tear gas in Kampala and in Paris.";
+        assert_eq!(codes(text, "Police"), ["---COP"]);
+    }
+
+    #[test]
+    fn without_a_place_the_dateline_gives_the_country() {
+        let text = "NAIROBI, May 13 (Reuters) - Police fired tear gas on Monday.";
+        assert_eq!(codes(text, "Police"), ["KENCOP"]);
+    }
+}
