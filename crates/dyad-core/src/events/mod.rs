@@ -21,6 +21,7 @@ use crate::codes::{ActorCode, EventCode};
 use crate::dict::{CameoTable, Dictionaries, Frame, Origin, TriggerKind};
 use crate::lexicon::{Lexicon, UNKNOWN, WordClass, WordId};
 use crate::segment::{Segmented, Sentence, Token};
+use crate::time::EventDate;
 use inflect::VerbForm;
 use patterns::{PatternMatch, PatternProblem, PatternSet, SentenceView};
 use serde::Serialize;
@@ -93,8 +94,8 @@ pub struct Event {
     pub weak_source: bool,
     /// The trigger's lemma (for explanations).
     pub lemma: String,
-    /// The event's date (set by [`crate::enrich::attach_dates`]).
-    pub date: Option<crate::enrich::EventDate>,
+    /// The event's date (set by the enrichment stage, `enrich::attach_dates`).
+    pub date: Option<EventDate>,
 }
 
 /// The coder: compiled patterns, ready to run.
