@@ -6,6 +6,10 @@
 //! - CAMEO names, Goldstein values, QuadClass and PLOVER categories come from the code
 //!   table at output time ([`crate::output`]).
 
+// Keeps every function of the stage short enough to read at once (clippy's default
+// threshold, 100 lines of code).
+#![warn(clippy::too_many_lines)]
+
 pub mod dates;
 
 use crate::events::{Event, Mode};

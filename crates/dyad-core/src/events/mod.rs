@@ -17,6 +17,10 @@
 //! 9. [`emit`]: the final code ([`frames::frame_code`], [`modes::settle`]), confidence,
 //!    and compound actors ([`expand`]).
 
+// Keeps every function of the stage short enough to read at once (clippy's default
+// threshold, 100 lines of code).
+#![warn(clippy::too_many_lines)]
+
 pub mod clause;
 mod emit;
 mod expand;
