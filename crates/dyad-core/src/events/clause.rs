@@ -333,3 +333,31 @@ impl SentenceView<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Mode;
+    use super::super::testkit::{Step, probe};
+
+    #[test]
+    fn what_governs_an_infinitive_sets_its_mode() {
+        let p = probe("Iran failed to attack Israel.", Step::Roles);
+        assert!(p.event("attack").infinitive);
+        assert_eq!(p.event("attack").mode, Mode::Negated);
+    }
+
+    #[test]
+    fn an_if_clause_is_hypothetical_and_a_be_participle_passive() {
+        let p = probe(
+            "If Iran attacks Israel, Japan will condemn it.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("attacks").mode, Mode::Hypothetical);
+        let p = probe(
+            "The Colombian ambassador was expelled by Venezuela.",
+            Step::Roles,
+        );
+        assert!(p.event("expelled").passive);
+        assert_eq!(p.event("expelled").mode, Mode::Asserted);
+    }
+}

@@ -602,3 +602,56 @@ impl SentenceView<'_> {
         Some(m)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compiles pattern files of this test's own.
+    fn compile(classes: &str, verbs: &str) -> (PatternSet, Vec<PatternProblem>, Lexicon) {
+        let files = [
+            ("verbs/classes.txt".to_string(), classes),
+            ("verbs/test.txt".to_string(), verbs),
+        ];
+        let dicts = Dictionaries::parse(&files).unwrap_or_else(|e| panic!("{e}"));
+        let mut lex = Lexicon::new();
+        let (set, problems) = PatternSet::new(&dicts, &mut lex);
+        (set, problems, lex)
+    }
+
+    #[test]
+    fn a_line_with_an_unknown_class_is_left_out_with_a_problem() {
+        let (set, problems, _) = compile(
+            "&SIDES  side | party\n",
+            "verb accuse | blame\n  112  * $ of &SIDES\n  112  * $ of &NOWHERE\n",
+        );
+        assert_eq!(set.entries.len(), 1);
+        assert_eq!(set.entries[0].patterns.len(), 1);
+        assert_eq!(set.entries[0].lemma, "accuse");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("&NOWHERE"));
+    }
+
+    #[test]
+    fn alternatives_with_a_phrase_become_a_class_and_verbs_are_inflected() {
+        let (set, problems, lex) = compile(
+            "&SIDES  side | party\n",
+            "verb accuse\n  112  * $ of (war crimes|genocide)\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let class = set
+            .classes
+            .iter()
+            .position(|c| c.name == "(war crimes|genocide)")
+            .expect("an unnamed class") as u32;
+        let after = &set.entries[0].patterns[0].after;
+        assert!(
+            after.iter().any(|(e, _)| *e == Elem::Class(class)),
+            "{after:?}"
+        );
+        for form in ["accuses", "accused", "accusing"] {
+            let entries = set.verbs.get(&lex.lookup(form)).expect(form);
+            assert!(entries.iter().any(|(e, _)| *e == 0), "{form}");
+        }
+    }
+}
