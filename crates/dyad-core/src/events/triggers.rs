@@ -112,42 +112,39 @@ pub(super) fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
             .any(|&m| view.mentions[m].end_token as usize == t && view.mentions[m].modifier)
 }
 
-/// Whether token `t` cannot start an event of its own: inside a mention, the second
-/// half of a hyphenated compound (`drought-hit`, `Russian-backed`), or a word inside an
-/// earlier trigger's pattern (`issued an arrest warrant against`) other than the frame's
-/// embedded verb.
-fn taken(view: &SentenceView<'_>, found: &[Found], t: usize) -> bool {
+/// Whether token `t` cannot start an event of its own: inside a mention, or the second
+/// half of a hyphenated compound (`drought-hit`, `Russian-backed`).
+fn taken(view: &SentenceView<'_>, t: usize) -> bool {
     if view.words[t] == UNKNOWN || in_mention(view.mentions, view.mention_ids, t) {
         return true;
     }
     let tokens = view.tokens;
-    if t > view.start
+    t > view.start
         && &view.text[tokens[t - 1].span()] == "-"
         && !tokens[t - 1].flags.contains(TokenFlags::SPACE_BEFORE)
         && !tokens[t].flags.contains(TokenFlags::SPACE_BEFORE)
-    {
-        return true;
-    }
+}
+
+/// Whether token `t` is a word inside an earlier trigger's pattern (`issued an arrest
+/// warrant against`): part of that event, unless it is the frame's embedded verb.
+fn inside_earlier_pattern(found: &[Found], t: usize) -> bool {
     found
         .iter()
         .any(|f| f.trigger.0 < t && t < f.m.end && f.m.frame_token != Some(t))
 }
 
-/// The entries of the word at `t` that fit its reading here, into `out`; returns
-/// whether it reads as a noun, or `None` when no entry fits.
+/// The entries of the word at `t` (its `verbs` and `nouns` entries) that fit its
+/// reading here, into `out`; returns whether it reads as a noun, or `None` when no
+/// entry fits.
 fn candidates(
-    coder: &EventCoder,
     view: &SentenceView<'_>,
     t: usize,
+    verbs: Option<&[(u32, VerbForm)]>,
+    nouns: Option<&[(u32, bool)]>,
     out: &mut Candidates,
 ) -> Option<bool> {
     out.clear();
     let (words, lex, s) = (view.words, view.lex, view.start);
-    let verbs = coder.patterns.verbs.get(&words[t]);
-    let nouns = coder.patterns.nouns.get(&words[t]);
-    if verbs.is_none() && nouns.is_none() {
-        return None;
-    }
     let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(view, t));
     if as_noun {
         out.extend(nouns.into_iter().flatten().map(|(e, _)| (*e, None)));
@@ -228,10 +225,15 @@ pub(super) fn find(
     scratch: &mut Candidates,
     t: usize,
 ) -> Option<(Found, usize)> {
-    if taken(view, found, t) {
+    if taken(view, t) {
         return None;
     }
-    let as_noun = candidates(coder, view, t, scratch)?;
+    let verbs = coder.patterns.verbs.get(&view.words[t]).map(Vec::as_slice);
+    let nouns = coder.patterns.nouns.get(&view.words[t]).map(Vec::as_slice);
+    if verbs.is_none() && nouns.is_none() || inside_earlier_pattern(found, t) {
+        return None;
+    }
+    let as_noun = candidates(view, t, verbs, nouns, scratch)?;
     let (entry, m) = best_match(coder, view, t, scratch, as_noun)?;
     let participle = scratch
         .iter()
