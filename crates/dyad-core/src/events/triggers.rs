@@ -217,6 +217,7 @@ fn best_match(
 
 /// The event the token at `t` triggers, with no source or target yet, and the first
 /// token of its verb group; `None` when `t` triggers nothing.
+#[inline]
 pub(super) fn find(
     coder: &EventCoder,
     view: &SentenceView<'_>,
