@@ -30,5 +30,6 @@ pub mod output;
 pub mod pipeline;
 pub mod relevance;
 pub mod segment;
+pub mod time;
 
 pub use document::{DatePrecision, Document, PartialDate};

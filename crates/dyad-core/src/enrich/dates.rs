@@ -44,19 +44,7 @@ use crate::segment::{Segmented, Sentence, Token, TokenFlags};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
-/// What kind of period a [`DateMention`] denotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateKind {
-    /// One calendar day (`first == last`).
-    Day,
-    /// One calendar month.
-    Month,
-    /// One calendar year.
-    Year,
-    /// Any other span of days: a week, a third of a month, `a few days ago`.
-    Range,
-}
+pub use crate::time::DateKind;
 
 /// One date expression found in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

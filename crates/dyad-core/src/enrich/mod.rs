@@ -6,29 +6,20 @@
 //! - CAMEO names, Goldstein values, QuadClass and PLOVER categories come from the code
 //!   table at output time ([`crate::output`]).
 
+// Keeps every function of the stage short enough to read at once (clippy's default
+// threshold, 100 lines of code).
+#![warn(clippy::too_many_lines)]
+
 pub mod dates;
 
 use crate::events::{Event, Mode};
 use crate::segment::Segmented;
+pub use crate::time::EventDate;
 use chrono::NaiveDate;
 use dates::{DateKind, DateMention, find_dates};
-use serde::Serialize;
 
 /// Days before the story date beyond which an event is historical.
 pub const HISTORICAL_DAYS: i64 = 730;
-
-/// An event's date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct EventDate {
-    /// First day of the period.
-    pub first: NaiveDate,
-    /// Last day of the period.
-    pub last: NaiveDate,
-    /// Day, month, year or range.
-    pub kind: DateKind,
-    /// Byte span of the expression that set it; `None` when it is the story date.
-    pub span: Option<(u32, u32)>,
-}
 
 /// Dates every event of a document: the date expression of its sentence nearest its
 /// trigger, else the story date. Asserted events dated over [`HISTORICAL_DAYS`]

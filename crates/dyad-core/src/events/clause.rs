@@ -100,30 +100,7 @@ impl SentenceView<'_> {
             } else if w == "to" {
                 infinitive = true;
                 t = p;
-                // What governs the infinitive: `plans to`, `failed to`, `is going to`,
-                // over a time between (`failed on Wednesday to`).
-                let mut gov = p;
-                for _ in 0..3 {
-                    if gov > self.start + 1
-                        && (self.is_time_word(gov - 1)
-                            || (self.word(gov - 1) == "on" && self.is_time_word(gov)))
-                    {
-                        gov -= 1;
-                    }
-                }
-                let p = gov;
-                if p > self.start {
-                    let g = self.class(p - 1);
-                    if g.has(WordClass::FAIL_VERB) {
-                        mode = Mode::Negated;
-                    } else if g.has(WordClass::PLAN_VERB) {
-                        mode = Mode::Future;
-                    } else if mode == Mode::Asserted {
-                        mode = Mode::Hypothetical;
-                    }
-                } else if mode == Mode::Asserted {
-                    mode = Mode::Hypothetical;
-                }
+                mode = self.infinitive_mode(p, mode);
                 break;
             } else if w == "longer" && p > self.start && self.word(p - 1) == "no" {
                 mode = Mode::Negated;
@@ -138,20 +115,8 @@ impl SentenceView<'_> {
             passive = true;
         }
         // `if` earlier in the clause makes it hypothetical.
-        if mode == Mode::Asserted {
-            let mut q = t;
-            while q > self.start {
-                q -= 1;
-                let surface = &self.text[self.tokens[q].span()];
-                if (self.is_boundary(q) && surface != ",") || matches!(surface, "“" | "”" | "\"")
-                {
-                    break;
-                }
-                if matches!(self.word(q), "if" | "unless") {
-                    mode = Mode::Hypothetical;
-                    break;
-                }
-            }
+        if mode == Mode::Asserted && self.under_if(t) {
+            mode = Mode::Hypothetical;
         }
         VerbGroup {
             start: t,
@@ -162,6 +127,52 @@ impl SentenceView<'_> {
             would,
             future_modal,
         }
+    }
+
+    /// The mode of an infinitive whose `to` is at `to`, given the mode so far, from
+    /// what governs it: `failed to` negates, `plans to` is future, anything else makes
+    /// an asserted clause hypothetical; a time between is skipped (`failed on Wednesday
+    /// to`).
+    fn infinitive_mode(&self, to: usize, mode: Mode) -> Mode {
+        let mut gov = to;
+        for _ in 0..3 {
+            if gov > self.start + 1
+                && (self.is_time_word(gov - 1)
+                    || (self.word(gov - 1) == "on" && self.is_time_word(gov)))
+            {
+                gov -= 1;
+            }
+        }
+        if gov > self.start {
+            let g = self.class(gov - 1);
+            if g.has(WordClass::FAIL_VERB) {
+                return Mode::Negated;
+            } else if g.has(WordClass::PLAN_VERB) {
+                return Mode::Future;
+            }
+        }
+        if mode == Mode::Asserted {
+            Mode::Hypothetical
+        } else {
+            mode
+        }
+    }
+
+    /// Whether `if` or `unless` comes earlier in the clause of the verb group starting
+    /// at `t` (commas do not end the clause; other boundaries and quotation marks do).
+    fn under_if(&self, t: usize) -> bool {
+        let mut q = t;
+        while q > self.start {
+            q -= 1;
+            let surface = &self.text[self.tokens[q].span()];
+            if (self.is_boundary(q) && surface != ",") || matches!(surface, "“" | "”" | "\"") {
+                return false;
+            }
+            if matches!(self.word(q), "if" | "unless") {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether token `t` lies inside a quotation.
@@ -320,5 +331,33 @@ impl SentenceView<'_> {
             }
             _ => Some(head),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Mode;
+    use super::super::testkit::{Step, probe};
+
+    #[test]
+    fn what_governs_an_infinitive_sets_its_mode() {
+        let p = probe("Iran failed to attack Israel.", Step::Roles);
+        assert!(p.event("attack").infinitive);
+        assert_eq!(p.event("attack").mode, Mode::Negated);
+    }
+
+    #[test]
+    fn an_if_clause_is_hypothetical_and_a_be_participle_passive() {
+        let p = probe(
+            "If Iran attacks Israel, Japan will condemn it.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("attacks").mode, Mode::Hypothetical);
+        let p = probe(
+            "The Colombian ambassador was expelled by Venezuela.",
+            Step::Roles,
+        );
+        assert!(p.event("expelled").passive);
+        assert_eq!(p.event("expelled").mode, Mode::Asserted);
     }
 }

@@ -6,7 +6,13 @@
 //! reform, 5 yielding (51-56 its kinds), 6 meeting or negotiation, 7 settlement,
 //! 8 mediation. Threats (13) have their own list. These tables are facts of the CAMEO
 //! codebook, written here as code because they are structure, not vocabulary.
+//!
+//! In the sentence coder: [`link_embedded`] ties each frame to the event it embeds,
+//! and [`frame_code`] gives the frame's code from the embedded one ([`derive`]).
 
+use super::patterns::{Elem, Pattern};
+use super::{EventCoder, Found, Mode};
+use crate::actors::Mention;
 use crate::codes::EventCode;
 use crate::dict::{CameoTable, Frame};
 
@@ -115,6 +121,82 @@ pub fn derive(frame: Frame, embedded: EventCode, table: &CameoTable) -> Option<E
     }
 }
 
+/// Links each frame to its embedded event (`urged X to withdraw`): the embedded event
+/// is only requested (hypothetical) and takes the frame's target as its subject; a
+/// frame with no target of its own acts on the embedded target (`agreed to provide aid
+/// to Romania`).
+pub(super) fn link_embedded(found: &mut [Found], mentions: &[Mention]) {
+    for i in 0..found.len() {
+        let Some(ft) = found[i].m.frame_token else {
+            continue;
+        };
+        let Some(j) = found.iter().position(|f| f.trigger.0 == ft) else {
+            continue;
+        };
+        found[j].embedded = true;
+        if found[i].target.is_none()
+            && let Some(tg) = found[j].target
+            && found[i]
+                .source
+                .is_none_or(|(s, _)| mentions[s].code != mentions[tg].code)
+        {
+            found[i].target = Some(tg);
+        }
+        if found[j].mode == Mode::Asserted {
+            found[j].mode = Mode::Hypothetical;
+        }
+        if let Some(tg) = found[i].target
+            && found[j].source.is_none_or(|(_, weak)| weak)
+        {
+            found[j].source = Some((tg, false));
+        }
+    }
+}
+
+/// The frame a pattern names (`%appeal`, `%intent`, ...), if any.
+fn frame_of(p: &Pattern) -> Option<Frame> {
+    p.after
+        .iter()
+        .chain(p.before.iter())
+        .find_map(|(e, _)| match e {
+            Elem::Frame(f) => Some(*f),
+            _ => None,
+        })
+}
+
+/// The code of `f` before its mode is settled, and the embedded code it was derived
+/// from: a frame over an embedded event takes that event's parallel code (`urged X to
+/// withdraw` -> 0256); a reported obligation (the coder's %demand) is a demand, 100
+/// when CAMEO has no parallel; otherwise the pattern's code.
+pub(super) fn frame_code(
+    coder: &EventCoder,
+    f: &Found,
+    found: &[Found],
+) -> (EventCode, Option<EventCode>) {
+    let pattern = &coder.patterns.entries[f.entry as usize].patterns[f.m.pattern];
+    let demand = EventCode::new("100").expect("valid code");
+    let mut code = pattern.code;
+    let mut derived_from = None;
+    if let Some(ft) = f.m.frame_token
+        && let Some(emb) = found.iter().find(|g| g.trigger.0 == ft)
+    {
+        let emb_code = coder.patterns.entries[emb.entry as usize].patterns[emb.m.pattern].code;
+        if let Some(frame) = f.frame.or_else(|| frame_of(pattern))
+            && let Some(c) = derive(frame, emb_code, &coder.cameo)
+        {
+            code = c;
+            derived_from = Some(emb_code);
+        } else if f.frame == Some(Frame::Demand) {
+            code = demand;
+            derived_from = Some(emb_code);
+        }
+    }
+    if f.frame == Some(Frame::Demand) && derived_from.is_none() {
+        code = demand;
+    }
+    (code, derived_from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +221,20 @@ mod tests {
         assert_eq!(got(Frame::Reject, "087").as_deref(), Some("1246"));
         assert_eq!(got(Frame::Reject, "046").as_deref(), Some("125"));
         assert_eq!(got(Frame::Appeal, "190"), None);
+    }
+
+    #[test]
+    fn an_embedded_event_is_requested_of_the_frames_target() {
+        use super::super::testkit::{Step, probe};
+        let text = "The United Nations urged Israel to withdraw its troops.";
+        let p = probe(text, Step::Frames);
+        let withdraw = p.event("withdraw");
+        assert!(withdraw.embedded);
+        assert_eq!(withdraw.mode, Mode::Hypothetical);
+        assert_eq!(p.target("urged"), Some("Israel"));
+        let urged = p.event("urged");
+        let (code, from) = frame_code(&super::super::testkit::pipeline().events, urged, &p.found);
+        assert!(code.as_str().starts_with("025"), "{code:?}");
+        assert!(from.is_some());
     }
 }

@@ -3,7 +3,7 @@
 use super::inflect::{VerbForm, verb_forms};
 use crate::actors::Mention;
 use crate::codes::EventCode;
-use crate::dict::{Dictionaries, Element, Frame, Origin, TriggerKind, plural_of};
+use crate::dict::{Dictionaries, Element, Frame, Origin, PatternLine, TriggerKind, plural_of};
 use crate::lexicon::{Lexicon, UNKNOWN, WordId};
 use crate::segment::{Token, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -114,10 +114,49 @@ fn words_of(lex: &mut Lexicon, phrase: &str) -> Vec<WordId> {
 }
 
 impl PatternSet {
-    /// Compiles the patterns of `dicts`, adding their words to `lex`.
+    /// Compiles the patterns of `dicts`, adding their words to `lex`: the classes
+    /// first, then each entry's patterns and the forms of its lemmas.
     pub fn new(dicts: &Dictionaries, lex: &mut Lexicon) -> (Self, Vec<PatternProblem>) {
         let mut set = PatternSet::default();
         let mut problems = Vec::new();
+        let class_index = set.compile_classes(dicts, lex, &mut problems);
+        let irregular: FxHashMap<&str, (&[String], &[String])> = dicts
+            .irregular
+            .iter()
+            .map(|v| {
+                (
+                    v.lemma.as_str(),
+                    (v.past.as_slice(), v.participle.as_slice()),
+                )
+            })
+            .collect();
+        for entry in &dicts.patterns {
+            let index = set.entries.len() as u32;
+            let mut patterns = Vec::new();
+            for line in &entry.patterns {
+                if let Some(p) = set.compile_line(dicts, line, &class_index, lex, &mut problems) {
+                    patterns.push(p);
+                }
+            }
+            for lemma in &entry.lemmas {
+                set.index_lemma(entry.kind, lemma, index, &irregular, lex);
+            }
+            set.entries.push(CompiledEntry {
+                kind: entry.kind,
+                patterns,
+                lemma: entry.lemmas[0].clone(),
+            });
+        }
+        (set, problems)
+    }
+
+    /// Compiles the named classes (`&name`); returns their indices by name.
+    fn compile_classes(
+        &mut self,
+        dicts: &Dictionaries,
+        lex: &mut Lexicon,
+        problems: &mut Vec<PatternProblem>,
+    ) -> FxHashMap<String, u32> {
         let mut class_index: FxHashMap<String, u32> = FxHashMap::default();
         for c in &dicts.classes {
             if class_index.contains_key(&c.name) {
@@ -144,142 +183,147 @@ impl PatternSet {
                     }
                 }
             }
-            class_index.insert(c.name.clone(), set.classes.len() as u32);
-            set.classes.push(compiled);
+            class_index.insert(c.name.clone(), self.classes.len() as u32);
+            self.classes.push(compiled);
         }
-        let irregular: FxHashMap<&str, (&[String], &[String])> = dicts
-            .irregular
-            .iter()
-            .map(|v| {
-                (
-                    v.lemma.as_str(),
-                    (v.past.as_slice(), v.participle.as_slice()),
-                )
-            })
-            .collect();
+        class_index
+    }
 
-        for entry in &dicts.patterns {
-            let index = set.entries.len() as u32;
-            let mut patterns = Vec::new();
-            for line in &entry.patterns {
-                let at = line
-                    .elements
-                    .iter()
-                    .position(|e| *e == Element::Trigger)
-                    .unwrap_or(0);
-                let mut compile = |e: &Element| -> Option<(Elem, bool)> {
-                    let (inner, optional) = match e {
-                        Element::Optional(x) => (&**x, true),
-                        x => (x, false),
-                    };
-                    let c = match inner {
-                        Element::Words(ws) => {
-                            let mut ids: Vec<WordId> = Vec::new();
-                            let mut phrases: Vec<Vec<WordId>> = Vec::new();
-                            for w in ws {
-                                for form in [w.clone(), plural_of(w)] {
-                                    let ids_of = words_of(lex, &form);
-                                    match ids_of.len() {
-                                        0 => {}
-                                        1 => ids.push(ids_of[0]),
-                                        _ => phrases.push(ids_of),
-                                    }
-                                }
-                            }
-                            ids.sort_unstable();
-                            ids.dedup();
-                            if phrases.is_empty() {
-                                Elem::Words(ids)
-                            } else {
-                                // Alternatives with phrases (`(war crimes|genocide)`) match
-                                // like an unnamed class.
-                                let class = CompiledClass {
-                                    name: format!("({})", ws.join("|")),
-                                    single: ids.into_iter().collect(),
-                                    multi: phrases,
-                                };
-                                set.classes.push(class);
-                                Elem::Class(set.classes.len() as u32 - 1)
-                            }
-                        }
-                        Element::Class(name) => match class_index.get(name) {
-                            Some(&i) => Elem::Class(i),
-                            None => {
-                                problems.push(PatternProblem {
-                                    origin: line.origin,
-                                    message: format!("unknown class &{name}"),
-                                });
-                                return None;
-                            }
-                        },
-                        Element::Target => Elem::Target,
-                        Element::Source => Elem::Source,
-                        Element::Frame(f) => Elem::Frame(*f),
-                        Element::Trigger | Element::Optional(_) => return None,
-                    };
-                    Some((c, optional))
-                };
-                let before: Option<Vec<_>> =
-                    line.elements[..at].iter().rev().map(&mut compile).collect();
-                let after: Option<Vec<_>> =
-                    line.elements[at + 1..].iter().map(&mut compile).collect();
-                let (Some(before), Some(after)) = (before, after) else {
-                    continue;
-                };
-                if dicts.cameo.get(line.code).is_none() && !dicts.cameo.is_empty() {
-                    problems.push(PatternProblem {
-                        origin: line.origin,
-                        message: format!("code {} is not in cameo.txt", line.code),
-                    });
-                }
-                patterns.push(Pattern {
-                    code: line.code,
-                    before,
-                    after,
-                    reciprocal: line.reciprocal,
-                    reporting: line.reporting,
-                    text: line.text.clone(),
-                    origin: line.origin,
-                });
-            }
-            for lemma in &entry.lemmas {
-                match entry.kind {
-                    TriggerKind::Verb => {
-                        for (form, kind) in
-                            verb_forms(lemma, irregular.get(lemma.as_str()).copied())
-                        {
-                            let w = lex.intern(&form);
-                            let list = set.verbs.entry(w).or_default();
-                            if !list.contains(&(index, kind)) {
-                                list.push((index, kind));
-                            }
-                        }
-                    }
-                    TriggerKind::Adjective => {
-                        let w = lex.intern(lemma);
-                        let list = set.verbs.entry(w).or_default();
-                        if !list.contains(&(index, VerbForm::Adjective)) {
-                            list.push((index, VerbForm::Adjective));
-                        }
-                    }
-                    TriggerKind::Noun => {
-                        for (form, plural) in [(lemma.clone(), false), (plural_of(lemma), true)] {
-                            let w = lex.intern(&form);
-                            let list = set.nouns.entry(w).or_default();
-                            if !list.iter().any(|(e, _)| *e == index) {
-                                list.push((index, plural));
-                            }
-                        }
-                    }
-                }
-            }
-            set.entries.push(CompiledEntry {
-                kind: entry.kind,
-                patterns,
-                lemma: entry.lemmas[0].clone(),
+    /// Compiles one pattern line; `None` (with a problem) when an element cannot be.
+    fn compile_line(
+        &mut self,
+        dicts: &Dictionaries,
+        line: &PatternLine,
+        class_index: &FxHashMap<String, u32>,
+        lex: &mut Lexicon,
+        problems: &mut Vec<PatternProblem>,
+    ) -> Option<Pattern> {
+        let at = line
+            .elements
+            .iter()
+            .position(|e| *e == Element::Trigger)
+            .unwrap_or(0);
+        let mut compile = |e: &Element| self.compile_element(e, line, class_index, lex, problems);
+        let before: Option<Vec<_>> = line.elements[..at].iter().rev().map(&mut compile).collect();
+        let after: Option<Vec<_>> = line.elements[at + 1..].iter().map(&mut compile).collect();
+        let (Some(before), Some(after)) = (before, after) else {
+            return None;
+        };
+        if dicts.cameo.get(line.code).is_none() && !dicts.cameo.is_empty() {
+            problems.push(PatternProblem {
+                origin: line.origin,
+                message: format!("code {} is not in cameo.txt", line.code),
             });
         }
-        (set, problems)
+        Some(Pattern {
+            code: line.code,
+            before,
+            after,
+            reciprocal: line.reciprocal,
+            reporting: line.reporting,
+            text: line.text.clone(),
+            origin: line.origin,
+        })
+    }
+
+    /// Compiles one element of `line`, with its optional flag.
+    fn compile_element(
+        &mut self,
+        e: &Element,
+        line: &PatternLine,
+        class_index: &FxHashMap<String, u32>,
+        lex: &mut Lexicon,
+        problems: &mut Vec<PatternProblem>,
+    ) -> Option<(Elem, bool)> {
+        let (inner, optional) = match e {
+            Element::Optional(x) => (&**x, true),
+            x => (x, false),
+        };
+        let c = match inner {
+            Element::Words(ws) => self.compile_words(ws, lex),
+            Element::Class(name) => match class_index.get(name) {
+                Some(&i) => Elem::Class(i),
+                None => {
+                    problems.push(PatternProblem {
+                        origin: line.origin,
+                        message: format!("unknown class &{name}"),
+                    });
+                    return None;
+                }
+            },
+            Element::Target => Elem::Target,
+            Element::Source => Elem::Source,
+            Element::Frame(f) => Elem::Frame(*f),
+            Element::Trigger | Element::Optional(_) => return None,
+        };
+        Some((c, optional))
+    }
+
+    /// Compiles alternatives of words (`(meet|talk)`), singular and plural; with a
+    /// phrase among them (`(war crimes|genocide)`) they match like an unnamed class.
+    fn compile_words(&mut self, ws: &[String], lex: &mut Lexicon) -> Elem {
+        let mut ids: Vec<WordId> = Vec::new();
+        let mut phrases: Vec<Vec<WordId>> = Vec::new();
+        for w in ws {
+            for form in [w.clone(), plural_of(w)] {
+                let ids_of = words_of(lex, &form);
+                match ids_of.len() {
+                    0 => {}
+                    1 => ids.push(ids_of[0]),
+                    _ => phrases.push(ids_of),
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        if phrases.is_empty() {
+            return Elem::Words(ids);
+        }
+        self.classes.push(CompiledClass {
+            name: format!("({})", ws.join("|")),
+            single: ids.into_iter().collect(),
+            multi: phrases,
+        });
+        Elem::Class(self.classes.len() as u32 - 1)
+    }
+
+    /// Adds the forms of `lemma` (an entry's trigger word) to the lookup tables: a
+    /// verb's inflections, an adjective as is, a noun and its plural.
+    fn index_lemma(
+        &mut self,
+        kind: TriggerKind,
+        lemma: &str,
+        index: u32,
+        irregular: &FxHashMap<&str, (&[String], &[String])>,
+        lex: &mut Lexicon,
+    ) {
+        match kind {
+            TriggerKind::Verb => {
+                for (form, kind) in verb_forms(lemma, irregular.get(lemma).copied()) {
+                    let w = lex.intern(&form);
+                    let list = self.verbs.entry(w).or_default();
+                    if !list.contains(&(index, kind)) {
+                        list.push((index, kind));
+                    }
+                }
+            }
+            TriggerKind::Adjective => {
+                let w = lex.intern(lemma);
+                let list = self.verbs.entry(w).or_default();
+                if !list.contains(&(index, VerbForm::Adjective)) {
+                    list.push((index, VerbForm::Adjective));
+                }
+            }
+            TriggerKind::Noun => {
+                for (form, plural) in [(lemma.to_string(), false), (plural_of(lemma), true)] {
+                    let w = lex.intern(&form);
+                    let list = self.nouns.entry(w).or_default();
+                    if !list.iter().any(|(e, _)| *e == index) {
+                        list.push((index, plural));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -556,5 +600,58 @@ impl SentenceView<'_> {
             }
         }
         Some(m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Compiles pattern files of this test's own.
+    fn compile(classes: &str, verbs: &str) -> (PatternSet, Vec<PatternProblem>, Lexicon) {
+        let files = [
+            ("verbs/classes.txt".to_string(), classes),
+            ("verbs/test.txt".to_string(), verbs),
+        ];
+        let dicts = Dictionaries::parse(&files).unwrap_or_else(|e| panic!("{e}"));
+        let mut lex = Lexicon::new();
+        let (set, problems) = PatternSet::new(&dicts, &mut lex);
+        (set, problems, lex)
+    }
+
+    #[test]
+    fn a_line_with_an_unknown_class_is_left_out_with_a_problem() {
+        let (set, problems, _) = compile(
+            "&SIDES  side | party\n",
+            "verb accuse | blame\n  112  * $ of &SIDES\n  112  * $ of &NOWHERE\n",
+        );
+        assert_eq!(set.entries.len(), 1);
+        assert_eq!(set.entries[0].patterns.len(), 1);
+        assert_eq!(set.entries[0].lemma, "accuse");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].message.contains("&NOWHERE"));
+    }
+
+    #[test]
+    fn alternatives_with_a_phrase_become_a_class_and_verbs_are_inflected() {
+        let (set, problems, lex) = compile(
+            "&SIDES  side | party\n",
+            "verb accuse\n  112  * $ of (war crimes|genocide)\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let class = set
+            .classes
+            .iter()
+            .position(|c| c.name == "(war crimes|genocide)")
+            .expect("an unnamed class") as u32;
+        let after = &set.entries[0].patterns[0].after;
+        assert!(
+            after.iter().any(|(e, _)| *e == Elem::Class(class)),
+            "{after:?}"
+        );
+        for form in ["accuses", "accused", "accusing"] {
+            let entries = set.verbs.get(&lex.lookup(form)).expect(form);
+            assert!(entries.iter().any(|(e, _)| *e == 0), "{form}");
+        }
     }
 }

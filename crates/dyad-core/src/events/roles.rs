@@ -1,0 +1,414 @@
+//! Step 2 of the sentence coder: source and target of each event, and the subjects
+//! that events share.
+//!
+//! - [`assign`]: per trigger, by its reading: an event noun ([`noun_roles`]: the
+//!   possessor, `after talks with Y`), a passive verb ([`passive_roles`]: `by` agent,
+//!   the subject as target), an active verb ([`active_roles`]: subject, object,
+//!   further targets); the subject and appositives themselves are found by
+//!   [`SentenceView::subject`] (`clause.rs`), reporting speakers by
+//!   [`super::speech::reporting_speaker`];
+//! - [`participle_subjects`] and [`conjoined_subjects`]: verbs that share the subject
+//!   of an earlier one (`..., saying X`; `urged X and pressured Y`).
+
+use super::inflect::VerbForm;
+use super::patterns::SentenceView;
+use super::{EventCoder, Found, speech};
+use crate::actors::MentionKind;
+use crate::codes::ActorCode;
+use crate::lexicon::{UNKNOWN, WordClass};
+
+/// Finds the source and target of `f`, whose verb group starts at `clause_start`, and
+/// records its target and the actors inside its pattern in `objects` (they are not the
+/// subject of a later verb).
+pub(super) fn assign(
+    coder: &EventCoder,
+    view: &SentenceView<'_>,
+    quotes: &[bool],
+    objects: &mut Vec<usize>,
+    f: &mut Found,
+    clause_start: usize,
+) {
+    if f.noun {
+        noun_roles(coder, view, quotes, objects, f);
+    } else if f.passive {
+        passive_roles(view, quotes, objects, f, clause_start);
+    } else {
+        active_roles(view, quotes, objects, f, clause_start);
+    }
+    own_country_target(view, f);
+    if let Some(tg) = f.target {
+        objects.push(tg);
+    }
+    // Actors inside the matched pattern (`withdraw its troops from X`) are taken: they
+    // are not the subject of a later verb.
+    let (from, to) = (f.trigger.1, f.m.end);
+    let mentions = view.mentions;
+    objects.extend(view.mention_ids.iter().copied().filter(|&mi| {
+        (mentions[mi].first_token as usize) >= from && (mentions[mi].end_token as usize) <= to
+    }));
+}
+
+/// An event noun: the possessor or a mention right before the noun (`Russia's
+/// invasion`, `the Chinese president's visit`, `US sanctions`), else, for a noun that
+/// is the time of its clause (`said after talks with Putin`), the clause's subject.
+fn noun_roles(
+    coder: &EventCoder,
+    view: &SentenceView<'_>,
+    quotes: &[bool],
+    objects: &[usize],
+    f: &mut Found,
+) {
+    let (words, lex, mentions, s) = (view.words, view.lex, view.mentions, view.start);
+    let t = f.trigger.0;
+    let mut q = t;
+    let mut owner = None;
+    while q > s && t - q < 4 {
+        q -= 1;
+        if let Some(&mi) = view.mention_ids.iter().find(|&&mi| {
+            mentions[mi].end_token as usize == q + 1
+                || (mentions[mi].end_token as usize == q
+                    && lex.class(words[q]).has(WordClass::POSSESSIVE_MARK))
+        }) {
+            owner = Some(mi);
+            break;
+        }
+        if view.is_boundary(q) || lex.class(words[q]).has(WordClass::PREPOSITION) {
+            break;
+        }
+    }
+    let temporal = {
+        let mut q = t;
+        while q > s && lex.class(words[q - 1]).has(WordClass::DETERMINER) {
+            q -= 1;
+        }
+        q > s
+            && matches!(
+                lex.word(words[q - 1]),
+                "after" | "following" | "during" | "before" | "at" | "amid"
+            )
+            && words[q - 1] != UNKNOWN
+    };
+    f.source =
+        f.m.source
+            .map(|m| (m, false))
+            .or(owner.map(|m| (m, false)))
+            .or_else(|| {
+                // Only for meetings and the like (`after talks with Y`): `following the
+                // invasion of Y` says nothing of who invaded.
+                let cooperative = coder.patterns.entries[f.entry as usize].patterns[f.m.pattern]
+                    .code
+                    .root_number()
+                    <= 8;
+                if temporal && cooperative {
+                    view.subject(t, quotes, objects, f.quote)
+                } else {
+                    None
+                }
+            });
+    f.target = f.m.target;
+}
+
+/// The passive: `X was arrested by Y` is Y acting on X.
+fn passive_roles(
+    view: &SentenceView<'_>,
+    quotes: &[bool],
+    objects: &[usize],
+    f: &mut Found,
+    clause_start: usize,
+) {
+    let (words, lex, mentions) = (view.words, view.lex, view.mentions);
+    let t = f.trigger.0;
+    let by =
+        (t + 1..view.end.min(t + 6)).find(|&q| lex.word(words[q]) == "by" && words[q] != UNKNOWN);
+    f.source = f.m.source.map(|m| (m, false)).or_else(|| {
+        by.and_then(|q| {
+            view.mention_ids.iter().copied().find(|&mi| {
+                mentions[mi].first_token as usize == q + 1
+                    || mentions[mi].first_token as usize == q + 2
+            })
+        })
+        .map(|m| (m, false))
+    });
+    // The passive's subject is the target; a `$` the pattern found after the verb is
+    // the `by` agent, not a target.
+    let subject = view
+        .subject(clause_start, quotes, objects, f.quote)
+        .map(|(m, _)| m);
+    f.target = subject.or(f.m.target.filter(|&m| f.source.is_none_or(|(s, _)| s != m)));
+}
+
+/// An active verb: the pattern's `+`, else the subject (a reporting verb's speaker by
+/// the rules of [`speech::reporting_speaker`]); the pattern's `$`, else an actor the
+/// pattern's words ran into, the direct object, or a target further on.
+fn active_roles(
+    view: &SentenceView<'_>,
+    quotes: &[bool],
+    objects: &[usize],
+    f: &mut Found,
+    clause_start: usize,
+) {
+    f.source =
+        f.m.source
+            .map(|m| (m, false))
+            .or_else(|| view.subject(clause_start, quotes, objects, f.quote));
+    speech::reporting_speaker(view, f, clause_start);
+    let mentions = view.mentions;
+    f.target = f.m.target.or_else(|| {
+        if f.reporting {
+            return None;
+        }
+        // An actor the pattern's words ran into (`summoned the German ambassador`),
+        // else the direct object after the pattern.
+        view.mention_ids
+            .iter()
+            .copied()
+            .rfind(|&mi| {
+                (mentions[mi].first_token as usize) < f.m.end
+                    && (mentions[mi].end_token as usize) > f.trigger.1
+                    && !view.possessor(mi)
+            })
+            .or_else(|| direct_object(view, f.m.end))
+            .or_else(|| further_target(view, f.m.end, f.source.map(|(s, _)| s)))
+    });
+}
+
+/// `Syria offered its troops to Lebanon`: an actor of the source's own country is
+/// seldom the target when another actor follows.
+fn own_country_target(view: &SentenceView<'_>, f: &mut Found) {
+    let mentions = view.mentions;
+    if let (Some(tg), Some((src, _))) = (f.target, f.source)
+        && mentions[tg].code.prefix() == mentions[src].code.prefix()
+        && country_like(&mentions[src].code)
+        && let Some(next) = direct_object(view, mentions[tg].end_token as usize)
+        && mentions[next].code.prefix() != mentions[src].code.prefix()
+    {
+        f.target = Some(next);
+    }
+}
+
+/// Whether a code starts with a country or region (not an organisation type).
+fn country_like(code: &ActorCode) -> bool {
+    !matches!(code.prefix(), "---" | "IGO" | "NGO" | "IMG" | "MNC")
+}
+
+/// The first mention after the trigger in its clause that can be an object.
+pub(super) fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usize> {
+    let mut t = from;
+    while t < view.end && t < from + 6 {
+        if view.is_boundary(t) {
+            return None;
+        }
+        let c = view.lex.class(view.words[t]);
+        if c.has(WordClass::SUBORDINATOR) && view.lex.word(view.words[t]) != "as"
+            || c.has(WordClass::RELATIVE)
+        {
+            return None;
+        }
+        // An infinitive starts a clause of its own: `work together to advance their`.
+        if view.lex.word(view.words[t]) == "to"
+            && view.words[t] != UNKNOWN
+            && t + 1 < view.end
+            && view.is_trigger[t + 1 - view.start]
+        {
+            return None;
+        }
+        if let Some(m) = view.mention_at(t) {
+            let mm = &view.mentions[m];
+            let end = mm.end_token as usize;
+            // `his Russian counterpart`, `Russia's army`: the possessed mention.
+            if view.possessor(m) || mm.modifier {
+                if let Some(next) = (end..(end + 3).min(view.end)).find_map(|q| view.mention_at(q))
+                {
+                    return Some(next);
+                }
+                // A possessive pronoun alone (`their cooperation`) is no object.
+                if mm.kind == MentionKind::Pronoun {
+                    t = end;
+                    continue;
+                }
+            }
+            // An actor of unknown country is a weak object: prefer a known one close by.
+            if mm.unknown_country()
+                && let Some(better) = (end..(end + 4).min(view.end))
+                    .take_while(|&q| !view.is_boundary(q))
+                    .find_map(|q| view.mention_at(q))
+                    .filter(|&b| !view.mentions[b].unknown_country())
+            {
+                return Some(better);
+            }
+            return Some(m);
+        }
+        if view.is_trigger[t - view.start] && t > from {
+            return None;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// Words that open a new statement: a target is not sought past them.
+const STATEMENT_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "stated",
+    "announced",
+    "reported",
+    "according",
+];
+
+/// A target further on in the sentence, for an event whose pattern and direct object
+/// gave none: `staged demonstrations to demand reforms by Suharto's government`,
+/// `agreed to set up a centre in Tokyo`. The first actor after the trigger that is not
+/// the source, a mere adjective, or past the start of another statement.
+fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -> Option<usize> {
+    let source_code = source.map(|s| view.mentions[s].code);
+    let mut t = from;
+    while t < view.end {
+        let w = view.words[t];
+        let surface = &view.text[view.tokens[t].span()];
+        if surface == ";"
+            || (w != UNKNOWN && STATEMENT_WORDS.contains(&view.lex.word(w)))
+            || view.lex.class(w).has(WordClass::RELATIVE) && view.lex.word(w) != "that"
+        {
+            return None;
+        }
+        if let Some(m) = view.mention_at(t) {
+            let mm = &view.mentions[m];
+            let end = mm.end_token as usize;
+            let own = Some(mm.code) == source_code
+                || source.is_some_and(|s| mm.group.is_some() && mm.group == view.mentions[s].group);
+            let possessive_pronoun = mm.kind == MentionKind::Pronoun && view.possessor(m);
+            let weak = own || mm.modifier || possessive_pronoun || mm.unknown_country();
+            if !weak {
+                return Some(m);
+            }
+            t = end.max(t + 1);
+            continue;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// A participle after a comma (`..., saying X`), or one with no subject of its own
+/// (`issued a statement denouncing X`), shares the subject of the first earlier
+/// event outside quotations that has one.
+pub(super) fn participle_subjects(
+    coder: &EventCoder,
+    view: &SentenceView<'_>,
+    found: &mut [Found],
+) {
+    for i in 1..found.len() {
+        let t = found[i].trigger.0;
+        let gerund = !found[i].noun
+            && coder
+                .patterns
+                .verbs
+                .get(&view.words[t])
+                .is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Gerund));
+        let subjectless = found[i].source.is_none_or(|(_, weak)| weak);
+        if gerund
+            && t > view.start
+            && (&view.text[view.tokens[t - 1].span()] == "," || subjectless)
+            && let Some(main) = found[..i].iter().find(|f| !f.quote && f.source.is_some())
+        {
+            found[i].source = main.source;
+        }
+    }
+}
+
+/// Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and pressured
+/// Y` (the previous verb at the same level: not an embedded one), unless the second
+/// verb has a subject of its own between the two.
+pub(super) fn conjoined_subjects(view: &SentenceView<'_>, found: &mut [Found], objects: &[usize]) {
+    let (words, lex, mentions) = (view.words, view.lex, view.mentions);
+    for i in 1..found.len() {
+        let Some(p) = (0..i).rev().find(|&p| {
+            !found[p].embedded
+                && !found[p].infinitive
+                && found[p].m.frame_token != Some(found[i].trigger.0)
+        }) else {
+            continue;
+        };
+        let (t, prev_t) = (found[i].trigger.0, found[p].trigger.0);
+        let joined = (prev_t + 1..t)
+            .rev()
+            .take(6)
+            .any(|q| matches!(lex.word(words[q]), "and" | "but" | "or") && words[q] != UNKNOWN);
+        if found[i].noun {
+            continue;
+        }
+        let weak = found[i]
+            .source
+            .is_none_or(|(m, weak)| weak || Some(m) == found[p].target || objects.contains(&m));
+        if joined && weak && found[p].source.is_some() && !found[i].passive {
+            let no_own_subject = !(prev_t + 1..t).any(|q| {
+                view.mention_ids.iter().any(|&mi| {
+                    mentions[mi].first_token as usize == q
+                        && !objects.contains(&mi)
+                        && !view.governed(mi)
+                        && !view.possessor(mi)
+                })
+            });
+            if no_own_subject {
+                found[i].source = found[p].source;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{Step, probe};
+
+    #[test]
+    fn the_subject_is_the_source_and_the_object_the_target() {
+        let p = probe("Venezuela expelled the Colombian ambassador.", Step::Roles);
+        assert_eq!(p.source("expelled"), Some("Venezuela"));
+        assert!(
+            p.target("expelled")
+                .is_some_and(|t| t.contains("Colombian ambassador"))
+        );
+    }
+
+    #[test]
+    fn in_the_passive_the_by_agent_acts_on_the_subject() {
+        let p = probe(
+            "The Colombian ambassador was expelled by Venezuela.",
+            Step::Roles,
+        );
+        assert_eq!(p.source("expelled"), Some("Venezuela"));
+        assert!(
+            p.target("expelled")
+                .is_some_and(|t| t.contains("Colombian ambassador"))
+        );
+    }
+
+    #[test]
+    fn an_event_noun_takes_its_possessor_as_source() {
+        let p = probe("Russia's invasion of Ukraine angered Poland.", Step::Roles);
+        assert_eq!(p.source("invasion"), Some("Russia"));
+        assert_eq!(p.target("invasion"), Some("Ukraine"));
+    }
+
+    #[test]
+    fn a_participle_shares_the_subject_of_the_main_verb() {
+        let text = "France issued a statement condemning Iran.";
+        let p = probe(text, Step::Participles);
+        assert_eq!(p.source("condemning"), Some("France"));
+        assert_eq!(p.target("condemning"), Some("Iran"));
+    }
+
+    #[test]
+    fn conjoined_verbs_share_a_subject() {
+        let p = probe(
+            "Japan welcomed the talks and praised China.",
+            Step::Conjoined,
+        );
+        assert_eq!(p.source("praised"), Some("Japan"));
+        assert_eq!(p.target("praised"), Some("China"));
+    }
+}

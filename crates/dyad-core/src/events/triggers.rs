@@ -1,0 +1,316 @@
+//! Step 1 of the sentence coder: which tokens can trigger, and with which pattern.
+//!
+//! A trigger is a word that heads an entry of the pattern files (`dictionaries/verbs/`)
+//! and lies outside every actor mention. Whether it reads as a verb or as an event noun
+//! is told by the words before it ([`noun_context`], [`determined`]); among the
+//! patterns of all its entries the most specific match wins ([`best_match`]), and the
+//! verb group before it gives its voice and mode ([`find`]).
+
+use super::clause::VerbGroup;
+use super::inflect::VerbForm;
+use super::patterns::{PatternMatch, SentenceView};
+use super::{EventCoder, Found, Mode};
+use crate::actors::Mention;
+use crate::dict::TriggerKind;
+use crate::lexicon::{UNKNOWN, WordClass, WordId};
+use crate::segment::TokenFlags;
+use std::ops::Range;
+
+/// A word's entries that can fire here, each with its verb form (`None` for a noun).
+pub(super) type Candidates = Vec<(u32, Option<VerbForm>)>;
+
+/// Whether token `t` lies inside one of the sentence's mentions.
+fn in_mention(mentions: &[Mention], mention_ids: &[usize], t: usize) -> bool {
+    mention_ids
+        .iter()
+        .any(|&m| (mentions[m].first_token as usize..mentions[m].end_token as usize).contains(&t))
+}
+
+/// Marks, for each token of `sentence`, whether it is a verb trigger outside every
+/// mention (patterns read these marks as clause boundaries).
+pub(super) fn mark(
+    coder: &EventCoder,
+    words: &[WordId],
+    mentions: &[Mention],
+    mention_ids: &[usize],
+    sentence: Range<usize>,
+    out: &mut Vec<bool>,
+) {
+    out.clear();
+    out.extend(sentence.map(|t| {
+        words[t] != UNKNOWN
+            && coder.patterns.verbs.contains_key(&words[t])
+            && !in_mention(mentions, mention_ids, t)
+    }));
+}
+
+/// Whether a determiner governs the word at `t` (`the visit`, `his visit`, `Russia's
+/// military invasion`, `an armed group`): then it is a noun or an adjective, not a verb.
+pub(super) fn determined(view: &SentenceView<'_>, t: usize) -> bool {
+    if t == view.start {
+        return false;
+    }
+    let p = t - 1;
+    let det = |q: usize| {
+        let c = view.lex.class(view.words[q]);
+        c.has(WordClass::DETERMINER)
+            || c.has(WordClass::POSSESSIVE)
+            || c.has(WordClass::POSSESSIVE_MARK)
+    };
+    if det(p) {
+        return true;
+    }
+    // Up to three modifiers between: `the military invasion`, `of peaceful nuclear
+    // work`, `a joint statement`.
+    let mut q = p;
+    for _ in 0..3 {
+        // An actor right before the word is its subject, not a modifier: `Kenya's
+        // foreign minister met ...`.
+        if in_mention(view.mentions, view.mention_ids, q) {
+            return false;
+        }
+        let c = view.lex.class(view.words[q]);
+        let surface = &view.text[view.tokens[q].span()];
+        let modifier = surface.chars().next().is_some_and(char::is_lowercase)
+            && !c.has(WordClass::AUXILIARY)
+            && !c.has(WordClass::MODAL)
+            && !c.has(WordClass::NEGATION)
+            && !c.has(WordClass::PREPOSITION)
+            && !c.has(WordClass::CONJUNCTION)
+            && !c.has(WordClass::ADVERB)
+            && !view.is_trigger[q - view.start];
+        // A plural noun before the word is its subject: `its allies demanded`.
+        let plural = surface.len() > 3
+            && surface.ends_with('s')
+            && !["ous", "ss", "is", "us"]
+                .iter()
+                .any(|x| surface.ends_with(x));
+        if !modifier || plural || q == view.start {
+            return false;
+        }
+        q -= 1;
+        let before = view.lex.class(view.words[q]);
+        if det(q) || (before.has(WordClass::PREPOSITION) && view.lex.word(view.words[q]) != "to") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word at `t` reads as a noun: determined, after a preposition, or right
+/// after an actor that modifies it (`Russian offensive`, `US sanctions`).
+pub(super) fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
+    if t == view.start {
+        return false;
+    }
+    let c = view.lex.class(view.words[t - 1]);
+    determined(view, t)
+        || (c.has(WordClass::PREPOSITION) && view.lex.word(view.words[t - 1]) != "to")
+        || view
+            .mention_ids
+            .iter()
+            .any(|&m| view.mentions[m].end_token as usize == t && view.mentions[m].modifier)
+}
+
+/// Whether token `t` cannot start an event of its own: inside a mention, or the second
+/// half of a hyphenated compound (`drought-hit`, `Russian-backed`).
+fn taken(view: &SentenceView<'_>, t: usize) -> bool {
+    if view.words[t] == UNKNOWN || in_mention(view.mentions, view.mention_ids, t) {
+        return true;
+    }
+    let tokens = view.tokens;
+    t > view.start
+        && &view.text[tokens[t - 1].span()] == "-"
+        && !tokens[t - 1].flags.contains(TokenFlags::SPACE_BEFORE)
+        && !tokens[t].flags.contains(TokenFlags::SPACE_BEFORE)
+}
+
+/// Whether token `t` is a word inside an earlier trigger's pattern (`issued an arrest
+/// warrant against`): part of that event, unless it is the frame's embedded verb.
+fn inside_earlier_pattern(found: &[Found], t: usize) -> bool {
+    found
+        .iter()
+        .any(|f| f.trigger.0 < t && t < f.m.end && f.m.frame_token != Some(t))
+}
+
+/// The entries of the word at `t` (its `verbs` and `nouns` entries) that fit its
+/// reading here, into `out`; returns whether it reads as a noun, or `None` when no
+/// entry fits.
+fn candidates(
+    view: &SentenceView<'_>,
+    t: usize,
+    verbs: Option<&[(u32, VerbForm)]>,
+    nouns: Option<&[(u32, bool)]>,
+    out: &mut Candidates,
+) -> Option<bool> {
+    out.clear();
+    let (words, lex, s) = (view.words, view.lex, view.start);
+    let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(view, t));
+    if as_noun {
+        out.extend(nouns.into_iter().flatten().map(|(e, _)| (*e, None)));
+        return Some(true);
+    }
+    // A participle or gerund after a determiner is an adjective (`the proposed plan`),
+    // not a verb; after a preposition only a gerund is a verb (`after meeting X`, but
+    // `signs of consent`). A participle right after its noun heads a clause (`a
+    // declaration demanding ...`): only a determiner right before makes it an adjective.
+    let gerund_form = verbs.is_some_and(|v| v.iter().all(|(_, f)| *f == VerbForm::Gerund));
+    let adjective = if gerund_form {
+        t > s && {
+            let c = lex.class(words[t - 1]);
+            c.has(WordClass::DETERMINER) || c.has(WordClass::POSSESSIVE)
+        }
+    } else {
+        determined(view, t)
+    };
+    if adjective {
+        return None;
+    }
+    let after_preposition = t > s
+        && lex.class(words[t - 1]).has(WordClass::PREPOSITION)
+        && lex.word(words[t - 1]) != "to";
+    // `its EU partners`, `the US sanctions`: an `-s` form after an actor that a
+    // determiner governs is a plural noun.
+    let after_determined_actor = view.mention_ids.iter().any(|&mi| {
+        let m = &view.mentions[mi];
+        m.end_token as usize == t && m.first_token as usize > s && {
+            let c = lex.class(words[m.first_token as usize - 1]);
+            c.has(WordClass::DETERMINER) || c.has(WordClass::POSSESSIVE)
+        }
+    });
+    out.extend(
+        verbs
+            .into_iter()
+            .flatten()
+            .filter(|(_, f)| !after_preposition || *f == VerbForm::Gerund)
+            .filter(|(_, f)| !(after_determined_actor && *f == VerbForm::ThirdPerson))
+            .map(|(e, f)| (*e, Some(*f))),
+    );
+    (!out.is_empty()).then_some(false)
+}
+
+/// The most specific pattern, over all candidate entries, that matches at `t`.
+fn best_match(
+    coder: &EventCoder,
+    view: &SentenceView<'_>,
+    t: usize,
+    candidates: &Candidates,
+    as_noun: bool,
+) -> Option<(u32, PatternMatch)> {
+    let mut best: Option<(u32, PatternMatch)> = None;
+    for (entry, _) in candidates {
+        let ce = &coder.patterns.entries[*entry as usize];
+        if (ce.kind == TriggerKind::Noun) != as_noun {
+            continue;
+        }
+        for (pi, p) in ce.patterns.iter().enumerate() {
+            if let Some(mut m) = view.match_pattern(&coder.patterns, p, (t, t + 1)) {
+                m.pattern = pi;
+                if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
+                    best = Some((*entry, m));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The event the token at `t` triggers, with no source or target yet, and the first
+/// token of its verb group; `None` when `t` triggers nothing.
+#[inline]
+pub(super) fn find(
+    coder: &EventCoder,
+    view: &SentenceView<'_>,
+    quotes: &[bool],
+    found: &[Found],
+    scratch: &mut Candidates,
+    t: usize,
+) -> Option<(Found, usize)> {
+    if taken(view, t) {
+        return None;
+    }
+    let verbs = coder.patterns.verbs.get(&view.words[t]).map(Vec::as_slice);
+    let nouns = coder.patterns.nouns.get(&view.words[t]).map(Vec::as_slice);
+    if verbs.is_none() && nouns.is_none() || inside_earlier_pattern(found, t) {
+        return None;
+    }
+    let as_noun = candidates(view, t, verbs, nouns, scratch)?;
+    let (entry, m) = best_match(coder, view, t, scratch, as_noun)?;
+    let participle = scratch
+        .iter()
+        .any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
+    let group = if as_noun {
+        VerbGroup {
+            start: t,
+            mode: Mode::Asserted,
+            passive: false,
+            infinitive: false,
+            obligation: false,
+            would: false,
+            future_modal: false,
+        }
+    } else {
+        view.verb_group(t, participle)
+    };
+    let pattern = &coder.patterns.entries[entry as usize].patterns[m.pattern];
+    // `who`, `which`, or `that` right before the verb group (a complementiser `that` is
+    // followed by its clause's subject instead).
+    let (words, lex) = (view.words, view.lex);
+    let relative = !as_noun
+        && group.start > view.start
+        && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
+        && words[group.start - 1] != UNKNOWN;
+    let found = Found {
+        trigger: (t, t + 1),
+        entry,
+        m,
+        source: None,
+        target: None,
+        mode: group.mode,
+        passive: group.passive,
+        embedded: false,
+        infinitive: group.infinitive,
+        obligation: group.obligation,
+        would: group.would,
+        future_modal: group.future_modal,
+        reporting: pattern.reporting,
+        quote: view.quoted(quotes, t),
+        frame: None,
+        noun: as_noun,
+        refusal: false,
+        relative,
+    };
+    Some((found, group.start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{Step, probe};
+
+    #[test]
+    fn a_verb_after_its_subject_triggers_as_a_verb() {
+        let p = probe("Venezuela expelled the Colombian ambassador.", Step::Roles);
+        assert_eq!(p.triggers(), ["expelled"]);
+        assert!(!p.event("expelled").noun);
+    }
+
+    #[test]
+    fn an_event_noun_after_a_possessor_triggers_as_a_noun() {
+        let p = probe("Russia's invasion of Ukraine angered Poland.", Step::Roles);
+        assert!(p.event("invasion").noun, "{:?}", p.triggers());
+    }
+
+    #[test]
+    fn a_participle_after_a_determiner_is_an_adjective() {
+        let p = probe("Iran rejected the proposed plan.", Step::Roles);
+        assert!(p.triggers().contains(&"rejected"));
+        assert!(!p.triggers().contains(&"proposed"), "{:?}", p.triggers());
+    }
+
+    #[test]
+    fn the_second_half_of_a_hyphenated_word_is_no_trigger() {
+        let p = probe("Russian-backed rebels attacked Ukraine.", Step::Roles);
+        assert!(!p.triggers().contains(&"backed"), "{:?}", p.triggers());
+        assert!(p.triggers().contains(&"attacked"));
+    }
+}
