@@ -36,7 +36,11 @@ pub(super) fn assign(
         active_roles(view, quotes, objects, f, clause_start);
     }
     own_country_target(view, f);
-    if let Some(tg) = f.target {
+    // A statement's topic (`said Israel must withdraw`) stays free to be the subject
+    // of the reported verb.
+    if let Some(tg) = f.target
+        && !f.reporting
+    {
         objects.push(tg);
     }
     // Actors inside the matched pattern (`withdraw its troops from X`) are taken: they
@@ -72,7 +76,14 @@ fn noun_roles(
             owner = Some(mi);
             break;
         }
-        if view.is_boundary(q) || lex.class(words[q]).has(WordClass::PREPOSITION) {
+        // A possessor is never across a preposition or the start of a clause
+        // (`told Chinese diplomats that the talks were useful`).
+        let c = lex.class(words[q]);
+        if view.is_boundary(q)
+            || c.has(WordClass::PREPOSITION)
+            || (words[q] != UNKNOWN
+                && (c.has(WordClass::SUBORDINATOR) || c.has(WordClass::RELATIVE)))
+        {
             break;
         }
     }
@@ -155,7 +166,7 @@ fn active_roles(
     let mentions = view.mentions;
     f.target = f.m.target.or_else(|| {
         if f.reporting {
-            return None;
+            return speech::statement_topic(view, f);
         }
         // An actor the pattern's words ran into (`summoned the German ambassador`),
         // else the direct object after the pattern.

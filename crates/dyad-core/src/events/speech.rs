@@ -3,6 +3,8 @@
 //!
 //! - [`mark_quotes`]: which tokens lie inside quotation marks;
 //! - [`reporting_speaker`]: `<content>, the minister said` and `..., said Putin`;
+//! - [`statement_topic`]: the target of a statement, the actor it is about (`said
+//!   NATO would need to remain strong`);
 //! - [`would_looks_forward`]: `X said it would withdraw` is an intention, not a
 //!   hypothesis;
 //! - [`reported_obligations`]: `X said Y must withdraw` is X demanding it of Y.
@@ -52,6 +54,33 @@ pub(super) fn reporting_speaker(view: &SentenceView<'_>, f: &mut Found, clause_s
     {
         f.source = Some((mi, false));
     }
+}
+
+/// The target of a reporting verb with no target of its own pattern: the subject of
+/// the reported clause (`Powell said on Wednesday NATO would need to remain strong`:
+/// NATO), when it comes before any other trigger, within a few words, and is not the
+/// speaker again (`Pakistan says it shot down ...`: the statement has no other actor,
+/// and the shooting is the event). A quoted statement's content comes before its
+/// verb and gives no target here.
+pub(super) fn statement_topic(view: &SentenceView<'_>, f: &Found) -> Option<usize> {
+    let speaker = f.source.map(|(s, _)| view.mentions[s].code);
+    let end = (f.m.end + 8).min(view.end);
+    let mut t = f.m.end;
+    while t < end {
+        if view.is_boundary(t) || view.is_trigger[t - view.start] {
+            return None;
+        }
+        if let Some(m) = view.mention_at(t) {
+            let mm = &view.mentions[m];
+            if mm.modifier || view.possessor(m) {
+                t = (mm.end_token as usize).max(t + 1);
+                continue;
+            }
+            return (Some(mm.code) != speaker).then_some(m);
+        }
+        t += 1;
+    }
+    None
 }
 
 /// In reported speech `would` looks forward from the past: `X said it would withdraw`

@@ -80,8 +80,10 @@ pub enum Withheld {
     /// Neither side is a public actor: companies, media, schools, hospitals, or
     /// nobody known (`the company said`, `Merrill Lynch analysts expect`).
     PrivateActors,
-    /// A statement (CAMEO 01) with no target: a comment, not an interaction.
+    /// A bare statement (CAMEO 010) with no target: a comment, not an interaction.
     StatementWithoutTarget,
+    /// A statement that carries the sentence's main event (`X said Y attacked Z`).
+    StatementAroundEvent,
     /// Not the sentence's main event, and one-sided.
     SecondaryWithoutTarget,
 }
@@ -97,6 +99,7 @@ impl Withheld {
             Withheld::OffDomain(Domain::General) => "off-domain",
             Withheld::PrivateActors => "no public actor",
             Withheld::StatementWithoutTarget => "statement without target",
+            Withheld::StatementAroundEvent => "statement around another event",
             Withheld::SecondaryWithoutTarget => "secondary event without target",
         }
     }

@@ -10,7 +10,10 @@
 //! 2. Private actors: neither side is public: companies, media, schools, hospitals,
 //!    farms, environmental bodies, or no one known; protests and violence (roots 14,
 //!    18, 19, 20) are public acts whoever commits them.
-//! 3. A statement (root 01) needs a target.
+//! 3. A statement (root 01) that is not its sentence's main event is only the vehicle
+//!    of that event ("Pakistan says it shot down five jets"); a bare statement (010)
+//!    that is needs a target, while the specific ones (011 declined to comment, 015
+//!    claimed responsibility, 016 denied, 017 a symbolic act ...) stand alone.
 //! 4. An event that is not its sentence's main one needs a target.
 
 use super::{Domain, StoryDomain, Withheld};
@@ -74,8 +77,15 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     if !public_act && private(&e.source_code) && e.target_code.as_ref().is_none_or(private) {
         return Some(Withheld::PrivateActors);
     }
+    // "X said Y attacked Z": the attack is the sentence's main event, the statement
+    // only its vehicle.
+    if e.code.root_number() == 1 && !e.primary {
+        return Some(Withheld::StatementAroundEvent);
+    }
     if e.target_code.is_none() {
-        if e.code.root_number() == 1 {
+        // The specific statements (declined to comment, claimed responsibility,
+        // denied, attended a ceremony) are news on their own; a bare 010 is not.
+        if e.code.as_str() == "010" {
             return Some(Withheld::StatementWithoutTarget);
         }
         if !e.primary {
