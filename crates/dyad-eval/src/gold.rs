@@ -215,13 +215,40 @@ pub fn detect_by_fields(record: &Value) -> Option<Detected> {
 /// `case2021_task2`) are recognised by name or fields and always skipped. A malformed
 /// line is an error naming the file and the line.
 pub fn load(path: &Path, kind: Option<Kind>) -> anyhow::Result<GoldFile> {
+    load_with(path, kind, false)
+}
+
+/// [`load`], scoring `petr_unittest` as triples when `petr_dictionaries` is set (the
+/// pipeline was given dictionaries, such as PETRARCH's imported validation set).
+pub fn load_with(
+    path: &Path,
+    kind: Option<Kind>,
+    petr_dictionaries: bool,
+) -> anyhow::Result<GoldFile> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    parse(path, &text, kind)
+    parse_with(path, &text, kind, petr_dictionaries)
 }
 
 /// [`load`] on text already read; `path` names the file in messages and gives its name.
 pub fn parse(path: &Path, text: &str, kind: Option<Kind>) -> anyhow::Result<GoldFile> {
+    parse_with(path, text, kind, false)
+}
+
+/// [`load_with`] on text already read.
+pub fn parse_with(
+    path: &Path,
+    text: &str,
+    kind: Option<Kind>,
+    petr_dictionaries: bool,
+) -> anyhow::Result<GoldFile> {
+    // With dictionaries given, petr_unittest is a triples file like any other.
+    let unskip = |d: Detected| match d {
+        Detected::Skip(SKIP_PETR) if petr_dictionaries => {
+            Detected::Score(kind.unwrap_or(Kind::Triples))
+        }
+        d => d,
+    };
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -242,12 +269,14 @@ pub fn parse(path: &Path, text: &str, kind: Option<Kind>) -> anyhow::Result<Gold
     }
     let skip = detect_by_name(path)
         .or_else(|| values.first().and_then(|(_, v)| detect_by_fields(v)))
+        .map(unskip)
         .filter(|d| matches!(d, Detected::Skip(_)));
     let detected = match (skip, kind) {
         (Some(s), _) => s,
         (None, Some(k)) => Detected::Score(k),
         (None, None) => match detect_by_name(path)
             .or_else(|| values.first().and_then(|(_, v)| detect_by_fields(v)))
+            .map(unskip)
         {
             Some(d) => d,
             None => bail!(
@@ -314,7 +343,10 @@ pub fn record(kind: Kind, v: &Value) -> Result<GoldRecord, String> {
                     }
                     plover_2021(code).to_string()
                 } else {
-                    if code.len() < 2 || !code.chars().all(|c| c.is_ascii_digit()) {
+                    // PETRARCH's validation codes may end in a letter (`174K`): the
+                    // digits before it still give the root.
+                    let digits = code.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    if digits.len() < 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
                         return Err(at(format!("not a CAMEO code: {code:?}")));
                     }
                     code.to_string()

@@ -55,6 +55,10 @@ pub struct EvalArgs {
     /// Check every metric against the floors in FILE (e.g. eval/floors.toml).
     #[arg(long, value_name = "FILE")]
     pub floors: Option<PathBuf>,
+    /// Set by the caller when the pipeline uses dictionaries given by the user: then
+    /// `petr_unittest` (coded against PETRARCH's validation dictionaries) is scored.
+    #[arg(skip)]
+    pub custom_dictionaries: bool,
 }
 
 /// Whether `dyad code` outputs an event by default: asserted events, and future ones
@@ -135,7 +139,7 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
     let mut analysis = Analysis::default();
     let mut results = Vec::new();
     for path in &args.files {
-        let gold = gold::load(path, args.kind)?;
+        let gold = gold::load_with(path, args.kind, args.custom_dictionaries)?;
         let (preds, score) = match gold.detected {
             Detected::Skip(_) => (Vec::new(), None),
             Detected::Score(kind) => {

@@ -137,12 +137,19 @@ fn check_codes(d: &Dictionaries, out: &mut Out<'_>) {
     let mut seen_actor: FxHashMap<&str, Origin> = FxHashMap::default();
     for a in &d.actors {
         if let Some(first) = seen_actor.insert(a.code.as_str(), a.origin) {
+            // In another file, a second entry adds names to the actor (an imported
+            // dictionary over the built-in one); in the same file it is a mistake.
             out.push(
-                Severity::Error,
+                if first.file == a.origin.file {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 a.origin,
                 format!(
-                    "actor {} is defined twice (first at line {})",
-                    a.code, first.line
+                    "actor {} is defined twice (first at {})",
+                    a.code,
+                    d.locate(first)
                 ),
             );
         }
@@ -162,11 +169,16 @@ fn check_codes(d: &Dictionaries, out: &mut Out<'_>) {
     for r in &d.roles {
         if let Some(first) = seen_role.insert(r.code.as_str(), r.origin) {
             out.push(
-                Severity::Error,
+                if first.file == r.origin.file {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 r.origin,
                 format!(
-                    "role {} is defined twice (first at line {})",
-                    r.code, first.line
+                    "role {} is defined twice (first at {})",
+                    r.code,
+                    d.locate(first)
                 ),
             );
         }
