@@ -3,8 +3,8 @@
 //! dates become actor entries (one per code, names merged); records with dates become
 //! people with dated roles.
 
-use crate::FileReport;
 use crate::text::{name_case, strip_comment, strip_markup_comments};
+use crate::{FileReport, Known, norm};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -160,7 +160,7 @@ fn dedup(names: &mut Vec<String>) {
 }
 
 /// Converts an actor dictionary.
-pub fn convert(text: &str, report: &mut FileReport) -> Actors {
+pub fn convert(text: &str, report: &mut FileReport, known: &Known) -> Actors {
     let records = parse(text, report);
     let mut by_code: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
     let mut people = String::new();
@@ -171,6 +171,17 @@ pub fn convert(text: &str, report: &mut FileReport) -> Actors {
             continue;
         }
         dedup(&mut r.names);
+        // One name dyad knows means dyad has this actor: its entry, codes and dates are
+        // kept, and the record's other names (often titles or spellings that would
+        // compete with it) are left out.
+        if r.names.iter().any(|n| known.names.contains(&norm(n))) {
+            report.skip(
+                r.line,
+                "an actor or person dyad's dictionaries already have (a name in common): dyad's entry is kept",
+                &r.names.join(" | "),
+            );
+            continue;
+        }
         if r.roles.is_empty() {
             let Some(code) = r.code else {
                 report.skip(

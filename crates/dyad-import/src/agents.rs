@@ -1,8 +1,8 @@
 //! The agent dictionary: `PHRASE {PLURALS} [~CODE]` lines and `!NAME! = A, B` word
 //! substitutions, to role entries (`agents/*.txt`).
 
-use crate::FileReport;
 use crate::text::{lower_phrase, strip_comment, strip_markup_comments};
+use crate::{FileReport, Known, norm};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -59,7 +59,7 @@ fn is_person(noun: &str) -> bool {
 }
 
 /// Converts an agent dictionary.
-pub fn convert(text: &str, report: &mut FileReport) -> Agents {
+pub fn convert(text: &str, report: &mut FileReport, known: &Known) -> Agents {
     let text = strip_markup_comments(text);
     let mut subst: FxHashMap<String, Vec<String>> = FxHashMap::default();
     // role -> (persons, groups), each `singular/plural` or `singular`.
@@ -121,6 +121,14 @@ pub fn convert(text: &str, report: &mut FileReport) -> Agents {
             .any(|p| p.is_empty() || p.contains(['!', '|', '/', '{', '}']))
         {
             report.skip(line, "an agent phrase dyad cannot match", t);
+            continue;
+        }
+        if expanded.iter().all(|p| known.nouns.contains(&norm(p))) {
+            report.skip(
+                line,
+                "agent noun already in dyad's dictionaries: dyad's role is kept",
+                t,
+            );
             continue;
         }
         let entry = roles.entry(role).or_default();

@@ -168,6 +168,50 @@ struct Used {
     roles_defined: FxHashSet<String>,
 }
 
+/// What the base dictionaries already know: imported entries for these are left out,
+/// so that an import adds to dyad's dictionaries and does not compete with them.
+#[derive(Default)]
+pub(crate) struct Known {
+    /// Verb lemmas that have patterns.
+    pub verbs: FxHashSet<String>,
+    /// Names of actors and people, normalised by [`norm`].
+    pub names: FxHashSet<String>,
+    /// Agent nouns (singular and plural), normalised by [`norm`].
+    pub nouns: FxHashSet<String>,
+}
+
+/// A name as compared with the base's: lower case, single spaces.
+pub(crate) fn norm(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Known {
+    fn of(base: &Dictionaries) -> Known {
+        let mut k = Known::default();
+        for e in &base.patterns {
+            if e.kind == dyad_core::dict::TriggerKind::Verb {
+                k.verbs.extend(e.lemmas.iter().cloned());
+            }
+        }
+        for a in &base.actors {
+            k.names.extend(a.names.iter().map(|(_, n)| norm(&n.text)));
+        }
+        for p in &base.people {
+            k.names.extend(p.names.iter().map(|n| norm(&n.text)));
+        }
+        for r in &base.roles {
+            for n in &r.nouns {
+                k.nouns.insert(norm(&n.singular.text));
+                k.nouns.insert(norm(&n.plural));
+            }
+        }
+        k
+    }
+}
+
 /// A file name as a lower-case stem for output paths: `PETR.Validate.verbs.txt` ->
 /// `petr-validate-verbs`.
 fn stem(name: &str) -> String {
@@ -194,6 +238,7 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut used = Used::default();
     let base_irregular: FxHashSet<&str> = base.irregular.iter().map(|v| v.lemma.as_str()).collect();
+    let known = Known::of(base);
     for input in inputs {
         let (text, encoding) = decode(input.bytes);
         let mut report = FileReport {
@@ -204,7 +249,7 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
         let stem = stem(&input.name);
         match input.kind {
             Kind::Verbs => {
-                let v = verbs::convert(&text, &mut report, &base_irregular);
+                let v = verbs::convert(&text, &mut report, &base_irregular, &known);
                 used.event_codes.extend(v.codes);
                 files.insert(format!("verbs/{stem}.txt"), v.patterns);
                 if !v.irregular.is_empty() {
@@ -212,7 +257,7 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
                 }
             }
             Kind::Actors => {
-                let a = actors::convert(&text, &mut report);
+                let a = actors::convert(&text, &mut report, &known);
                 used.actor_codes.extend(a.role_codes);
                 used.actors_defined.extend(a.defined);
                 if !a.actors.is_empty() {
@@ -223,7 +268,7 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
                 }
             }
             Kind::Agents => {
-                let a = agents::convert(&text, &mut report);
+                let a = agents::convert(&text, &mut report, &known);
                 used.roles_defined.extend(a.roles);
                 files.insert(format!("agents/{stem}.txt"), a.text);
             }

@@ -1,8 +1,8 @@
 //! The verb dictionary: synonym sets (`&NAME` and `+member` lines) to word classes,
 //! verb blocks (`--- NAME [CODE] ---`, verb lines, `-` pattern lines) to `verb` entries.
 
-use crate::FileReport;
 use crate::text::{lower_phrase, strip_comment, strip_markup_comments};
+use crate::{FileReport, Known};
 use dyad_core::dict::{patterns::check_pattern, plural_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
@@ -67,6 +67,7 @@ struct State<'a> {
     irregular: String,
     irregular_done: FxHashSet<String>,
     base_irregular: &'a FxHashSet<&'a str>,
+    known: &'a Known,
     codes: FxHashSet<String>,
 }
 
@@ -83,8 +84,14 @@ fn parse_code(s: &str, line: usize, report: &mut FileReport) -> Result<Code, Str
     if first == "---" {
         return Ok(Code::Null);
     }
+    if first.is_empty() && second.is_some() {
+        return Err(
+            "paired code [:B] (only the target's reply): dyad patterns code the source's act"
+                .into(),
+        );
+    }
     if !(2..=4).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("code [{s}] is not a CAMEO code of 2 to 4 digits"));
+        return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
     }
     if second.is_some_and(|b| b != first) {
         report.approx(
@@ -249,8 +256,11 @@ fn parse_verb(
             .find(|p| p.starts_with('+'))
             .or(parts.get(at))
             .or(parts.first());
-        if let Some(f) = f {
-            verb_forms.push(lower(f));
+        if let Some(f) = f.map(|f| lower(f))
+            && !f.is_empty()
+            && f.chars().all(char::is_alphabetic)
+        {
+            verb_forms.push(f);
         }
     }
     let verb = Verb {
@@ -343,6 +353,14 @@ impl State<'_> {
         let mut groups: Vec<(Vec<&Verb>, Code, Vec<String>, Vec<String>)> = Vec::new();
         let mut plain = Vec::new();
         for v in &b.verbs {
+            if self.known.verbs.contains(&v.lemma) {
+                self.report.skip(
+                    v.line,
+                    "verb that dyad's dictionaries already code: their patterns are kept",
+                    &v.lemma,
+                );
+                continue;
+            }
             if v.pre.is_empty() && v.post.is_empty() && v.code.is_none() {
                 plain.push(v);
             } else {
@@ -356,7 +374,15 @@ impl State<'_> {
         for (verbs, code, pre, post) in groups {
             let mut lines = Vec::new();
             if let Code::Event(c) = &code {
-                lines.push(format!("{c}  *"));
+                let mut d = Vec::new();
+                if !pre.is_empty() {
+                    d.push(words_element(&pre));
+                }
+                d.push("*".to_string());
+                if !post.is_empty() {
+                    d.push(words_element(&post));
+                }
+                lines.push(format!("{c}  {}", d.join(" ")));
                 self.codes.insert(c.clone());
             }
             for p in &b.patterns {
@@ -461,7 +487,12 @@ impl State<'_> {
 
 /// Converts a verb dictionary. `base_irregular` lists the verbs whose irregular forms
 /// dyad already has.
-pub fn convert(text: &str, report: &mut FileReport, base_irregular: &FxHashSet<&str>) -> Verbs {
+pub fn convert(
+    text: &str,
+    report: &mut FileReport,
+    base_irregular: &FxHashSet<&str>,
+    known: &Known,
+) -> Verbs {
     let text = strip_markup_comments(text);
     let mut st = State {
         report,
@@ -472,6 +503,7 @@ pub fn convert(text: &str, report: &mut FileReport, base_irregular: &FxHashSet<&
         irregular: String::new(),
         irregular_done: FxHashSet::default(),
         base_irregular,
+        known,
         codes: FxHashSet::default(),
     };
     let mut synset: Option<Synset> = None;
