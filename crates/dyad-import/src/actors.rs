@@ -8,10 +8,46 @@ use crate::{FileReport, Known, norm};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// The category of an imported actor, by its code: three letters are a state (or a
+/// region), `IGO`/`NGO`/`IMG`/`MNC` an organisation, anything else a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Category {
+    /// `actors/countries-*.txt`.
+    Countries,
+    /// `actors/organizations-*.txt`.
+    Organizations,
+    /// `actors/groups-*.txt`.
+    Groups,
+}
+
+impl Category {
+    fn of(code: &str) -> Category {
+        if code.len() == 3 {
+            Category::Countries
+        } else if ["IGO", "NGO", "IMG", "MNC"]
+            .iter()
+            .any(|p| code.starts_with(p))
+        {
+            Category::Organizations
+        } else {
+            Category::Groups
+        }
+    }
+
+    /// The start of the output file's name, which tells dyad the category.
+    pub fn file_prefix(self) -> &'static str {
+        match self {
+            Category::Countries => "countries",
+            Category::Organizations => "organizations",
+            Category::Groups => "groups",
+        }
+    }
+}
+
 /// The converted actor dictionary.
 pub struct Actors {
-    /// The actor file (`actors/*.txt`), empty when there is no such record.
-    pub actors: String,
+    /// The actor files by category (empty ones left out).
+    pub actors: Vec<(Category, String)>,
     /// The people file (`people/*.txt`), empty when there is no such record.
     pub people: String,
     /// The codes of people's roles.
@@ -211,13 +247,14 @@ pub fn convert(text: &str, report: &mut FileReport, known: &Known) -> Actors {
             }
         }
     }
-    let mut actors = String::new();
+    let mut actors: BTreeMap<Category, String> = BTreeMap::new();
     let mut defined = Vec::new();
     for (code, (line, mut names)) in by_code {
         dedup(&mut names);
-        let _ = writeln!(actors, "{code}  {}  # line {line}", names[0]);
+        let out = actors.entry(Category::of(&code)).or_default();
+        let _ = writeln!(out, "{code}  {}  # line {line}", names[0]);
         for chunk in names.chunks(10) {
-            let _ = writeln!(actors, "  names: {}", chunk.join(" | "));
+            let _ = writeln!(out, "  names: {}", chunk.join(" | "));
         }
         defined.push(code);
     }
@@ -230,7 +267,7 @@ pub fn convert(text: &str, report: &mut FileReport, known: &Known) -> Actors {
         }
     };
     Actors {
-        actors: wrap(actors),
+        actors: actors.into_iter().map(|(c, s)| (c, wrap(s))).collect(),
         people: wrap(people),
         role_codes,
         defined,

