@@ -431,6 +431,27 @@ mod tests {
     ];
 
     #[test]
+    fn petr_unittest_is_scored_as_triples_when_dictionaries_are_given() {
+        let line = r#"{"id": "DEMO-00", "text": "Arnor will meet Gondor.", "date": "19950101", "category": "DEMO", "evaluate": true, "events": [{"source": "ARN", "target": "GON", "code": "174K"}], "noevents": false}
+{"id": "DEMO-01", "text": "Nothing here.", "date": "19950101", "category": "DEMO", "evaluate": true, "events": [], "noevents": true}"#;
+        for path in ["petr_unittest.jsonl", "gold.jsonl"] {
+            let path = Path::new(path);
+            let skipped = parse(path, line, None).unwrap();
+            assert_eq!(skipped.detected, Detected::Skip(SKIP_PETR));
+            assert!(skipped.records.is_empty());
+            let scored = parse_with(path, line, None, true).unwrap();
+            assert_eq!(scored.detected, Detected::Score(Kind::Triples));
+            assert_eq!(scored.records.len(), 2);
+            assert_eq!(scored.records[0].events[0].code, "174K");
+            assert!(scored.records[1].events.is_empty());
+        }
+        // The ACLED skip is not lifted by dictionaries.
+        let acled = r#"{"id": "x", "text": "t", "unseen_type": true}"#;
+        let d = parse_with(Path::new("case2021_task2.jsonl"), acled, None, true).unwrap();
+        assert_eq!(d.detected, Detected::Skip(SKIP_ACLED));
+    }
+
+    #[test]
     fn dev_files_kind_by_name_and_by_fields() {
         let Some(shared) = shared() else { return };
         for (name, expected, n) in DEV {

@@ -242,6 +242,7 @@ mod tests {
                 errors: 3,
                 dump_pred: Some("p.jsonl".into()),
                 floors: Some("eval/floors.toml".into()),
+                custom_dictionaries: false,
             }
         );
         for k in ["triples", "plv", "conflibert", "cameo_manual"] {
@@ -368,6 +369,7 @@ mod tests {
             errors: 1,
             dump_pred: Some(dump.clone()),
             floors: Some(floors),
+            custom_dictionaries: false,
         };
         let mut out = Vec::new();
         // m2 has no actor, so root accuracy is at most 0.5: the 0.75 floor fails.
