@@ -45,6 +45,9 @@ enum Code {
     Event(String),
 }
 
+/// Verbs that share an entry: their default code and the words around the verb.
+type Group<'a> = (Vec<&'a Verb>, Code, Vec<String>, Vec<String>);
+
 /// A synonym set being read.
 struct Synset {
     line: usize,
@@ -331,7 +334,8 @@ impl State<'_> {
         let past: Vec<&String> = forms
             .iter()
             .filter(|f| {
-                !f.ends_with("ing") && *f != lemma && !(f.ends_with('s') && !lemma.ends_with('s'))
+                // Not the -ing form, the lemma or the third person: the past forms.
+                !f.ends_with("ing") && *f != lemma && (!f.ends_with('s') || lemma.ends_with('s'))
             })
             .collect();
         if past.is_empty()
@@ -350,7 +354,7 @@ impl State<'_> {
 
     /// Writes the entries of a finished block.
     fn finish_block(&mut self, b: Block) {
-        let mut groups: Vec<(Vec<&Verb>, Code, Vec<String>, Vec<String>)> = Vec::new();
+        let mut groups: Vec<Group<'_>> = Vec::new();
         let mut plain = Vec::new();
         for v in &b.verbs {
             if self.known.verbs.contains(&v.lemma) {
@@ -523,10 +527,10 @@ pub fn convert(
         if let Some(s) = synset.take() {
             st.finish_synset(s);
         }
-        if t.starts_with("---") || t.starts_with('&') {
-            if let Some(b) = block.take() {
-                st.finish_block(b);
-            }
+        if (t.starts_with("---") || t.starts_with('&'))
+            && let Some(b) = block.take()
+        {
+            st.finish_block(b);
         }
         if let Some(h) = t.strip_prefix("---") {
             let h = h.trim_end_matches('-');
