@@ -469,6 +469,40 @@ mod tests {
     }
 
     #[test]
+    fn a_code_defined_again_in_another_file_adds_to_it() {
+        // RUS and GOV are built in: another file may add names and nouns to them.
+        let findings = run(&[
+            (
+                "actors/countries-more.txt",
+                "RUS  Russia\n  names: Rossiyskaya\n",
+            ),
+            (
+                "agents/more.txt",
+                "GOV  Government\n  persons: vice-minister\n",
+            ),
+            (
+                "actors/twice.txt",
+                "QQQ  A\n  names: Aland\nQQQ  B\n  names: Bland\n",
+            ),
+        ]);
+        let has = |s: &str| findings.iter().any(|f| f.contains(s));
+        assert!(
+            has(
+                "actors/countries-more.txt:1: warning: actor RUS is defined twice (first at actors/countries.txt:"
+            ),
+            "{findings:?}"
+        );
+        assert!(
+            has("agents/more.txt:1: warning: role GOV is defined twice (first at agents.txt:"),
+            "{findings:?}"
+        );
+        assert!(
+            has("actors/twice.txt:3: error: actor QQQ is defined twice"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
     fn syntax_errors_are_reported_with_their_line() {
         let findings = run(&[("places/test.txt", "UKR: Kharkiv\nnot a place line\n")]);
         assert!(
