@@ -229,11 +229,12 @@ fn parse_verb(
         (Some(o), Some(c)) if c > o => (&rest[..o], &rest[o + 1..c]),
         _ => (rest, ""),
     };
+    // `LASH OUT` is read as `LASH_OUT`.
     let phrase = phrase.trim();
-    if phrase.contains(char::is_whitespace) {
-        return Err("a verb line with more than one phrase".into());
-    }
-    let words: Vec<&str> = phrase.split('_').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = phrase
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
     let at = match words.iter().position(|w| w.starts_with('+')) {
         Some(i) => i,
         None if words.len() == 1 => 0,
