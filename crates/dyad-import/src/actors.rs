@@ -195,9 +195,33 @@ fn dedup(names: &mut Vec<String>) {
     names.retain(|n| !n.is_empty() && !n.contains('|') && seen.insert(n.to_lowercase()));
 }
 
+/// A code that is a role alone (`MED` for a newspaper) is a role of unknown country in
+/// dyad: `---MED`.
+fn role_alone(code: &mut String, known: &Known, line: usize, report: &mut FileReport) {
+    if code.len() == 3
+        && known.roles.contains(code.as_str())
+        && !known.actors.contains(code.as_str())
+    {
+        report.approx(
+            line,
+            "a role code alone: coded as the role of an unknown country (---ROLE)",
+            code,
+        );
+        code.insert_str(0, "---");
+    }
+}
+
 /// Converts an actor dictionary.
 pub fn convert(text: &str, report: &mut FileReport, known: &Known) -> Actors {
-    let records = parse(text, report);
+    let mut records = parse(text, report);
+    for r in &mut records {
+        if let Some(c) = r.code.as_mut() {
+            role_alone(c, known, r.line, report);
+        }
+        for role in &mut r.roles {
+            role_alone(&mut role.0, known, r.line, report);
+        }
+    }
     let mut by_code: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
     let mut people = String::new();
     let mut role_codes = Vec::new();

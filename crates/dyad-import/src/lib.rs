@@ -178,6 +178,10 @@ pub(crate) struct Known {
     pub names: FxHashSet<String>,
     /// Agent nouns (singular and plural), normalised by [`norm`].
     pub nouns: FxHashSet<String>,
+    /// Role codes.
+    pub roles: FxHashSet<String>,
+    /// Actor codes.
+    pub actors: FxHashSet<String>,
 }
 
 /// A name as compared with the base's: lower case, single spaces.
@@ -198,11 +202,13 @@ impl Known {
         }
         for a in &base.actors {
             k.names.extend(a.names.iter().map(|(_, n)| norm(&n.text)));
+            k.actors.insert(a.code.as_str().to_string());
         }
         for p in &base.people {
             k.names.extend(p.names.iter().map(|n| norm(&n.text)));
         }
         for r in &base.roles {
+            k.roles.insert(r.code.as_str().to_string());
             for n in &r.nouns {
                 k.nouns.insert(norm(&n.singular.text));
                 k.nouns.insert(norm(&n.plural));
