@@ -215,13 +215,40 @@ pub fn detect_by_fields(record: &Value) -> Option<Detected> {
 /// `case2021_task2`) are recognised by name or fields and always skipped. A malformed
 /// line is an error naming the file and the line.
 pub fn load(path: &Path, kind: Option<Kind>) -> anyhow::Result<GoldFile> {
+    load_with(path, kind, false)
+}
+
+/// [`load`], scoring `petr_unittest` as triples when `petr_dictionaries` is set (the
+/// pipeline was given dictionaries, such as PETRARCH's imported validation set).
+pub fn load_with(
+    path: &Path,
+    kind: Option<Kind>,
+    petr_dictionaries: bool,
+) -> anyhow::Result<GoldFile> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    parse(path, &text, kind)
+    parse_with(path, &text, kind, petr_dictionaries)
 }
 
 /// [`load`] on text already read; `path` names the file in messages and gives its name.
 pub fn parse(path: &Path, text: &str, kind: Option<Kind>) -> anyhow::Result<GoldFile> {
+    parse_with(path, text, kind, false)
+}
+
+/// [`load_with`] on text already read.
+pub fn parse_with(
+    path: &Path,
+    text: &str,
+    kind: Option<Kind>,
+    petr_dictionaries: bool,
+) -> anyhow::Result<GoldFile> {
+    // With dictionaries given, petr_unittest is a triples file like any other.
+    let unskip = |d: Detected| match d {
+        Detected::Skip(SKIP_PETR) if petr_dictionaries => {
+            Detected::Score(kind.unwrap_or(Kind::Triples))
+        }
+        d => d,
+    };
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -242,12 +269,14 @@ pub fn parse(path: &Path, text: &str, kind: Option<Kind>) -> anyhow::Result<Gold
     }
     let skip = detect_by_name(path)
         .or_else(|| values.first().and_then(|(_, v)| detect_by_fields(v)))
+        .map(unskip)
         .filter(|d| matches!(d, Detected::Skip(_)));
     let detected = match (skip, kind) {
         (Some(s), _) => s,
         (None, Some(k)) => Detected::Score(k),
         (None, None) => match detect_by_name(path)
             .or_else(|| values.first().and_then(|(_, v)| detect_by_fields(v)))
+            .map(unskip)
         {
             Some(d) => d,
             None => bail!(
@@ -314,7 +343,10 @@ pub fn record(kind: Kind, v: &Value) -> Result<GoldRecord, String> {
                     }
                     plover_2021(code).to_string()
                 } else {
-                    if code.len() < 2 || !code.chars().all(|c| c.is_ascii_digit()) {
+                    // PETRARCH's validation codes may end in a letter (`174K`): the
+                    // digits before it still give the root.
+                    let digits = code.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    if digits.len() < 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
                         return Err(at(format!("not a CAMEO code: {code:?}")));
                     }
                     code.to_string()
@@ -397,6 +429,27 @@ mod tests {
         ("conflibert_cameo", Detected::Score(Kind::Conflibert), 1028),
         ("case2021_task2", Detected::Skip(SKIP_ACLED), 0),
     ];
+
+    #[test]
+    fn petr_unittest_is_scored_as_triples_when_dictionaries_are_given() {
+        let line = r#"{"id": "DEMO-00", "text": "Arnor will meet Gondor.", "date": "19950101", "category": "DEMO", "evaluate": true, "events": [{"source": "ARN", "target": "GON", "code": "174K"}], "noevents": false}
+{"id": "DEMO-01", "text": "Nothing here.", "date": "19950101", "category": "DEMO", "evaluate": true, "events": [], "noevents": true}"#;
+        for path in ["petr_unittest.jsonl", "gold.jsonl"] {
+            let path = Path::new(path);
+            let skipped = parse(path, line, None).unwrap();
+            assert_eq!(skipped.detected, Detected::Skip(SKIP_PETR));
+            assert!(skipped.records.is_empty());
+            let scored = parse_with(path, line, None, true).unwrap();
+            assert_eq!(scored.detected, Detected::Score(Kind::Triples));
+            assert_eq!(scored.records.len(), 2);
+            assert_eq!(scored.records[0].events[0].code, "174K");
+            assert!(scored.records[1].events.is_empty());
+        }
+        // The ACLED skip is not lifted by dictionaries.
+        let acled = r#"{"id": "x", "text": "t", "unseen_type": true}"#;
+        let d = parse_with(Path::new("case2021_task2.jsonl"), acled, None, true).unwrap();
+        assert_eq!(d.detected, Detected::Skip(SKIP_ACLED));
+    }
 
     #[test]
     fn dev_files_kind_by_name_and_by_fields() {

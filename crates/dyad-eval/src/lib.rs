@@ -55,6 +55,10 @@ pub struct EvalArgs {
     /// Check every metric against the floors in FILE (e.g. eval/floors.toml).
     #[arg(long, value_name = "FILE")]
     pub floors: Option<PathBuf>,
+    /// Set by the caller when the pipeline uses dictionaries given by the user: then
+    /// `petr_unittest` (coded against PETRARCH's validation dictionaries) is scored.
+    #[arg(skip)]
+    pub custom_dictionaries: bool,
 }
 
 /// The PLOVER 2021 category of a CAMEO code by a CAMEO table (the pipeline's
@@ -125,7 +129,7 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
     let mut analysis = Analysis::default();
     let mut results = Vec::new();
     for path in &args.files {
-        let gold = gold::load(path, args.kind)?;
+        let gold = gold::load_with(path, args.kind, args.custom_dictionaries)?;
         let (preds, score) = match gold.detected {
             Detected::Skip(_) => (Vec::new(), None),
             Detected::Score(kind) => {
@@ -229,6 +233,7 @@ mod tests {
                 errors: 3,
                 dump_pred: Some("p.jsonl".into()),
                 floors: Some("eval/floors.toml".into()),
+                custom_dictionaries: false,
             }
         );
         for k in ["triples", "plv", "conflibert", "cameo_manual"] {
@@ -359,6 +364,7 @@ mod tests {
             errors: 1,
             dump_pred: Some(dump.clone()),
             floors: Some(floors),
+            custom_dictionaries: false,
         };
         let mut out = Vec::new();
         // m2 has no actor, so root accuracy is at most 0.5: the 0.75 floor fails.

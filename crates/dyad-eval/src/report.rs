@@ -187,6 +187,15 @@ pub fn write_text(
             prf_row(out, "triple", &t.triple)?;
             prf_row(out, "code", &t.code)?;
             prf_row(out, "pair", &t.pair)?;
+            if t.no_event_records > 0 {
+                writeln!(
+                    out,
+                    "  no-event accuracy {:.4} ({} of {} records without gold events coded without events)",
+                    t.no_event_accuracy(),
+                    t.no_event_correct,
+                    t.no_event_records
+                )?;
+            }
         }
         if let Some(l) = &s.labels {
             match &s.codes {

@@ -109,6 +109,17 @@ pub struct TripleScores {
     pub code: Prf,
     /// Source and target agree.
     pub pair: Prf,
+    /// Gold records with no event (PETRARCH's `noevents` sentences, among others).
+    pub no_event_records: usize,
+    /// Of those, the records for which the system coded no event either.
+    pub no_event_correct: usize,
+}
+
+impl TripleScores {
+    /// The share of gold records without events that the system left without events.
+    pub fn no_event_accuracy(&self) -> f64 {
+        ratio(self.no_event_correct, self.no_event_records)
+    }
 }
 
 /// One class of a label file.
@@ -308,6 +319,9 @@ impl FileScore {
                 m.push((pn, p.precision()));
                 m.push((rn, p.recall()));
                 m.push((fname, p.f1()));
+            }
+            if t.no_event_records > 0 {
+                m.push(("no_event_accuracy", t.no_event_accuracy()));
             }
         }
         if let Some(l) = &self.labels {
@@ -640,6 +654,10 @@ fn score_triples(
             && actor_matches(ge.target.as_deref(), pe.target.as_deref())
     };
     let code = |gi: usize, pi: usize| gold[gi].1 == pred[pi].2;
+    if g.events.is_empty() {
+        acc.no_event_records += 1;
+        acc.no_event_correct += usize::from(pred.is_empty());
+    }
     let count = |m: &[Option<usize>]| m.iter().filter(|x| x.is_some()).count();
     let full = max_matching(gold.len(), pred.len(), &|a, b| actors(a, b) && code(a, b));
     let code_only = max_matching(gold.len(), pred.len(), &code);
@@ -830,7 +848,13 @@ mod tests {
             }
         );
         for (name, v) in s.metrics() {
-            assert_eq!(v, 0.0, "{name}");
+            // With no event predicted, every record without gold events is right.
+            let expected = if name == "no_event_accuracy" {
+                1.0
+            } else {
+                0.0
+            };
+            assert_eq!(v, expected, "{name}");
         }
         let gold = gold_file("plv.jsonl", PLV_GOLD);
         let s = score_file(Kind::Plv, &gold, &[], &plover);
@@ -891,6 +915,14 @@ mod tests {
             }
         );
         assert_eq!(s.actor_recall, None);
+        // b has no gold event and one predicted: no-event accuracy 0 of 1.
+        assert_eq!((t.no_event_records, t.no_event_correct), (1, 0));
+        assert_eq!(s.metric("no_event_accuracy"), Some(0.0));
+        let preds = vec![pred("a", vec![], &[]), pred("b", vec![], &[])];
+        let t = score_file(Kind::Triples, &gold, &preds, &plover)
+            .triples
+            .unwrap();
+        assert_eq!(t.no_event_accuracy(), 1.0);
     }
 
     #[test]

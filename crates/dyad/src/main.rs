@@ -5,6 +5,7 @@
 //! evaluation is `dyad-eval`'s. Documents are coded in parallel in bounded batches
 //! and written in input order, so the output is the same whatever the thread count.
 
+mod import;
 mod run;
 
 // mimalloc: building the dictionaries at start-up makes tens of thousands of small
@@ -41,6 +42,9 @@ pub struct Global {
     /// Dictionary directory whose files replace the built-in ones of the same path.
     #[arg(long, global = true, value_name = "DIR")]
     pub dictionaries: Option<PathBuf>,
+    /// Use only the files of the dictionary directory, none of the built-in ones.
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
     /// Worker threads (default: all cores).
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
@@ -114,6 +118,15 @@ enum DictCommand {
         /// Directory whose files replace the built-in ones of the same path.
         dir: Option<PathBuf>,
     },
+    /// Convert dictionaries of other coders into dyad's formats.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportCommand {
+    /// PETRARCH and TABARI dictionaries (verbs, actors, agents, discards, issues).
+    Petrarch(import::PetrarchArgs),
 }
 
 fn main() -> ExitCode {
@@ -147,8 +160,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Sentences(input) => run::sentences(&cli.global, &input),
         Command::Actors(input) => run::actors(&cli.global, &input),
-        Command::Dict(DictCommand::Lint { dir }) => run::lint(dir.as_deref()),
-        Command::Eval(args) => {
+        Command::Dict(DictCommand::Lint { dir }) => {
+            run::lint(dir.as_deref(), cli.global.no_builtin)
+        }
+        Command::Dict(DictCommand::Import(ImportCommand::Petrarch(args))) => {
+            import::petrarch(&cli.global, &args)
+        }
+        Command::Eval(mut args) => {
+            args.custom_dictionaries = cli.global.dictionaries.is_some();
             let pipeline = run::pipeline(&cli.global)?;
             let stdout = std::io::stdout();
             let mut out = stdout.lock();

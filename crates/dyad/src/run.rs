@@ -50,12 +50,20 @@ fn read_dictionary_dir(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>> {
     Ok(out)
 }
 
-/// The dictionary files to use: the built-in ones, with `dir`'s over them.
-fn dictionary_files(dir: Option<&Path>) -> Result<Vec<(String, Cow<'static, str>)>> {
-    let builtin = dict::builtin_files();
+/// The dictionary files to use: the built-in ones, with `dir`'s over them; with
+/// `no_builtin`, `dir`'s alone.
+fn dictionary_files(
+    dir: Option<&Path>,
+    no_builtin: bool,
+) -> Result<Vec<(String, Cow<'static, str>)>> {
     match dir {
-        Some(d) => Ok(dict::merge_files(builtin, read_dictionary_dir(d)?)),
-        None => Ok(builtin),
+        Some(d) if no_builtin => Ok(dict::merge_files(Vec::new(), read_dictionary_dir(d)?)),
+        Some(d) => Ok(dict::merge_files(
+            dict::builtin_files(),
+            read_dictionary_dir(d)?,
+        )),
+        None if no_builtin => anyhow::bail!("--no-builtin needs a dictionary directory"),
+        None => Ok(dict::builtin_files()),
     }
 }
 
@@ -68,15 +76,15 @@ pub fn pipeline(global: &Global) -> Result<Pipeline> {
     if global.dictionaries.is_none() {
         return Pipeline::from_bytes(BUILTIN).context("the built-in dictionaries");
     }
-    let files = dictionary_files(global.dictionaries.as_deref())?;
+    let files = dictionary_files(global.dictionaries.as_deref(), global.no_builtin)?;
     let dicts =
         Dictionaries::parse(&files).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))?;
     Pipeline::new(&dicts).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))
 }
 
-/// `dyad dict lint [DIR]`.
-pub fn lint(dir: Option<&Path>) -> Result<ExitCode> {
-    let files = dictionary_files(dir)?;
+/// `dyad dict lint [DIR]` (with `--no-builtin`, DIR alone).
+pub fn lint(dir: Option<&Path>, no_builtin: bool) -> Result<ExitCode> {
+    let files = dictionary_files(dir, no_builtin)?;
     let findings = dict::lint::lint(&files);
     let errors = findings
         .iter()

@@ -57,11 +57,17 @@ pub(super) fn parse(
     out: &mut Vec<ActorEntry>,
     errors: &mut Vec<DictError>,
 ) {
-    let category = match path {
-        "actors/countries.txt" => ActorCategory::Country,
-        "actors/regions.txt" => ActorCategory::Region,
-        "actors/organizations.txt" => ActorCategory::Organization,
-        _ => ActorCategory::Group,
+    // By the file's name: `countries.txt`, or `countries-*.txt` for more of them (an
+    // imported dictionary beside the built-in one); likewise regions and organisations.
+    let name = path.strip_prefix("actors/").unwrap_or(path);
+    let category = if name.starts_with("countries") {
+        ActorCategory::Country
+    } else if name.starts_with("regions") {
+        ActorCategory::Region
+    } else if name.starts_with("organizations") {
+        ActorCategory::Organization
+    } else {
+        ActorCategory::Group
     };
     let entries = match entries(path, text) {
         Ok(e) => e,

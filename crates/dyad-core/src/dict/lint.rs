@@ -137,12 +137,19 @@ fn check_codes(d: &Dictionaries, out: &mut Out<'_>) {
     let mut seen_actor: FxHashMap<&str, Origin> = FxHashMap::default();
     for a in &d.actors {
         if let Some(first) = seen_actor.insert(a.code.as_str(), a.origin) {
+            // In another file, a second entry adds names to the actor (an imported
+            // dictionary over the built-in one); in the same file it is a mistake.
             out.push(
-                Severity::Error,
+                if first.file == a.origin.file {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 a.origin,
                 format!(
-                    "actor {} is defined twice (first at line {})",
-                    a.code, first.line
+                    "actor {} is defined twice (first at {})",
+                    a.code,
+                    d.locate(first)
                 ),
             );
         }
@@ -162,11 +169,16 @@ fn check_codes(d: &Dictionaries, out: &mut Out<'_>) {
     for r in &d.roles {
         if let Some(first) = seen_role.insert(r.code.as_str(), r.origin) {
             out.push(
-                Severity::Error,
+                if first.file == r.origin.file {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
                 r.origin,
                 format!(
-                    "role {} is defined twice (first at line {})",
-                    r.code, first.line
+                    "role {} is defined twice (first at {})",
+                    r.code,
+                    d.locate(first)
                 ),
             );
         }
@@ -452,6 +464,40 @@ mod tests {
         );
         assert!(
             has("actors/test.txt:3: error: role XYZ is not defined"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn a_code_defined_again_in_another_file_adds_to_it() {
+        // RUS and GOV are built in: another file may add names and nouns to them.
+        let findings = run(&[
+            (
+                "actors/countries-more.txt",
+                "RUS  Russia\n  names: Rossiyskaya\n",
+            ),
+            (
+                "agents/more.txt",
+                "GOV  Government\n  persons: vice-minister\n",
+            ),
+            (
+                "actors/twice.txt",
+                "QQQ  A\n  names: Aland\nQQQ  B\n  names: Bland\n",
+            ),
+        ]);
+        let has = |s: &str| findings.iter().any(|f| f.contains(s));
+        assert!(
+            has(
+                "actors/countries-more.txt:1: warning: actor RUS is defined twice (first at actors/countries.txt:"
+            ),
+            "{findings:?}"
+        );
+        assert!(
+            has("agents/more.txt:1: warning: role GOV is defined twice (first at agents.txt:"),
+            "{findings:?}"
+        );
+        assert!(
+            has("actors/twice.txt:3: error: actor QQQ is defined twice"),
             "{findings:?}"
         );
     }

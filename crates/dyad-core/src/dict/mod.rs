@@ -181,9 +181,10 @@ impl Dictionaries {
     }
 
     /// Parses dictionary files given as (path relative to the root, text). Files are
-    /// recognised by path: `agents.txt`, `cameo.txt`, `boilerplate.txt`,
-    /// `actors/*.txt`, `people/*.txt`, `places/*.txt`, `verbs/*.txt`; other files are
-    /// ignored (the linter mentions them).
+    /// recognised by path: `agents.txt` and `agents/*.txt`, `cameo.txt`,
+    /// `boilerplate.txt`, `actors/*.txt`, `people/*.txt`, `places/*.txt`,
+    /// `verbs/irregular*.txt` (irregular verbs), `verbs/*.txt`; other files are ignored
+    /// (the linter mentions them).
     pub fn parse<S: AsRef<str>>(files: &[(String, S)]) -> Result<Self, DictErrors> {
         let mut d = Dictionaries::default();
         let mut errors = Vec::new();
@@ -193,14 +194,16 @@ impl Dictionaries {
             d.files.push(path.clone());
             let dir = path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
             match (dir, path.as_str()) {
-                (_, "agents.txt") => agents::parse(path, file, text, &mut d.roles, &mut errors),
+                (_, "agents.txt") | ("agents", _) => {
+                    agents::parse(path, file, text, &mut d.roles, &mut errors)
+                }
                 (_, "cameo.txt") => cameo::parse(path, text, &mut d.cameo, &mut errors),
                 (_, "boilerplate.txt") => d.boilerplate = text.to_string(),
                 (_, "domains.txt") => domains::parse(path, file, text, &mut d.domains, &mut errors),
                 ("actors", _) => actors::parse(path, file, text, &mut d.actors, &mut errors),
                 ("people", _) => people::parse(path, file, text, &mut d.people, &mut errors),
                 ("places", _) => places::parse(path, file, text, &mut d.places, &mut errors),
-                (_, "verbs/irregular.txt") => {
+                _ if path.starts_with("verbs/irregular") => {
                     patterns::parse_irregular(path, file, text, &mut d.irregular, &mut errors)
                 }
                 ("verbs", _) => patterns::parse(

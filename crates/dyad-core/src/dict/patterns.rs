@@ -260,6 +260,12 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     })
 }
 
+/// Checks one pattern line as written in an entry (`057 * &AGREEMENT with $`): the
+/// reason it is not a pattern, if it is not one. Classes are not resolved here.
+pub fn check_pattern(text: &str) -> Result<(), String> {
+    parse_pattern(text, Origin { file: 0, line: 0 }).map(|_| ())
+}
+
 /// Parses a pattern file (entries and classes).
 pub(super) fn parse(
     path: &str,

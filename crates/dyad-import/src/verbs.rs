@@ -1,0 +1,603 @@
+//! The verb dictionary: synonym sets (`&NAME` and `+member` lines) to word classes,
+//! verb blocks (`--- NAME [CODE] ---`, verb lines, `-` pattern lines) to `verb` entries.
+
+use crate::text::{lower_phrase, strip_comment, strip_markup_comments};
+use crate::{FileReport, Known};
+use dyad_core::dict::{patterns::check_pattern, plural_of};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::fmt::Write as _;
+
+/// The converted verb dictionary.
+pub struct Verbs {
+    /// The pattern file (`verbs/*.txt`).
+    pub patterns: String,
+    /// The irregular forms of its verbs that dyad does not know (`verbs/irregular-*.txt`).
+    pub irregular: String,
+    /// Every event code the patterns use.
+    pub codes: Vec<String>,
+}
+
+/// A verb of a block: `FREEZE {FREEZES FROZE FROZEN}`, `+STIR_UP`, `WIRE_+TAP [171]`.
+struct Verb {
+    line: usize,
+    lemma: String,
+    /// Words before the verb in a multi-word verb (`wire` of `WIRE_+TAP`).
+    pre: Vec<String>,
+    /// Words after it (`up` of `+STIR_UP`).
+    post: Vec<String>,
+    /// Its own code, when it has one.
+    code: Option<Code>,
+}
+
+/// A converted pattern line.
+struct Pattern {
+    line: usize,
+    code: String,
+    elements: Vec<String>,
+    reciprocal: bool,
+}
+
+#[derive(Clone)]
+enum Code {
+    /// `[---]`: no event.
+    Null,
+    /// A code dyad can hold.
+    Event(String),
+}
+
+/// Verbs that share an entry: their default code and the words around the verb.
+type Group<'a> = (Vec<&'a Verb>, Code, Vec<String>, Vec<String>);
+
+/// A synonym set being read.
+struct Synset {
+    line: usize,
+    name: String,
+    no_plural: bool,
+    members: Vec<String>,
+}
+
+/// A verb block being read.
+struct Block {
+    code: Code,
+    verbs: Vec<Verb>,
+    patterns: Vec<Pattern>,
+}
+
+struct State<'a> {
+    report: &'a mut FileReport,
+    classes: FxHashMap<String, Vec<String>>,
+    out: String,
+    irregular: String,
+    irregular_done: FxHashSet<String>,
+    base_irregular: &'a FxHashSet<&'a str>,
+    known: &'a Known,
+    codes: FxHashSet<String>,
+}
+
+/// Reads a bracketed code: `[023]`, `[013:012]` (the first kept), `[---]`.
+fn parse_code(s: &str, line: usize, report: &mut FileReport) -> Result<Code, String> {
+    let s = s.trim();
+    if s.is_empty() || s == "---" {
+        return Ok(Code::Null);
+    }
+    let (first, second) = match s.split_once(':') {
+        Some((a, b)) => (a.trim(), Some(b.trim())),
+        None => (s, None),
+    };
+    if first == "---" {
+        return Ok(Code::Null);
+    }
+    if first.is_empty() && second.is_some() {
+        return Err(
+            "paired code [:B] (only the target's reply): dyad patterns code the source's act"
+                .into(),
+        );
+    }
+    if !(2..=4).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
+    }
+    if second.is_some_and(|b| b != first) {
+        report.approx(
+            line,
+            "paired code [A:B]: the second code (the target's reply) is dropped",
+            s,
+        );
+    }
+    Ok(Code::Event(first.to_string()))
+}
+
+/// Splits `text [code]` into the text and the bracket's contents.
+fn split_code(text: &str) -> (&str, Option<&str>) {
+    match (text.rfind('['), text.rfind(']')) {
+        (Some(open), Some(close)) if close > open => (&text[..open], Some(&text[open + 1..close])),
+        _ => (text, None),
+    }
+}
+
+fn class_name(name: &str) -> String {
+    let n: String = name
+        .trim_end_matches('_')
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("PET_{n}")
+}
+
+fn is_word(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.'))
+}
+
+/// A run of consecutive words (joined by `_` in PETRARCH) as one element.
+fn words_element(words: &[String]) -> String {
+    if words.len() == 1 {
+        words[0].clone()
+    } else {
+        format!("({})", words.join(" "))
+    }
+}
+
+/// The dyad elements of a PETRARCH pattern body, whether it is reciprocal (`%`).
+fn elements(
+    body: &str,
+    classes: &FxHashMap<String, Vec<String>>,
+    line: usize,
+    report: &mut FileReport,
+) -> Result<(Vec<String>, bool), String> {
+    let flat: String = body
+        .chars()
+        .map(|c| {
+            if matches!(c, '{' | '}' | '(' | ')') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut reciprocal = false;
+    let mut skipped = false;
+    for token in flat.split_whitespace() {
+        let mut run: Vec<String> = Vec::new();
+        for part in token.split('_').filter(|p| !p.is_empty()) {
+            let special = match part {
+                "*" | "$" | "+" => Some(part.to_string()),
+                "%" => {
+                    reciprocal = true;
+                    None
+                }
+                "^" => {
+                    skipped = true;
+                    None
+                }
+                _ if part.starts_with('&') => {
+                    let name = part[1..].trim_end_matches('_');
+                    if !classes.contains_key(name) {
+                        return Err(format!("synset &{name} is not defined before its use"));
+                    }
+                    Some(format!("&{}", class_name(name)))
+                }
+                _ => {
+                    let w = part.to_lowercase();
+                    if !is_word(&w) {
+                        return Err("a word with characters a dyad pattern cannot hold".into());
+                    }
+                    run.push(w);
+                    continue;
+                }
+            };
+            if !run.is_empty() {
+                out.push(words_element(&run));
+                run.clear();
+            }
+            out.extend(special);
+        }
+        if !run.is_empty() {
+            out.push(words_element(&run));
+        }
+    }
+    if skipped {
+        report.approx(
+            line,
+            "`^` (skip a phrase) dropped: dyad skips up to four tokens between elements",
+            body,
+        );
+    }
+    match out.iter().filter(|e| *e == "*").count() {
+        1 => Ok((out, reciprocal)),
+        0 => Err("a pattern without `*` (the verb's place)".into()),
+        _ => Err("a pattern with more than one `*`".into()),
+    }
+}
+
+/// Reads a verb line: the lemma, the words around it, its forms and its own code.
+fn parse_verb(
+    text: &str,
+    line: usize,
+    report: &mut FileReport,
+) -> Result<(Verb, Vec<String>), String> {
+    let (rest, code) = split_code(text);
+    let code = code.map(|c| parse_code(c, line, report)).transpose()?;
+    let (phrase, forms) = match (rest.find('{'), rest.rfind('}')) {
+        (Some(o), Some(c)) if c > o => (&rest[..o], &rest[o + 1..c]),
+        _ => (rest, ""),
+    };
+    // `LASH OUT` is read as `LASH_OUT`.
+    let phrase = phrase.trim();
+    let words: Vec<&str> = phrase
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = match words.iter().position(|w| w.starts_with('+')) {
+        Some(i) => i,
+        None if words.len() == 1 => 0,
+        None => {
+            report.approx(
+                line,
+                "multi-word verb without `+`: its first word taken as the verb",
+                phrase,
+            );
+            0
+        }
+    };
+    let lower = |w: &str| w.trim_start_matches('+').to_lowercase();
+    let lemma = lower(words.get(at).ok_or("an empty verb line")?);
+    if lemma.is_empty() || !lemma.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return Err("a verb that is not a word".into());
+    }
+    let mut verb_forms = Vec::new();
+    for form in forms.split_whitespace() {
+        let parts: Vec<&str> = form.split('_').filter(|w| !w.is_empty()).collect();
+        let f = parts
+            .iter()
+            .find(|p| p.starts_with('+'))
+            .or(parts.get(at))
+            .or(parts.first());
+        if let Some(f) = f.map(|f| lower(f))
+            && !f.is_empty()
+            && f.chars().all(char::is_alphabetic)
+        {
+            verb_forms.push(f);
+        }
+    }
+    let verb = Verb {
+        line,
+        lemma,
+        pre: words[..at].iter().map(|w| lower(w)).collect(),
+        post: words[at + 1..].iter().map(|w| lower(w)).collect(),
+        code,
+    };
+    Ok((verb, verb_forms))
+}
+
+impl State<'_> {
+    fn finish_synset(&mut self, s: Synset) {
+        if s.members.is_empty() {
+            self.report
+                .skip(s.line, "synset with no member", &format!("&{}", s.name));
+            return;
+        }
+        self.report.converted += 1;
+        let _ = writeln!(self.out, "&{}", class_name(&s.name));
+        for chunk in s.members.chunks(8) {
+            let _ = writeln!(self.out, "  {}", chunk.join(" | "));
+        }
+        self.out.push('\n');
+        self.classes.insert(s.name, s.members);
+    }
+
+    fn synset_member(&mut self, s: &mut Synset, member: &str, line: usize) {
+        let member = member.trim();
+        if let Some(name) = member.strip_prefix('&') {
+            let name = name.trim_end_matches('_');
+            match self.classes.get(name) {
+                Some(m) => s.members.extend(m.iter().cloned()),
+                None => self.report.approx(
+                    line,
+                    "synset member naming an undefined synset: left out",
+                    member,
+                ),
+            }
+            return;
+        }
+        let phrase = lower_phrase(member);
+        if phrase.is_empty() {
+            return;
+        }
+        if !phrase.split(' ').all(is_word) {
+            self.report.approx(
+                line,
+                "synset member with characters dyad cannot match: left out",
+                member,
+            );
+            return;
+        }
+        let plural = !(s.no_plural || member.ends_with('_'));
+        if plural {
+            let p = plural_of(&phrase);
+            if p != phrase && !s.members.contains(&p) {
+                s.members.push(p);
+            }
+        }
+        if !s.members.contains(&phrase) {
+            s.members.push(phrase);
+        }
+    }
+
+    fn irregular_forms(&mut self, lemma: &str, forms: &[String]) {
+        let past: Vec<&String> = forms
+            .iter()
+            .filter(|f| {
+                // Not the -ing form, the lemma or the third person: the past forms.
+                !f.ends_with("ing") && *f != lemma && (!f.ends_with('s') || lemma.ends_with('s'))
+            })
+            .collect();
+        if past.is_empty()
+            || self.base_irregular.contains(lemma)
+            || !self.irregular_done.insert(lemma.to_string())
+        {
+            return;
+        }
+        let alts = past
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("/");
+        let _ = writeln!(self.irregular, "{lemma}: {alts} | {alts}");
+    }
+
+    /// Writes the entries of a finished block.
+    fn finish_block(&mut self, b: Block) {
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        let mut plain = Vec::new();
+        for v in &b.verbs {
+            if self.known.verbs.contains(&v.lemma) {
+                self.report.skip(
+                    v.line,
+                    "verb that dyad's dictionaries already code: their patterns are kept",
+                    &v.lemma,
+                );
+                continue;
+            }
+            if v.pre.is_empty() && v.post.is_empty() && v.code.is_none() {
+                plain.push(v);
+            } else {
+                let code = v.code.clone().unwrap_or_else(|| b.code.clone());
+                groups.push((vec![v], code, v.pre.clone(), v.post.clone()));
+            }
+        }
+        if !plain.is_empty() {
+            groups.insert(0, (plain, b.code.clone(), Vec::new(), Vec::new()));
+        }
+        for (verbs, code, pre, post) in groups {
+            let mut lines = Vec::new();
+            if let Code::Event(c) = &code {
+                let mut d = Vec::new();
+                if !pre.is_empty() {
+                    d.push(words_element(&pre));
+                }
+                d.push("*".to_string());
+                if !post.is_empty() {
+                    d.push(words_element(&post));
+                }
+                lines.push(format!("{c}  {}", d.join(" ")));
+                self.codes.insert(c.clone());
+            }
+            for p in &b.patterns {
+                let mut els = Vec::new();
+                for e in &p.elements {
+                    if e == "*" {
+                        if !pre.is_empty() {
+                            els.push(words_element(&pre));
+                        }
+                        els.push("*".to_string());
+                        if !post.is_empty() {
+                            els.push(words_element(&post));
+                        }
+                    } else {
+                        els.push(e.clone());
+                    }
+                }
+                let flag = if p.reciprocal { "  [reciprocal]" } else { "" };
+                lines.push(format!(
+                    "{}  {}{flag}  # line {}",
+                    p.code,
+                    els.join(" "),
+                    p.line
+                ));
+                self.codes.insert(p.code.clone());
+            }
+            if lines.is_empty() {
+                for v in verbs {
+                    self.report.skip(
+                        v.line,
+                        "verb with nothing to code: its block's code is [---] and no pattern of the block converted",
+                        &v.lemma,
+                    );
+                }
+                continue;
+            }
+            self.report.converted += verbs.len();
+            let lemmas: Vec<&str> = verbs.iter().map(|v| v.lemma.as_str()).collect();
+            let _ = writeln!(
+                self.out,
+                "verb {}  # line {}",
+                lemmas.join(" | "),
+                verbs[0].line
+            );
+            for l in lines {
+                let _ = writeln!(self.out, "  {l}");
+            }
+            self.out.push('\n');
+        }
+    }
+
+    fn pattern(&mut self, text: &str, line: usize) -> Option<Pattern> {
+        let (body, code) = split_code(text);
+        let Some(code) = code else {
+            self.report.skip(line, "a pattern without a [code]", text);
+            return None;
+        };
+        let code = match parse_code(code, line, self.report) {
+            Ok(Code::Event(c)) => c,
+            Ok(Code::Null) => {
+                self.report.skip(
+                    line,
+                    "null code [---] (a pattern that stops coding): dyad has no such pattern",
+                    text,
+                );
+                return None;
+            }
+            Err(e) => {
+                self.report.skip(line, &e, text);
+                return None;
+            }
+        };
+        let (elements, reciprocal) = match elements(body, &self.classes, line, self.report) {
+            Ok(x) => x,
+            Err(e) => {
+                self.report.skip(line, &e, text);
+                return None;
+            }
+        };
+        let dyad = format!(
+            "{code} {}{}",
+            elements.join(" "),
+            if reciprocal { " [reciprocal]" } else { "" }
+        );
+        if let Err(e) = check_pattern(&dyad) {
+            self.report.skip(
+                line,
+                &format!("dyad rejects the converted pattern: {e}"),
+                text,
+            );
+            return None;
+        }
+        self.report.converted += 1;
+        Some(Pattern {
+            line,
+            code,
+            elements,
+            reciprocal,
+        })
+    }
+}
+
+/// Converts a verb dictionary. `base_irregular` lists the verbs whose irregular forms
+/// dyad already has.
+pub fn convert(
+    text: &str,
+    report: &mut FileReport,
+    base_irregular: &FxHashSet<&str>,
+    known: &Known,
+) -> Verbs {
+    let text = strip_markup_comments(text);
+    let mut st = State {
+        report,
+        classes: FxHashMap::default(),
+        out: String::from(
+            "# Converted by `dyad dict import petrarch`; `# line N` is the line in the source file.\n\n",
+        ),
+        irregular: String::new(),
+        irregular_done: FxHashSet::default(),
+        base_irregular,
+        known,
+        codes: FxHashSet::default(),
+    };
+    let mut synset: Option<Synset> = None;
+    let mut block: Option<Block> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let t = strip_comment(raw, false).trim();
+        if t.is_empty() {
+            continue;
+        }
+        if let Some(s) = synset.as_mut()
+            && let Some(member) = t.strip_prefix('+')
+        {
+            st.synset_member(s, member, line);
+            continue;
+        }
+        if let Some(s) = synset.take() {
+            st.finish_synset(s);
+        }
+        if (t.starts_with("---") || t.starts_with('&'))
+            && let Some(b) = block.take()
+        {
+            st.finish_block(b);
+        }
+        if let Some(h) = t.strip_prefix("---") {
+            let h = h.trim_end_matches('-');
+            let code = match split_code(h).1 {
+                Some(c) => match parse_code(c, line, st.report) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        st.report
+                            .approx(line, &format!("block default dropped: {e}"), t);
+                        Code::Null
+                    }
+                },
+                None => Code::Null,
+            };
+            block = Some(Block {
+                code,
+                verbs: Vec::new(),
+                patterns: Vec::new(),
+            });
+        } else if let Some(name) = t.strip_prefix('&') {
+            let name = name.split_whitespace().next().unwrap_or("");
+            synset = Some(Synset {
+                line,
+                no_plural: name.ends_with('_'),
+                name: name.trim_end_matches('_').to_string(),
+                members: Vec::new(),
+            });
+        } else if t.starts_with('~') {
+            st.report.skip(
+                line,
+                "transformation (~): dyad combines embedded events through frames instead",
+                t,
+            );
+        } else if let Some(p) = t.strip_prefix('-') {
+            match block.as_mut() {
+                Some(b) => {
+                    if let Some(p) = st.pattern(p, line) {
+                        b.patterns.push(p);
+                    }
+                }
+                None => st.report.skip(line, "a pattern outside a verb block", t),
+            }
+        } else if let Some(b) = block.as_mut() {
+            match parse_verb(t, line, st.report) {
+                Ok((v, forms)) => {
+                    st.irregular_forms(&v.lemma, &forms);
+                    b.verbs.push(v);
+                }
+                Err(e) => st.report.skip(line, &e, t),
+            }
+        } else {
+            st.report
+                .skip(line, "a line outside a verb block or synset", t);
+        }
+    }
+    if let Some(s) = synset.take() {
+        st.finish_synset(s);
+    }
+    if let Some(b) = block.take() {
+        st.finish_block(b);
+    }
+    let mut codes: Vec<String> = st.codes.into_iter().collect();
+    codes.sort();
+    Verbs {
+        patterns: st.out,
+        irregular: st.irregular,
+        codes,
+    }
+}

@@ -1,0 +1,333 @@
+//! Import of PETRARCH dictionaries:
+//!
+//! - the fixtures in `tests/fixtures/` (a fictional world written in PETRARCH's syntax
+//!   for these tests) convert with the expected counts and reasons, the output passes
+//!   the linter on its own, and a pipeline built from it alone codes events with the
+//!   imported verbs, actors, people and agents;
+//! - every file of PETRARCH-2's dictionaries in `../shared/petrarch/` converts, alone and
+//!   over the built-in dictionaries, into files that pass the linter with every entry
+//!   accounted for (SKIP, printed, when `../shared` is absent).
+
+use dyad_core::Document;
+use dyad_core::dict::lint::{Severity, lint};
+use dyad_core::dict::{self, Dictionaries};
+use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_import::{FileReport, Input, Kind, Output, import};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn builtin_cameo() -> String {
+    dict::builtin_files()
+        .into_iter()
+        .find(|(p, _)| p == "cameo.txt")
+        .map(|(_, t)| t.into_owned())
+        .expect("the built-in cameo.txt")
+}
+
+fn fixtures_output() -> Output {
+    let files = [
+        (Kind::Verbs, "syldavia.verbs.txt"),
+        (Kind::Actors, "syldavia.actors.txt"),
+        (Kind::Agents, "syldavia.agents.txt"),
+        (Kind::Discards, "syldavia.discards.txt"),
+    ];
+    let bytes: Vec<(Kind, &str, Vec<u8>)> =
+        files.iter().map(|(k, n)| (*k, *n, fixture(n))).collect();
+    let inputs: Vec<Input<'_>> = bytes
+        .iter()
+        .map(|(kind, name, b)| Input {
+            kind: *kind,
+            name: name.to_string(),
+            bytes: b,
+        })
+        .collect();
+    import(&inputs, &Dictionaries::default(), &builtin_cameo())
+}
+
+fn report<'a>(out: &'a Output, file: &str) -> &'a FileReport {
+    out.reports
+        .iter()
+        .find(|r| r.file == file)
+        .expect("a report per input")
+}
+
+fn reasons_at(r: &FileReport) -> Vec<(usize, &str)> {
+    r.not_converted
+        .iter()
+        .map(|f| (f.line, f.reason.as_str()))
+        .collect()
+}
+
+fn errors<S: AsRef<str>>(files: &[(String, S)]) -> Vec<String> {
+    lint(files)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.to_string())
+        .collect()
+}
+
+#[test]
+fn fixture_verbs_convert_with_every_loss_reported() {
+    let out = fixtures_output();
+    let r = report(&out, "syldavia.verbs.txt");
+    assert_eq!(r.encoding, "UTF-8");
+    let got = reasons_at(r);
+    assert!(
+        got.iter()
+            .any(|(l, why)| *l == 22 && why.contains("null code")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, why)| *l == 29 && why.contains("not a CAMEO code")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, why)| *l == 32 && why.contains("nothing to code")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, why)| *l == 33 && why.contains("null code")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(l, why)| *l == 35 && why.contains("transformation")),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 5, "{got:?}");
+    // 2 synsets, 5 verbs (SHRUG not), 6 patterns.
+    assert_eq!(r.converted, 2 + 5 + 6);
+    let lossy: Vec<&str> = r.approximated.iter().map(|f| f.reason.as_str()).collect();
+    assert!(lossy.iter().any(|w| w.contains("paired code")), "{lossy:?}");
+    assert!(lossy.iter().any(|w| w.contains('^')), "{lossy:?}");
+    let verbs = &out
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/syldavia-verbs.txt")
+        .expect("the pattern file")
+        .1;
+    assert!(
+        verbs.contains("&PET_TIES\n  relations | diplomatic ties\n"),
+        "{verbs}"
+    );
+    assert!(verbs.contains("verb cut"), "{verbs}");
+    assert!(verbs.contains("160  * off\n"), "{verbs}");
+    assert!(verbs.contains("161  * off &PET_TIES with $"), "{verbs}");
+    assert!(verbs.contains("161  * ties  [reciprocal]"), "{verbs}");
+    assert!(verbs.contains("057  * (accord with) $"), "{verbs}");
+    let irregular = &out
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/irregular-syldavia-verbs.txt")
+        .expect("the irregular forms")
+        .1;
+    assert!(irregular.contains("send: sent | sent"), "{irregular}");
+}
+
+#[test]
+fn fixture_actors_agents_and_discards_convert() {
+    let out = fixtures_output();
+    let a = report(&out, "syldavia.actors.txt");
+    assert_eq!(a.encoding, "Windows-1252");
+    assert_eq!(a.converted, 4, "{:?}", a.not_converted);
+    let mut got = reasons_at(a);
+    got.sort();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].0 == 16 && got[0].1.contains("null code"), "{got:?}");
+    // The bad date's line, and its actor, left with no role.
+    assert!(
+        got[1].0 == 17 && got[1].1.contains("no dated role"),
+        "{got:?}"
+    );
+    assert!(got[2].0 == 18 && got[2].1.contains("not YYMMDD"), "{got:?}");
+    let file = |p: &str| &out.files.iter().find(|(q, _)| q == p).expect(p).1;
+    let actors = file("actors/countries-syldavia-actors.txt");
+    assert!(actors.contains("SYL  Syldavia"), "{actors}");
+    assert!(
+        actors.contains("names: Syldavia | Syldavian | Klöw"),
+        "{actors}"
+    );
+    let people = file("people/syldavia-actors.txt");
+    assert!(people.contains("Muskar XII"), "{people}");
+    assert!(
+        people.contains("SYLGOV  1901-01-01 .. 1939-12-31"),
+        "{people}"
+    );
+    assert!(people.contains("BORMIL  1956-01-01 .."), "{people}");
+    assert!(people.contains("Kurvi-Tasch | Plekszy-Gladz"), "{people}");
+
+    let g = report(&out, "syldavia.agents.txt");
+    assert_eq!(g.converted, 6);
+    assert_eq!(reasons_at(g), [(8, "an agent without a [code]")]);
+    assert_eq!(g.approximated.len(), 1, "GOVFRM keeps GOV");
+    let agents = file("agents/syldavia-agents.txt");
+    assert!(agents.contains("congressman/congressman"), "{agents}");
+    assert!(agents.contains("police/police"), "{agents}");
+    assert!(
+        agents.contains("foreign minister/foreign ministers"),
+        "{agents}"
+    );
+
+    let d = report(&out, "syldavia.discards.txt");
+    assert_eq!((d.converted, d.not_converted.len()), (0, 2));
+}
+
+#[test]
+fn fixture_output_lints_alone_and_codes_a_fictional_world() {
+    let out = fixtures_output();
+    assert_eq!(errors(&out.files), Vec::<String>::new());
+    let dicts = Dictionaries::parse(&out.files).unwrap_or_else(|e| panic!("{e}"));
+    let pipeline = Pipeline::new(&dicts).unwrap_or_else(|e| panic!("{e}"));
+    let code = |text: &str| -> Vec<(String, String, String)> {
+        let doc = Document::from_text(text);
+        let mut analysis = Analysis::default();
+        pipeline.analyze(&doc, None, &mut analysis);
+        analysis
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.source_code.as_str().to_string(),
+                    e.target_code
+                        .as_ref()
+                        .map_or("-", |t| t.as_str())
+                        .to_string(),
+                    e.code.as_str().to_string(),
+                )
+            })
+            .collect()
+    };
+    let has = |events: &[(String, String, String)], s: &str, t: &str, c: &str| {
+        events
+            .iter()
+            .any(|e| (e.0.as_str(), e.1.as_str(), e.2.as_str()) == (s, t, c))
+    };
+    let e = code("Syldavia signed an accord with Borduria on Monday.");
+    assert!(has(&e, "SYL", "BOR", "057"), "{e:?}");
+    let e = code("Syldavia cut off diplomatic ties with Borduria on Monday.");
+    assert!(has(&e, "SYL", "BOR", "161"), "{e:?}");
+    let e = code("The Syldavian president sent grain to Borduria.");
+    assert!(has(&e, "SYLGOV", "BOR", "0233"), "{e:?}");
+}
+
+/// `../shared/petrarch`, or `None` with a visible SKIP.
+fn shared_petrarch() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/petrarch");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        // Written to stderr directly: the harness captures `eprintln!`.
+        std::io::Write::write_all(&mut std::io::stderr(), b"SKIP: ../shared not found\n").ok();
+        None
+    }
+}
+
+fn kind_of(name: &str) -> Option<Kind> {
+    Some(if name.contains("verbs") || name.starts_with("CAMEO") {
+        Kind::Verbs
+    } else if name.contains("actors") {
+        Kind::Actors
+    } else if name.contains("agents") {
+        Kind::Agents
+    } else if name.contains("discards") {
+        Kind::Discards
+    } else if name.contains("Issue") {
+        Kind::Issues
+    } else {
+        return None;
+    })
+}
+
+/// Lines that hold an entry (not blank, not only a comment).
+fn entry_lines(text: &str) -> usize {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#') && !t.starts_with("<!--")
+        })
+        .count()
+}
+
+#[test]
+fn every_shared_petrarch_file_converts_and_lints() {
+    let Some(dir) = shared_petrarch() else { return };
+    let mut read = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("readable") {
+        let path = entry.expect("an entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        if let Some(kind) = kind_of(&name)
+            && name.ends_with(".txt")
+        {
+            read.push((kind, name, std::fs::read(&path).expect("readable")));
+        }
+    }
+    assert!(read.len() >= 11, "the README lists 11 dictionary files");
+    let inputs: Vec<Input<'_>> = read
+        .iter()
+        .map(|(kind, name, b)| Input {
+            kind: *kind,
+            name: name.clone(),
+            bytes: b,
+        })
+        .collect();
+    for r in &fixtures_output().reports {
+        assert!(r.converted + r.not_converted.len() > 0);
+    }
+    // The validation set alone, as `--no-builtin` uses it.
+    let validate: Vec<Input<'_>> = inputs
+        .iter()
+        .filter(|i| i.name.starts_with("PETR.Validate"))
+        .cloned()
+        .collect();
+    let alone = import(&validate, &Dictionaries::default(), &builtin_cameo());
+    assert_eq!(errors(&alone.files), Vec::<String>::new());
+    // Everything over the built-in dictionaries, as `--dictionaries` adds it.
+    let phoenix: Vec<Input<'_>> = inputs
+        .iter()
+        .filter(|i| !i.name.starts_with("PETR.Validate"))
+        .cloned()
+        .collect();
+    let base = Dictionaries::builtin().expect("the built-in dictionaries");
+    let over = import(&phoenix, &base, &builtin_cameo());
+    let merged = dict::merge_files(
+        dict::builtin_files(),
+        over.files
+            .iter()
+            .map(|(p, t)| (p.clone(), std::borrow::Cow::Borrowed(t.as_str())))
+            .collect(),
+    );
+    assert_eq!(errors(&merged), Vec::<String>::new());
+    for r in alone.reports.iter().chain(&over.reports) {
+        let (_, text) = read
+            .iter()
+            .map(|(_, n, b)| (n, b))
+            .find(|(n, _)| **n == r.file)
+            .expect("read");
+        let text = dyad_import::decode(text).0;
+        // Every entry is converted or reported: never more entries than lines, and
+        // something happened to each file.
+        let accounted = r.converted + r.not_converted.len();
+        assert!(accounted > 0, "{}", r.file);
+        assert!(accounted <= entry_lines(&text), "{}: {accounted}", r.file);
+        for f in &r.not_converted {
+            assert!(
+                f.line >= 1 && f.line <= text.lines().count(),
+                "{}: {f:?}",
+                r.file
+            );
+        }
+    }
+}

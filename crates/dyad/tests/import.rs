@@ -1,0 +1,137 @@
+//! End-to-end tests of `dyad dict import petrarch` and `--no-builtin`, with the
+//! fixtures of `crates/dyad-import/tests/fixtures/` (a fictional world written in
+//! PETRARCH's syntax for these tests):
+//!
+//! - the import writes the dictionaries and a report naming each entry not converted
+//!   with its file and line;
+//! - the output passes `dyad dict lint --no-builtin`;
+//! - `dyad code --dictionaries OUT --no-builtin` codes the fictional world alone, and
+//!   the built-in actors are gone (`Russia` is not coded);
+//! - `--no-builtin` without a dictionary directory is an error.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn dyad<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("the dyad binary runs")
+}
+
+fn describe(o: &Output) -> String {
+    format!(
+        "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        o.status.code(),
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../dyad-import/tests/fixtures")
+        .join(name)
+}
+
+/// A temporary directory, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> Self {
+        let dir =
+            std::env::temp_dir().join(format!("dyad-import-test-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn import_lint_and_code_a_fictional_world_alone() {
+    let tmp = TempDir::new("world");
+    let out = tmp.0.join("dicts");
+    let o = dyad(&[
+        "--no-builtin".as_ref(),
+        "dict".as_ref(),
+        "import".as_ref(),
+        "petrarch".as_ref(),
+        "--verbs".as_ref(),
+        fixture("syldavia.verbs.txt").as_os_str(),
+        "--actors".as_ref(),
+        fixture("syldavia.actors.txt").as_os_str(),
+        "--agents".as_ref(),
+        fixture("syldavia.agents.txt").as_os_str(),
+        "--discards".as_ref(),
+        fixture("syldavia.discards.txt").as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", describe(&o));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("syldavia.verbs.txt: 13 converted"),
+        "{}",
+        describe(&o)
+    );
+    let report = std::fs::read_to_string(out.join("import-report.txt")).expect("the report");
+    assert!(
+        report.contains("syldavia.verbs.txt:35: not converted: transformation"),
+        "{report}"
+    );
+    assert!(
+        report.contains("syldavia.actors.txt:18: not converted: a date"),
+        "{report}"
+    );
+
+    let o = dyad(&[
+        "--no-builtin".as_ref(),
+        "dict".as_ref(),
+        "lint".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", describe(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains(" 0 errors"),
+        "{}",
+        describe(&o)
+    );
+
+    let story = tmp.0.join("story.txt");
+    std::fs::write(
+        &story,
+        "Syldavia signed an accord with Borduria on Monday. Russia signed an accord with China.\n",
+    )
+    .expect("a story");
+    let o = dyad(&[
+        "--no-builtin".as_ref(),
+        "--dictionaries".as_ref(),
+        out.as_os_str(),
+        "code".as_ref(),
+        "--published".as_ref(),
+        "2020-01-01".as_ref(),
+        story.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", describe(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("\"SYL\""), "{}", describe(&o));
+    assert!(stdout.contains("\"BOR\""), "{}", describe(&o));
+    assert!(!stdout.contains("\"RUS\""), "{}", describe(&o));
+}
+
+#[test]
+fn no_builtin_needs_a_dictionary_directory() {
+    let o = dyad(&["--no-builtin", "dict", "lint"]);
+    assert_eq!(o.status.code(), Some(2), "{}", describe(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--no-builtin"),
+        "{}",
+        describe(&o)
+    );
+}
