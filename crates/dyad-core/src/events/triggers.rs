@@ -112,10 +112,62 @@ pub(super) fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
             .any(|&m| view.mentions[m].end_token as usize == t && view.mentions[m].modifier)
 }
 
-/// Whether token `t` cannot start an event of its own: inside a mention, or the second
-/// half of a hyphenated compound (`drought-hit`, `Russian-backed`).
+/// Whether the month name at `t` is written as a date: `March 13`, `13 March`,
+/// `MARCH 13` in a dateline, `in March` (capitalised inside a sentence). `march` is
+/// the only month that is also a trigger.
+fn month_as_date(view: &SentenceView<'_>, t: usize) -> bool {
+    if view.lex.word(view.words[t]) != "march" {
+        return false;
+    }
+    let surface = |q: usize| &view.text[view.tokens[q].span()];
+    let number = |q: usize| {
+        q >= view.start && q < view.end && surface(q).bytes().all(|b| b.is_ascii_digit())
+    };
+    let capital = surface(t).starts_with(|c: char| c.is_ascii_uppercase());
+    number(t + 1) || (t > 0 && number(t - 1)) || (capital && t > view.start)
+}
+
+/// Whether the clause's subject, right before the verb group at `start`, is negated by
+/// its determiner: `no military installations were targeted`, `none of the rebels
+/// surrendered`, `nobody was arrested`; for an event noun, the noun itself (`no talks
+/// are planned`, `no further bargaining sessions`).
+fn no_subject(view: &SentenceView<'_>, start: usize) -> bool {
+    let mut q = start;
+    let floor = start.saturating_sub(6).max(view.start);
+    while q > floor {
+        q -= 1;
+        if view.is_boundary(q) {
+            return false;
+        }
+        // Compared by surface: `none` and `nobody` need not be in the vocabulary.
+        let surface = &view.text[view.tokens[q].span()];
+        if ["no", "none", "nobody", "neither", "nothing"]
+            .iter()
+            .any(|n| surface.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        let w = view.words[q];
+        if w == UNKNOWN {
+            continue;
+        }
+        let c = view.lex.class(w);
+        let preposition = c.has(WordClass::PREPOSITION) && view.lex.word(w) != "of";
+        if preposition || c.has(WordClass::SUBORDINATOR) || c.has(WordClass::RELATIVE) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether token `t` cannot start an event of its own: inside a mention, the second
+/// half of a hyphenated compound (`drought-hit`, `Russian-backed`), or a month name
+/// written as a date.
 fn taken(view: &SentenceView<'_>, t: usize) -> bool {
-    if view.words[t] == UNKNOWN || in_mention(view.mentions, view.mention_ids, t) {
+    if view.words[t] == UNKNOWN
+        || in_mention(view.mentions, view.mention_ids, t)
+        || month_as_date(view, t)
+    {
         return true;
     }
     let tokens = view.tokens;
@@ -260,13 +312,18 @@ pub(super) fn find(
         && group.start > view.start
         && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
         && words[group.start - 1] != UNKNOWN;
+    let mode = if group.mode == Mode::Asserted && no_subject(view, group.start) {
+        Mode::Negated
+    } else {
+        group.mode
+    };
     let found = Found {
         trigger: (t, t + 1),
         entry,
         m,
         source: None,
         target: None,
-        mode: group.mode,
+        mode,
         passive: group.passive,
         embedded: false,
         infinitive: group.infinitive,
@@ -312,5 +369,40 @@ mod tests {
         let p = probe("Russian-backed rebels attacked Ukraine.", Step::Roles);
         assert!(!p.triggers().contains(&"backed"), "{:?}", p.triggers());
         assert!(p.triggers().contains(&"attacked"));
+    }
+
+    #[test]
+    fn a_month_written_as_a_date_is_no_march() {
+        for text in [
+            "Israel attacked Gaza on 17 March 2003.",
+            "WASHINGTON, MARCH 13 - Japan met United States officials.",
+            "Fighting resumed in March after Syria attacked Turkey.",
+        ] {
+            let p = probe(text, Step::Roles);
+            assert!(
+                !p.triggers().iter().any(|t| t.eq_ignore_ascii_case("march")),
+                "{text}: {:?}",
+                p.triggers()
+            );
+        }
+        let p = probe("Thousands of protesters march through Paris.", Step::Roles);
+        assert!(p.triggers().contains(&"march"), "{:?}", p.triggers());
+    }
+
+    #[test]
+    fn a_subject_under_no_negates_its_event() {
+        for (text, trigger) in [
+            ("No Pakistani targets were attacked by India.", "attacked"),
+            ("None of the rebels surrendered to the army.", "surrendered"),
+            ("No talks with Iran are planned.", "talks"),
+        ] {
+            let p = probe(text, Step::Roles);
+            assert_eq!(p.event(trigger).mode, super::Mode::Negated, "{text}");
+        }
+        let p = probe(
+            "India attacked Pakistani targets with no warning.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("attacked").mode, super::Mode::Asserted);
     }
 }
