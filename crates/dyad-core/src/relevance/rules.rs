@@ -6,7 +6,10 @@
 //!    intelligence service, criminals, or an international organisation); in a
 //!    markets story, protests, force postures and
 //!    violence (roots 14, 15, 18, 19, 20) and coercion (17) are withheld unless a
-//!    security force or government is the source ("shares plunged", "prices hit").
+//!    security force or government is the source ("shares plunged", "prices hit"),
+//!    and any other event unless an organ of state or an international organisation
+//!    takes part (a country alone stands for its economy: "U.S. imports", "Japan
+//!    offered 5 pct").
 //! 2. Private actors: neither side is public: companies, media, schools, hospitals,
 //!    farms, environmental bodies, or no one known; protests and violence (roots 14,
 //!    18, 19, 20) are public acts whoever commits them.
@@ -59,7 +62,12 @@ fn off_domain(e: &Event, domain: Domain) -> bool {
         Domain::Markets => {
             let root = e.code.root_number();
             let violent = matches!(root, 14 | 15 | 17 | 18 | 19 | 20);
-            violent && !SECURITY_ROLES.contains(&role(&e.source_code))
+            if violent {
+                return !SECURITY_ROLES.contains(&role(&e.source_code));
+            }
+            // In market talk a country stands for its economy ("U.S. imports",
+            // "Japan offered 5 pct"): an organ of state must take part.
+            !public_role(&e.source_code) && !e.target_code.as_ref().is_some_and(public_role)
         }
     }
 }
