@@ -18,6 +18,7 @@
 // threshold, 100 lines).
 #![warn(clippy::too_many_lines)]
 
+mod companies;
 pub mod compose;
 pub mod coref;
 pub mod matcher;
@@ -101,6 +102,9 @@ pub enum Resolution {
         /// Index of the earlier mention.
         antecedent: usize,
     },
+    /// A company named after its country (`American Express`, `British Airways`):
+    /// the country's business sector.
+    Company,
     /// A plural phrase standing for earlier actors (`the two leaders`).
     Collective {
         /// Indices of the earlier mentions.
@@ -449,6 +453,7 @@ impl ActorRecognizer {
         for sentence in &seg.sentences {
             let first_new = out.len();
             compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
+            companies::recode(&ctx, sentence, first_new, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }
