@@ -27,5 +27,6 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod segment;
+pub mod tags;
 
 pub use document::{DatePrecision, Document, PartialDate};
