@@ -123,8 +123,9 @@ def train(sents, epochs, words):
     return model
 
 
-def quantise(model, sents):
-    """Drops rare features and near-zero weights; 8-bit weights with one scale."""
+def quantise(model, sents, percentile):
+    """Drops rare features and near-zero weights; 8-bit weights with one scale, set so
+    that the weight at `percentile` (of all absolute weights) becomes 127."""
     seen = Counter()
     for s in sents:
         for f in s["f"]:
@@ -136,7 +137,7 @@ def quantise(model, sents):
             continue
         kept[f] = row
     values = sorted(abs(w) for row in kept.values() for w in row.values())
-    limit = values[int(len(values) * 0.999)] if values else 1.0
+    limit = values[min(int(len(values) * percentile), len(values) - 1)] if values else 1.0
     scale = 127.0 / limit
     table = {}
     for f, row in kept.items():
@@ -223,7 +224,17 @@ def main():
           f"{sum(len(s['w']) for s in train_sents)} tokens", file=sys.stderr)
     words = tag_dictionary(train_sents)
     model = train(train_sents, epochs, words)
-    table = quantise(model, train_sents)
+    print("held-out, unquantised weights:")
+    report(predicted_pairs(heldout, model.predict, words))
+    best = None
+    for percentile in (0.999, 0.9999, 1.0):
+        table = quantise(model, train_sents, percentile)
+        right = sum(g == y for g, y in predicted_pairs(heldout, int_predict(table), words))
+        print(f"quantised at the {percentile} percentile: {right} right", file=sys.stderr)
+        if best is None or right > best[0]:
+            best = (right, percentile, table)
+    _, percentile, table = best
+    print(f"weights quantised at the {percentile} percentile of their sizes")
     size = write_model(out, words, table)
     print(f"model: {len(words)} unambiguous words, {len(table)} features, {size} bytes")
     print(f"held-out: {len(heldout)} sentences")

@@ -25,7 +25,8 @@
 //! - `startup`: [`Pipeline::builtin`] (compiling the dictionary text) against
 //!   [`Pipeline::from_bytes`] (reading the compiled form, as the `dyad` binary does),
 //!   alone and followed by a first one-sentence document (which compiles the
-//!   boilerplate patterns, as the binary's first document does).
+//!   boilerplate patterns, as the binary's first document does); `tagger/model`: reading
+//!   the part-of-speech model (done on the first document).
 //!
 //! Text stages report bytes of document text per second (criterion's MiB are 2^20
 //! bytes); `tags` reports tokens per second; `output` reports events per second;
@@ -339,6 +340,11 @@ fn startup(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.bench_function(BenchmarkId::new("from_bytes", "compiled"), |b| {
         b.iter(|| black_box(Pipeline::from_bytes(black_box(&bytes)).expect("reads back")))
+    });
+    // The part-of-speech model, read on the first document.
+    g.throughput(Throughput::Bytes(Tagger::BUILTIN_MODEL.len() as u64));
+    g.bench_function(BenchmarkId::new("tagger", "model"), |b| {
+        b.iter(|| black_box(Tagger::from_bytes(black_box(Tagger::BUILTIN_MODEL)).expect("reads")))
     });
     // What the `dyad` binary pays before its first output: reading the compiled form,
     // then the boilerplate patterns, compiled on the first document.

@@ -45,6 +45,9 @@ pub(crate) mod template {
 /// How many features of a token do not depend on the tags before it.
 pub(crate) const STATIC_FEATURES: usize = 16;
 
+/// How many features of a token depend on the tags before it.
+pub(crate) const TAG_FEATURES: usize = 6;
+
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
 
@@ -233,7 +236,7 @@ pub(crate) fn static_keys(w: &[WordInfo; 5], first: bool) -> [u32; STATIC_FEATUR
 
 /// The keys of the features of `me` (followed by `next`) that depend on the two tags
 /// before (`p1`, `p2`: tag number + 1, 0 before the sentence start).
-pub(crate) fn tag_keys(p1: u32, p2: u32, me: &WordInfo, next: &WordInfo) -> [u32; 6] {
+pub(crate) fn tag_keys(p1: u32, p2: u32, me: &WordInfo, next: &WordInfo) -> [u32; TAG_FEATURES] {
     use template::*;
     [
         key(P1, p1),

@@ -17,7 +17,7 @@ mod model;
 pub use model::ModelError;
 
 use crate::segment::{Segmented, Sentence, Token};
-use features::{STATIC_FEATURES, WordInfo, static_keys, tag_keys};
+use features::{STATIC_FEATURES, TAG_FEATURES, WordInfo, static_keys, tag_keys};
 use model::Weights;
 use std::sync::OnceLock;
 
@@ -197,10 +197,12 @@ pub struct Tagger {
     weights: Weights,
 }
 
-static BUILTIN_MODEL: &[u8] = include_bytes!("../../../../models/pos-tagger.bin");
 static BUILTIN: OnceLock<Tagger> = OnceLock::new();
 
 impl Tagger {
+    /// The built-in model file (`models/pos-tagger.bin`).
+    pub const BUILTIN_MODEL: &[u8] = include_bytes!("../../../../models/pos-tagger.bin");
+
     /// Reads a model written by `scripts/train-pos/train.py`.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         Ok(Tagger {
@@ -212,7 +214,7 @@ impl Tagger {
     pub fn builtin() -> &'static Tagger {
         BUILTIN.get_or_init(|| {
             // A test reads the embedded file, so this cannot fail in a tested build.
-            Tagger::from_bytes(BUILTIN_MODEL)
+            Tagger::from_bytes(Self::BUILTIN_MODEL)
                 .unwrap_or_else(|e| panic!("the built-in part-of-speech model: {e}"))
         })
     }
@@ -254,11 +256,10 @@ impl Tagger {
         }
     }
 
-    fn predict(&self, keys: &[u32; STATIC_FEATURES], tag_keys: &[u32]) -> Tag {
+    fn predict(&self, keys: &[u32; STATIC_FEATURES], tag_keys: &[u32; TAG_FEATURES]) -> Tag {
         let mut scores = [0i32; NTAGS];
-        for &k in keys.iter().chain(tag_keys) {
-            self.weights.add(k, &mut scores);
-        }
+        self.weights.add_all(keys, &mut scores);
+        self.weights.add_all(tag_keys, &mut scores);
         // The first of equal scores wins, so tagging is deterministic.
         let mut best = 0;
         for (i, &s) in scores.iter().enumerate() {
@@ -312,7 +313,7 @@ mod tests {
 
     #[test]
     fn the_built_in_model_reads() {
-        let tagger = Tagger::from_bytes(BUILTIN_MODEL).unwrap_or_else(|e| panic!("{e}"));
+        let tagger = Tagger::from_bytes(Tagger::BUILTIN_MODEL).unwrap_or_else(|e| panic!("{e}"));
         assert!(tagger.features() > 1000);
     }
 
@@ -320,11 +321,11 @@ mod tests {
     fn a_damaged_model_is_refused_with_its_offset() {
         assert!(Tagger::from_bytes(b"").is_err());
         assert!(Tagger::from_bytes(b"NOTAPOS1xxxx").is_err());
-        let cut = Tagger::from_bytes(&BUILTIN_MODEL[..BUILTIN_MODEL.len() - 3])
+        let cut = Tagger::from_bytes(&Tagger::BUILTIN_MODEL[..Tagger::BUILTIN_MODEL.len() - 3])
             .err()
             .expect("refused");
         assert!(cut.offset > 8, "{cut}");
-        let mut renamed = BUILTIN_MODEL.to_vec();
+        let mut renamed = Tagger::BUILTIN_MODEL.to_vec();
         renamed[11] = b'Z'; // the first tag name
         let e = Tagger::from_bytes(&renamed).err().expect("refused");
         assert!(e.message.contains("tags"), "{e}");

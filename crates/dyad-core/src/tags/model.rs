@@ -49,16 +49,30 @@ pub(crate) struct Weights {
 }
 
 impl Weights {
-    /// Adds the weights of feature `key` (if the model has it) to `scores`.
+    /// Adds the weights of the features `keys` (those the model has) to `scores`.
     #[inline]
-    pub fn add(&self, key: u32, scores: &mut [i32; NTAGS]) {
-        let mut i = key as usize & self.feature_mask;
+    pub fn add_all<const N: usize>(&self, keys: &[u32; N], scores: &mut [i32; NTAGS]) {
+        // First read every feature's home slot, with no branch between the reads, so
+        // that their cache misses overlap instead of queueing behind mispredictions.
+        let homes = keys.map(|k| {
+            let i = k as usize & self.feature_mask;
+            (i, self.features[i].key)
+        });
+        for (&key, (i, home)) in keys.iter().zip(homes) {
+            if home == key {
+                add_row(scores, &self.features[i].weights);
+            } else if home != 0 {
+                self.add(key, (i + 1) & self.feature_mask, scores);
+            }
+        }
+    }
+
+    /// Adds the weights of feature `key` to `scores`, probing from slot `i`.
+    fn add(&self, key: u32, mut i: usize, scores: &mut [i32; NTAGS]) {
         loop {
             let slot = &self.features[i];
             if slot.key == key {
-                for (s, &w) in scores.iter_mut().zip(&slot.weights) {
-                    *s += w as i32;
-                }
+                add_row(scores, &slot.weights);
                 return;
             }
             if slot.key == 0 {
@@ -157,6 +171,13 @@ impl Weights {
             words,
             word_mask: word_size - 1,
         })
+    }
+}
+
+#[inline]
+fn add_row(scores: &mut [i32; NTAGS], weights: &[i8; NTAGS]) {
+    for (s, &w) in scores.iter_mut().zip(weights) {
+        *s += w as i32;
     }
 }
 
