@@ -15,7 +15,7 @@ root=$(cd "$here/../.." && pwd)
 work=${1:-/tmp/dyad-train-pos}
 shared=${DYAD_SHARED:-$root/../shared}
 epochs=${EPOCHS:-5}
-corpora=(bbc-news-2004-2005-mlg-ucd-2225:0.3 reuters21578-1987-newswire:0.38)
+corpora=(bbc-news-2004-2005-mlg-ucd-2225:0.65 reuters21578-1987-newswire:0.38)
 mkdir -p "$work"
 
 if [[ ! -x $work/venv/bin/python ]]; then
@@ -39,7 +39,9 @@ for c in "${corpora[@]}"; do
     dumps+=("$work/${c%%:*}.jsonl")
 done
 "$py" "$here/silver.py" "$work/silver" "${specs[@]}"
-(cd "$here" && "$py" train.py "$work/silver" "$root/models/pos-tagger.bin" "$epochs") \
-    | tee "$work/report.txt"
+# dump --tag below rebuilds the example with the new model
+(cd "$here" && "$py" train.py "$work/silver" "$work/full.bin" "$epochs") | tee "$work/report.txt"
+(cd "$here" && "$py" prune.py "$work/silver" "$work/full.bin" "$root/models/pos-tagger.bin" 50000) \
+    | tee -a "$work/report.txt"
 dump --tag # rebuilt with the new model
 (cd "$here" && "$py" check.py "$work/silver" "${dumps[@]}") | tee -a "$work/report.txt"

@@ -226,15 +226,9 @@ def main():
     model = train(train_sents, epochs, words)
     print("held-out, unquantised weights:")
     report(predicted_pairs(heldout, model.predict, words))
-    best = None
-    for percentile in (0.999, 0.9999, 1.0):
-        table = quantise(model, train_sents, percentile)
-        right = sum(g == y for g, y in predicted_pairs(heldout, int_predict(table), words))
-        print(f"quantised at the {percentile} percentile: {right} right", file=sys.stderr)
-        if best is None or right > best[0]:
-            best = (right, percentile, table)
-    _, percentile, table = best
-    print(f"weights quantised at the {percentile} percentile of their sizes")
+    # Clipping the largest weights (scale set at the 99.9th percentile) cost a point of
+    # accuracy in a trial: the scale keeps the largest weight whole.
+    table = quantise(model, train_sents, 1.0)
     size = write_model(out, words, table)
     print(f"model: {len(words)} unambiguous words, {len(table)} features, {size} bytes")
     print(f"held-out: {len(heldout)} sentences")

@@ -137,7 +137,9 @@ impl Weights {
             words[i] = (word, tag + 1);
         }
         let nfeatures = r.u32()? as usize;
-        let size = (nfeatures * 2).next_power_of_two().max(16);
+        // At most 80 % full: probes stay short, and the table small enough to be
+        // built in a few milliseconds and to stay mostly in cache.
+        let size = (nfeatures + nfeatures / 4 + 1).next_power_of_two().max(16);
         let mut features = vec![EMPTY; size];
         for _ in 0..nfeatures {
             let key = r.u32()?;
