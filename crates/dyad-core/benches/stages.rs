@@ -17,6 +17,7 @@
 //!
 //! - `clean`: the cleaners (blank lines, boilerplate, repeated headline, dateline);
 //! - `segment`: sentences and tokens of the cleaned view;
+//! - `tags`: part-of-speech tagging ([`Tagger::tag_document`]), in tokens per second;
 //! - `actors`: word lookup ([`Lexicon::lookup_tokens`]) and actor recognition;
 //! - `events`: event coding and dates;
 //! - `pipeline`: [`Pipeline::analyze`], every stage together;
@@ -24,11 +25,13 @@
 //! - `startup`: [`Pipeline::builtin`] (compiling the dictionary text) against
 //!   [`Pipeline::from_bytes`] (reading the compiled form, as the `dyad` binary does),
 //!   alone and followed by a first one-sentence document (which compiles the
-//!   boilerplate patterns, as the binary's first document does).
+//!   boilerplate patterns, as the binary's first document does); `tagger/model`: reading
+//!   the part-of-speech model (done on the first document).
 //!
 //! Text stages report bytes of document text per second (criterion's MiB are 2^20
-//! bytes); `output` reports events per second; `startup` reports bytes of dictionary
-//! text compiled, or of compiled form read, per second. The corpus figures (documents, bytes, sentences, events) are printed first,
+//! bytes); `tags` reports tokens per second; `output` reports events per second;
+//! `startup` reports bytes of dictionary text compiled, or of compiled form read, per
+//! second. The corpus figures (documents, bytes, sentences, tokens, events) are printed first,
 //! so sentences per second follow from the time per iteration.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -41,6 +44,7 @@ use dyad_core::lexicon::WordId;
 use dyad_core::output::{self, ModeFilter};
 use dyad_core::pipeline::{Analysis, Pipeline};
 use dyad_core::segment::{Segmented, Segmenter};
+use dyad_core::tags::Tagger;
 use dyad_core::{Document, PartialDate};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -119,6 +123,7 @@ struct Prepared {
     mentions: Vec<Vec<Mention>>,
     analyses: Vec<Analysis>,
     sentences: u64,
+    tokens: u64,
     events: u64,
 }
 
@@ -134,6 +139,7 @@ fn prepare(pipeline: &Pipeline, cleaners: &Cleaners, docs: Vec<Document>) -> Pre
         mentions: Vec::new(),
         analyses: Vec::new(),
         sentences: 0,
+        tokens: 0,
         events: 0,
     };
     let mut scratch = Scratch::default();
@@ -157,6 +163,7 @@ fn prepare(pipeline: &Pipeline, cleaners: &Cleaners, docs: Vec<Document>) -> Pre
         let mut analysis = Analysis::default();
         pipeline.analyze(doc, None, &mut analysis);
         p.sentences += seg.sentences.len() as u64;
+        p.tokens += seg.tokens.len() as u64;
         p.events += output::event_records(pipeline, doc, &analysis, ModeFilter::Default, false)
             .len() as u64;
         p.cleaned.push(clean);
@@ -180,11 +187,12 @@ fn stages(c: &mut Criterion) {
     let cleaners = Cleaners::standard(boilerplate);
     let p = prepare(&pipeline, &cleaners, docs);
     println!(
-        "corpus: {} ({} documents, {} bytes, {} sentences, {} events)",
+        "corpus: {} ({} documents, {} bytes, {} sentences, {} tokens, {} events)",
         corpus_path().display(),
         p.docs.len(),
         p.bytes,
         p.sentences,
+        p.tokens,
         p.events
     );
 
@@ -276,6 +284,18 @@ fn stages(c: &mut Criterion) {
         })
     });
 
+    g.throughput(Throughput::Elements(p.tokens));
+    g.bench_function("tags", |b| {
+        let tagger = Tagger::builtin();
+        let mut tags = Vec::new();
+        b.iter(|| {
+            for (clean, seg) in p.cleaned.iter().zip(&p.segmented) {
+                tagger.tag_document(clean.view(), seg, &mut tags);
+                black_box(&tags);
+            }
+        })
+    });
+
     g.throughput(Throughput::Elements(p.events));
     g.bench_function("output", |b| {
         let mut buf: Vec<u8> = Vec::with_capacity(1 << 20);
@@ -320,6 +340,11 @@ fn startup(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.bench_function(BenchmarkId::new("from_bytes", "compiled"), |b| {
         b.iter(|| black_box(Pipeline::from_bytes(black_box(&bytes)).expect("reads back")))
+    });
+    // The part-of-speech model, read on the first document.
+    g.throughput(Throughput::Bytes(Tagger::BUILTIN_MODEL.len() as u64));
+    g.bench_function(BenchmarkId::new("tagger", "model"), |b| {
+        b.iter(|| black_box(Tagger::from_bytes(black_box(Tagger::BUILTIN_MODEL)).expect("reads")))
     });
     // What the `dyad` binary pays before its first output: reading the compiled form,
     // then the boilerplate patterns, compiled on the first document.

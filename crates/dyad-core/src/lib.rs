@@ -30,6 +30,7 @@ pub mod output;
 pub mod pipeline;
 pub mod relevance;
 pub mod segment;
+pub mod tags;
 pub mod time;
 
 pub use document::{DatePrecision, Document, PartialDate};

@@ -8,7 +8,8 @@ use crate::document::Document;
 use crate::events::{Event, EventCoder, EventScratch};
 use crate::lexicon::{Lexicon, WordId};
 use crate::relevance::{DomainCues, StoryDomain};
-use crate::segment::{Segmented, Segmenter};
+use crate::segment::{Segmented, Segmenter, Sentence};
+use crate::tags::{Tag, Tagger};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -86,6 +87,8 @@ pub struct Analysis {
     pub segmented: Segmented,
     /// The tokens' word ids.
     pub words: Vec<WordId>,
+    /// The tokens' parts of speech: `tags[i]` is the tag of `segmented.tokens[i]`.
+    pub tags: Vec<Tag>,
     /// Actor mentions, in document order.
     pub mentions: Vec<Mention>,
     /// Events, in document order.
@@ -105,6 +108,7 @@ impl Default for Analysis {
             clean: CleanText::new(""),
             segmented: Segmented::default(),
             words: Vec::new(),
+            tags: Vec::new(),
             mentions: Vec::new(),
             events: Vec::new(),
             story_date: None,
@@ -113,6 +117,19 @@ impl Default for Analysis {
             event_scratch: EventScratch::default(),
             dates: Vec::new(),
         }
+    }
+}
+
+impl Analysis {
+    /// The part of speech of token `token` (an index into `segmented.tokens`), once
+    /// [`Pipeline::analyze`] has run; `None` past the last token.
+    pub fn tag(&self, token: usize) -> Option<Tag> {
+        self.tags.get(token).copied()
+    }
+
+    /// The parts of speech of the tokens of `sentence`, in order.
+    pub fn sentence_tags(&self, sentence: &Sentence) -> &[Tag] {
+        self.tags.get(sentence.tokens.clone()).unwrap_or(&[])
     }
 }
 
@@ -268,6 +285,7 @@ impl Pipeline {
         self.segment(doc, out);
         out.story_date = story_date.or_else(|| doc.published.map(|p| p.first_day()));
         self.lexicon.lookup_tokens(&out.segmented, &mut out.words);
+        Tagger::builtin().tag_document(out.clean.view(), &out.segmented, &mut out.tags);
         self.domains
             .classify(&out.segmented, &out.words, &mut out.domain);
         self.actors.recognize(
