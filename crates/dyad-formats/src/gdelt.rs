@@ -175,11 +175,11 @@ pub fn write_event(row: &EventRow, added: &str, out: &mut Vec<u8>) {
     // reports of an event across stories.
     cols.extend(["1", "1", "1"].map(String::from));
     cols.push(String::new()); // AvgTone: dyad measures no tone.
-    cols.extend(gdelt_geo_columns(row.source.home.as_ref()));
+    cols.extend(gdelt_geo_columns(row.source.home.as_deref()));
     cols.extend(gdelt_geo_columns(
-        row.target.as_ref().and_then(|t| t.home.as_ref()),
+        row.target.as_ref().and_then(|t| t.home.as_deref()),
     ));
-    cols.extend(gdelt_geo_columns(row.location.as_ref()));
+    cols.extend(gdelt_geo_columns(row.location.as_deref()));
     cols.push(added.to_string());
     cols.push(tsv_text(source_url(row)).into_owned());
     debug_assert_eq!(cols.len(), EVENT_COLUMNS.len());

@@ -26,9 +26,13 @@ pub const ROW_GROUP_ROWS: usize = 128 * 1024;
 /// Buffered bytes (all partitions together) above which the largest partition's rows
 /// are written out as a row group early: memory stays bounded however many months a
 /// corpus spans.
-const BUFFER_BYTES: usize = 256 << 20;
+const BUFFER_BYTES: usize = 32 << 20;
 /// Part files open at once; the least recently used is closed beyond this.
 const MAX_OPEN: usize = 32;
+/// Parts with fewer rows are written uncompressed: setting up zstd for each of their
+/// ~100 pages costs more time than the few kilobytes it would save (a corpus's tail of
+/// months with a handful of events each would otherwise dominate the writing time).
+pub const SMALL_PART_ROWS: usize = 1000;
 /// The hive directory name of a missing partition value (Hive's and Spark's).
 pub const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 
@@ -223,12 +227,18 @@ fn schema() -> Arc<Type> {
     )
 }
 
-/// The writer settings: zstd, dictionary encoding, page statistics (for pruning).
-pub fn properties() -> Arc<WriterProperties> {
+/// The writer settings: zstd (level 1: about as small as level 3 here, and faster),
+/// or none for a small part; dictionary encoding; chunk statistics (for pruning).
+pub fn properties(compressed: bool) -> Arc<WriterProperties> {
+    let compression = if compressed {
+        Compression::ZSTD(ZstdLevel::try_new(1).unwrap_or_default())
+    } else {
+        Compression::UNCOMPRESSED
+    };
     Arc::new(
         WriterProperties::builder()
             .set_writer_version(WriterVersion::PARQUET_1_0)
-            .set_compression(Compression::ZSTD(ZstdLevel::try_new(3).unwrap_or_default()))
+            .set_compression(compression)
             .set_dictionary_enabled(true)
             .set_statistics_enabled(EnabledStatistics::Chunk)
             .set_max_row_group_size(ROW_GROUP_ROWS)
@@ -258,11 +268,34 @@ pub enum LakeError {
     },
 }
 
-/// Rows buffered for one partition, by column.
+/// Rows buffered for one partition, in chunks: a growing partition never moves the
+/// rows it holds (doubling one vector of large rows costs page faults and copies).
 #[derive(Default)]
 struct Buffer {
-    rows: Vec<EventRow>,
+    chunks: Vec<Vec<EventRow>>,
+    len: usize,
     bytes: usize,
+}
+
+/// Rows per chunk of a [`Buffer`], at most.
+const CHUNK_ROWS: usize = 4096;
+
+impl Buffer {
+    fn push(&mut self, row: EventRow) {
+        match self.chunks.last_mut() {
+            Some(c) if c.len() < c.capacity() => c.push(row),
+            _ => {
+                let mut c = Vec::with_capacity(self.len.clamp(16, CHUNK_ROWS));
+                c.push(row);
+                self.chunks.push(c);
+            }
+        }
+        self.len += 1;
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &EventRow> {
+        self.chunks.iter().flatten()
+    }
 }
 
 fn row_bytes(r: &EventRow) -> usize {
@@ -275,11 +308,18 @@ fn row_bytes(r: &EventRow) -> usize {
         + r.url.as_ref().map_or(0, String::len)
 }
 
-struct Part {
+/// A part file being written.
+struct Open {
     writer: SerializedFileWriter<BufWriter<File>>,
     tmp: PathBuf,
     path: PathBuf,
+}
+
+/// One partition: its buffered rows, and its part file once a row group was written.
+#[derive(Default)]
+struct Part {
     buffer: Buffer,
+    file: Option<Open>,
     last_use: u64,
 }
 
@@ -287,10 +327,16 @@ struct Part {
 type Key = Option<(i32, u32)>;
 
 /// Writes events into a hive-partitioned Parquet lake under a root directory.
+///
+/// Rows are buffered per partition and a partition's part file is opened only when it
+/// has a full row group to write (or at [`finish`](LakeWriter::finish)), so a run
+/// writes one part per partition unless a partition outgrows a row group or memory
+/// runs short.
 pub struct LakeWriter {
     root: PathBuf,
     parts: HashMap<Key, Part>,
     props: Arc<WriterProperties>,
+    small_props: Arc<WriterProperties>,
     schema: Arc<Type>,
     buffered: usize,
     clock: u64,
@@ -326,7 +372,8 @@ impl LakeWriter {
         Ok(LakeWriter {
             root: root.to_path_buf(),
             parts: HashMap::new(),
-            props: properties(),
+            props: properties(true),
+            small_props: properties(false),
             schema: schema(),
             buffered: 0,
             clock: 0,
@@ -339,22 +386,15 @@ impl LakeWriter {
     pub fn write(&mut self, row: EventRow) -> Result<(), LakeError> {
         let key = row.date.map(|d| (d.year(), d.month()));
         self.clock += 1;
-        if !self.parts.contains_key(&key) {
-            if self.parts.len() >= MAX_OPEN {
-                self.close_least_recent()?;
-            }
-            let part = self.open(key)?;
-            self.parts.insert(key, part);
-        }
-        let clock = self.clock;
-        let part = self.parts.get_mut(&key).expect("inserted above");
-        part.last_use = clock;
+        let part = self.parts.entry(key).or_default();
+        part.last_use = self.clock;
         let n = row_bytes(&row);
         part.buffer.bytes += n;
-        part.buffer.rows.push(row);
+        part.buffer.push(row);
+        let full = part.buffer.len >= ROW_GROUP_ROWS;
         self.buffered += n;
         self.rows += 1;
-        if part.buffer.rows.len() >= ROW_GROUP_ROWS {
+        if full {
             self.flush(key)?;
         } else if self.buffered > BUFFER_BYTES {
             let biggest = self
@@ -374,7 +414,7 @@ impl LakeWriter {
         rows.into_iter().try_for_each(|r| self.write(r))
     }
 
-    fn open(&self, key: Key) -> Result<Part, LakeError> {
+    fn open(&self, key: Key, rows: usize) -> Result<Open, LakeError> {
         let dir = self.root.join(partition_dir(key));
         std::fs::create_dir_all(&dir).map_err(|source| LakeError::Io {
             path: dir.clone(),
@@ -389,47 +429,60 @@ impl LakeWriter {
             source,
         })?;
         let writer = SerializedFileWriter::new(
-            BufWriter::with_capacity(1 << 20, file),
+            BufWriter::with_capacity(64 << 10, file),
             self.schema.clone(),
-            self.props.clone(),
+            if rows >= SMALL_PART_ROWS {
+                self.props.clone()
+            } else {
+                self.small_props.clone()
+            },
         )
         .map_err(|source| LakeError::Parquet {
             path: tmp.clone(),
             source,
         })?;
-        Ok(Part {
-            writer,
-            tmp,
-            path,
-            buffer: Buffer::default(),
-            last_use: 0,
-        })
+        Ok(Open { writer, tmp, path })
     }
 
-    /// Writes a partition's buffered rows as one row group.
+    /// Writes a partition's buffered rows as one row group, opening its part file
+    /// first if needed (and closing the least recently used one beyond [`MAX_OPEN`]).
     fn flush(&mut self, key: Key) -> Result<(), LakeError> {
+        let needs_file = self
+            .parts
+            .get(&key)
+            .filter(|p| p.file.is_none() && p.buffer.len > 0)
+            .map(|p| p.buffer.len);
+        if let Some(rows) = needs_file {
+            let open = self.parts.values().filter(|p| p.file.is_some()).count();
+            if open >= MAX_OPEN {
+                self.close_least_recent(key)?;
+            }
+            let file = self.open(key, rows)?;
+            if let Some(p) = self.parts.get_mut(&key) {
+                p.file = Some(file);
+            }
+        }
         let Some(part) = self.parts.get_mut(&key) else {
             return Ok(());
         };
         let buffer = std::mem::take(&mut part.buffer);
         self.buffered -= buffer.bytes;
-        if buffer.rows.is_empty() {
+        let Some(file) = part.file.as_mut() else {
             return Ok(());
-        }
-        write_row_group(&mut part.writer, &buffer.rows).map_err(|source| LakeError::Parquet {
-            path: part.tmp.clone(),
+        };
+        write_row_group(&mut file.writer, &buffer).map_err(|source| LakeError::Parquet {
+            path: file.tmp.clone(),
             source,
         })
     }
 
+    /// Writes what a partition holds and completes its part file.
     fn close_part(&mut self, key: Key) -> Result<(), LakeError> {
         self.flush(key)?;
-        let Some(part) = self.parts.remove(&key) else {
+        let Some(Open { writer, tmp, path }) = self.parts.get_mut(&key).and_then(|p| p.file.take())
+        else {
             return Ok(());
         };
-        let Part {
-            writer, tmp, path, ..
-        } = part;
         let mut inner = writer.into_inner().map_err(|source| LakeError::Parquet {
             path: tmp.clone(),
             source,
@@ -447,10 +500,12 @@ impl LakeWriter {
         Ok(())
     }
 
-    fn close_least_recent(&mut self) -> Result<(), LakeError> {
+    /// Closes the part file least recently written to, other than `keep`'s.
+    fn close_least_recent(&mut self, keep: Key) -> Result<(), LakeError> {
         let oldest = self
             .parts
             .iter()
+            .filter(|(k, p)| p.file.is_some() && **k != keep)
             .min_by_key(|(_, p)| p.last_use)
             .map(|(k, _)| *k);
         match oldest {
@@ -465,6 +520,7 @@ impl LakeWriter {
         keys.sort();
         for k in keys {
             self.close_part(k)?;
+            self.parts.remove(&k);
         }
         Ok(LakeSummary {
             files: std::mem::take(&mut self.written),
@@ -476,8 +532,8 @@ impl LakeWriter {
 impl Drop for LakeWriter {
     fn drop(&mut self) {
         // An unfinished writer (an error upstream) leaves no half-written part behind.
-        for part in self.parts.values() {
-            let _ = std::fs::remove_file(&part.tmp);
+        for file in self.parts.values().filter_map(|p| p.file.as_ref()) {
+            let _ = std::fs::remove_file(&file.tmp);
         }
     }
 }
@@ -485,7 +541,7 @@ impl Drop for LakeWriter {
 /// Column values and definition levels of one column over a row group.
 fn write_row_group<W: std::io::Write + Send>(
     writer: &mut SerializedFileWriter<W>,
-    rows: &[EventRow],
+    rows: &Buffer,
 ) -> parquet::errors::Result<()> {
     let mut rg = writer.next_row_group()?;
     let mut i = 0;
@@ -506,12 +562,12 @@ fn days(d: NaiveDate) -> i32 {
 /// Gathers one column's non-null values and (for optional columns) definition levels.
 fn gather<'a, T>(
     c: &Column,
-    rows: &'a [EventRow],
+    rows: &'a Buffer,
     mut pick: impl FnMut(Value<'a>) -> Option<T>,
 ) -> (Vec<T>, Option<Vec<i16>>) {
-    let mut values = Vec::with_capacity(rows.len());
-    let mut defs = (!c.required).then(|| Vec::with_capacity(rows.len()));
-    for r in rows {
+    let mut values = Vec::with_capacity(rows.len);
+    let mut defs = (!c.required).then(|| Vec::with_capacity(rows.len));
+    for r in rows.rows() {
         let v = pick((c.get)(r));
         if let Some(d) = defs.as_mut() {
             d.push(i16::from(v.is_some()));
@@ -526,7 +582,7 @@ fn gather<'a, T>(
 fn write_column(
     w: &mut ColumnWriter<'_>,
     c: &Column,
-    rows: &[EventRow],
+    rows: &Buffer,
 ) -> parquet::errors::Result<()> {
     match w {
         ColumnWriter::ByteArrayColumnWriter(w) => {

@@ -69,7 +69,7 @@ pub fn write_event(row: &EventRow, out: &mut Vec<u8>) {
     );
     cols.push(row.goldstein.to_string());
     cols.push(String::new()); // Issues: dyad codes no issues.
-    cols.extend(phoenix_geo_columns(row.location.as_ref()));
+    cols.extend(phoenix_geo_columns(row.location.as_deref()));
     // Phoenix's SentenceID is the story id and the sentence number.
     cols.push(format!("{}_{}", row.doc_id, row.sentence_index));
     cols.push(

@@ -130,7 +130,7 @@ fn actor(a: &ActorRow) -> PloverActor<'_> {
         sector,
         actor_text: a.text.as_deref(),
         dyad_code: &a.code,
-        actor_loc: a.home.as_ref().map(location),
+        actor_loc: a.home.as_deref().map(location),
     }
 }
 
@@ -151,7 +151,7 @@ pub fn record(row: &EventRow) -> PloverEvent<'_> {
         event: kind.into_iter().collect(),
         mode: row.plover_mode.as_deref().into_iter().collect(),
         context: Vec::new(),
-        event_loc: row.location.as_ref().map(location),
+        event_loc: row.location.as_deref().map(location),
         event_text: vec![&row.trigger],
         quad_code: kind.and_then(plover_quad),
         event_scale: row.goldstein,

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use dyad_core::Document;
+use dyad_core::enrich::dates::DateKind;
 use dyad_core::output::EventRecord;
 use serde::{Deserialize, Serialize};
 
@@ -55,7 +56,7 @@ pub struct ActorRow {
     /// Byte offset one past its end.
     pub end: Option<u32>,
     /// Where the actor is from (filled by geolocation later; `None` today).
-    pub home: Option<GeoRow>,
+    pub home: Option<Box<GeoRow>>,
 }
 
 /// One event, flat and owned: what every format writes. `dyad code` builds rows with
@@ -123,11 +124,21 @@ pub struct EventRow {
     /// The story's publication date (first day of it).
     pub published: Option<NaiveDate>,
     /// Where the event happened (filled by geolocation later; `None` today).
-    pub location: Option<GeoRow>,
+    pub location: Option<Box<GeoRow>>,
 }
 
 fn day(s: Option<&str>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+/// The date precision as JSON Lines writes it.
+fn date_kind(k: DateKind) -> &'static str {
+    match k {
+        DateKind::Day => "day",
+        DateKind::Month => "month",
+        DateKind::Year => "year",
+        DateKind::Range => "range",
+    }
 }
 
 fn actor(a: &dyad_core::output::ActorRecord<'_>) -> ActorRow {
@@ -150,12 +161,7 @@ impl EventRow {
             sentence_index: r.sentence,
             date: day(r.date.as_deref()),
             date_end: day(r.date_end.as_deref()),
-            date_precision: r.date_precision.map(|k| {
-                serde_json::to_value(k)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default()
-            }),
+            date_precision: r.date_precision.map(|k| date_kind(k).to_string()),
             date_text: r.date_text.map(str::to_string),
             source: actor(&r.source),
             target: r.target.as_ref().map(actor),

@@ -170,7 +170,7 @@ fn gdelt_event_field_by_field() {
 #[test]
 fn gdelt_action_geo_fills_from_a_location() {
     let mut e = event();
-    e.location = Some(GeoRow {
+    e.location = Some(Box::new(GeoRow {
         name: "Nairobi, Nairobi Area, Kenya".into(),
         country: Some("KEN".into()),
         adm1: Some("05".into()),
@@ -179,7 +179,7 @@ fn gdelt_action_geo_fills_from_a_location() {
         lon: Some(36.81667),
         feature_id: Some("184745".into()),
         precision: GeoPrecision::Place,
-    });
+    }));
     let c = tsv(TextFormat::Gdelt, &e);
     assert_eq!(
         &c[51..59],
@@ -359,10 +359,23 @@ fn lake_is_partitioned_typed_and_read_back() {
     let mut undated = event();
     undated.event_id = "story-9-0-0".into();
     undated.date = None;
+    // March has enough events for a compressed part; April and the undated one are
+    // small parts, written uncompressed.
+    let march: Vec<EventRow> = (0..dyad_formats::lake::SMALL_PART_ROWS)
+        .map(|i| {
+            let mut e = event();
+            if i > 0 {
+                e.event_id = format!("story-7-2-{}", i + 5);
+            }
+            e
+        })
+        .collect();
     let mut lake = LakeWriter::new(dir.path()).unwrap();
-    lake.write_all([event(), april, undated, event()]).unwrap();
+    lake.write(march[0].clone()).unwrap();
+    lake.write_all([april, undated]).unwrap();
+    lake.write_all(march[1..].iter().cloned()).unwrap();
     let summary = lake.finish().unwrap();
-    assert_eq!(summary.rows, 4);
+    assert_eq!(summary.rows, 2 + march.len() as u64);
     let files = parts(dir.path());
     assert_eq!(files.len(), 3, "{files:?}");
     assert_eq!(summary.files.len(), 3);
@@ -386,14 +399,14 @@ fn lake_is_partitioned_typed_and_read_back() {
             "{rel}"
         );
     }
-    let march = files
+    let march_file = files
         .iter()
         .find(|f| f.to_string_lossy().contains("month=03"))
         .unwrap();
     // Metadata: zstd, dictionary-encoded strings, DATE-typed dates.
-    let reader = SerializedFileReader::try_from(march.as_path()).unwrap();
+    let reader = SerializedFileReader::try_from(march_file.as_path()).unwrap();
     let meta = reader.metadata();
-    assert_eq!(meta.file_metadata().num_rows(), 2);
+    assert_eq!(meta.file_metadata().num_rows(), march.len() as i64);
     let schema = meta.file_metadata().schema_descr();
     let idx = |name: &str| (0..schema.num_columns()).find(|&i| schema.column(i).name() == name);
     let date = schema.column(idx("date").unwrap());
@@ -408,8 +421,9 @@ fn lake_is_partitioned_typed_and_read_back() {
         code.encodings().collect::<Vec<_>>()
     );
     // Values, field by field.
-    let rows = read_rows(march);
-    assert_eq!(rows.len(), 2);
+    let rows = read_rows(march_file);
+    assert_eq!(rows.len(), march.len());
+    assert_eq!(field(&rows[1], "event_id"), &Field::Str("story-7-2-6".into()));
     let r = &rows[0];
     let epoch_days = (day(2023, 3, 21) - day(1970, 1, 1)).num_days() as i32;
     assert_eq!(field(r, "date"), &Field::Date(epoch_days));
@@ -435,6 +449,11 @@ fn lake_is_partitioned_typed_and_read_back() {
         .iter()
         .find(|f| f.to_string_lossy().contains("month=04"))
         .unwrap();
+    let small = SerializedFileReader::try_from(april.as_path()).unwrap();
+    assert_eq!(
+        small.metadata().row_group(0).column(0).compression(),
+        Compression::UNCOMPRESSED
+    );
     let rows = read_rows(april);
     assert_eq!(field(&rows[0], "target_code"), &Field::Null);
     assert_eq!(field(&rows[0], "target_start"), &Field::Null);

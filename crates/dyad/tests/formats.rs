@@ -115,11 +115,29 @@ fn every_format_has_every_event_in_order() {
 
         let text = ok(&code(&[&["--format", "csv"][..], modes].concat()));
         let mut r = csv::Reader::from_reader(text.as_bytes());
-        let csv_ids: Vec<String> = r
-            .records()
-            .map(|rec| rec.expect("a CSV record")[0].to_string())
-            .collect();
+        let header = r.headers().expect("a header").clone();
+        let records: Vec<csv::StringRecord> =
+            r.records().map(|rec| rec.expect("a CSV record")).collect();
+        let csv_ids: Vec<&str> = records.iter().map(|rec| &rec[0]).collect();
         assert_eq!(csv_ids, ids, "csv");
+        // The CSV fields say what JSON Lines says.
+        let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+        for (rec, e) in records.iter().zip(&events) {
+            let s = |v: &Value| match v {
+                Value::Null => String::new(),
+                Value::String(s) => s.clone(),
+                v => v.to_string(),
+            };
+            assert_eq!(rec[col("date_precision")], s(&e["date_precision"]));
+            assert_eq!(rec[col("date_text")], s(&e["date_text"]));
+            assert_eq!(rec[col("target_code")], s(&e["target"]["code"]));
+            assert_eq!(
+                rec[col("trigger_start")],
+                s(&e["evidence"]["trigger"]["start"])
+            );
+            assert_eq!(rec[col("sentence")], s(&e["evidence"]["sentence"]));
+            assert_eq!(rec[col("mode")], s(&e["mode"]));
+        }
 
         let g = tsv_rows(&ok(&code(&[&["--format", "gdelt"][..], modes].concat())));
         assert!(g.iter().all(|r| r.len() == 61), "61 GDELT columns");
