@@ -268,44 +268,103 @@ pub enum LakeError {
     },
 }
 
-/// Rows buffered for one partition, in chunks: a growing partition never moves the
-/// rows it holds (doubling one vector of large rows costs page faults and copies).
-#[derive(Default)]
+/// One column's buffered values: non-null values only, and the definition levels
+/// (1 value, 0 null) of an optional column.
+struct ColumnData {
+    values: Values,
+    defs: Option<Vec<i16>>,
+}
+
+/// Values of one physical type. Strings share one byte buffer (no allocation per
+/// value), which a row group hands to the encoder as slices of one `Bytes`.
+enum Values {
+    Str { data: Vec<u8>, ends: Vec<usize> },
+    I32(Vec<i32>),
+    I64(Vec<i64>),
+    F32(Vec<f32>),
+    F64(Vec<f64>),
+    Bool(Vec<bool>),
+}
+
+impl ColumnData {
+    fn new(c: &Column) -> ColumnData {
+        let values = match (c.get)(&EventRow::default()) {
+            Value::Str(_) => Values::Str {
+                data: Vec::new(),
+                ends: Vec::new(),
+            },
+            Value::Date(_) | Value::I32(_) => Values::I32(Vec::new()),
+            Value::I64(_) => Values::I64(Vec::new()),
+            Value::F32(_) => Values::F32(Vec::new()),
+            Value::F64(_) => Values::F64(Vec::new()),
+            Value::Bool(_) => Values::Bool(Vec::new()),
+        };
+        ColumnData {
+            values,
+            defs: (!c.required).then(Vec::new),
+        }
+    }
+
+    /// Appends one value; returns the bytes it takes.
+    fn push(&mut self, v: Value<'_>) -> usize {
+        fn put<T>(out: &mut Vec<T>, v: Option<T>) -> (bool, usize) {
+            let present = v.is_some();
+            out.extend(v);
+            (present, std::mem::size_of::<T>())
+        }
+        let (present, bytes) = match (&mut self.values, v) {
+            (Values::Str { data, ends }, Value::Str(s)) => match s {
+                Some(s) => {
+                    data.extend_from_slice(s.as_bytes());
+                    ends.push(data.len());
+                    (true, s.len() + 8)
+                }
+                None => (false, 0),
+            },
+            (Values::I32(out), Value::I32(x)) => put(out, x),
+            (Values::I32(out), Value::Date(d)) => put(out, d.map(days)),
+            (Values::I64(out), Value::I64(x)) => put(out, x),
+            (Values::F32(out), Value::F32(x)) => put(out, x),
+            (Values::F64(out), Value::F64(x)) => put(out, x),
+            (Values::Bool(out), Value::Bool(x)) => put(out, x),
+            // A getter returns one variant for every row (ColumnData::new read it).
+            _ => (false, 0),
+        };
+        if let Some(d) = self.defs.as_mut() {
+            d.push(i16::from(present));
+        }
+        bytes + 2
+    }
+}
+
+/// Rows buffered for one partition, by column: compact, and the rows themselves are
+/// freed as soon as they are added.
 struct Buffer {
-    chunks: Vec<Vec<EventRow>>,
+    cols: Vec<ColumnData>,
     len: usize,
     bytes: usize,
 }
 
-/// Rows per chunk of a [`Buffer`], at most.
-const CHUNK_ROWS: usize = 4096;
-
-impl Buffer {
-    fn push(&mut self, row: EventRow) {
-        match self.chunks.last_mut() {
-            Some(c) if c.len() < c.capacity() => c.push(row),
-            _ => {
-                let mut c = Vec::with_capacity(self.len.clamp(16, CHUNK_ROWS));
-                c.push(row);
-                self.chunks.push(c);
-            }
+impl Default for Buffer {
+    fn default() -> Buffer {
+        Buffer {
+            cols: COLUMNS.iter().map(ColumnData::new).collect(),
+            len: 0,
+            bytes: 0,
         }
-        self.len += 1;
-    }
-
-    fn rows(&self) -> impl Iterator<Item = &EventRow> {
-        self.chunks.iter().flatten()
     }
 }
 
-fn row_bytes(r: &EventRow) -> usize {
-    std::mem::size_of::<EventRow>()
-        + r.sentence.len()
-        + r.event_id.len()
-        + r.doc_id.len()
-        + r.cameo_name.len()
-        + r.rule.len()
-        + r.url.as_ref().map_or(0, String::len)
+impl Buffer {
+    fn push(&mut self, row: &EventRow) -> usize {
+        let mut bytes = 0;
+        for (c, col) in COLUMNS.iter().zip(&mut self.cols) {
+            bytes += col.push((c.get)(row));
+        }
+        self.len += 1;
+        self.bytes += bytes;
+        bytes
+    }
 }
 
 /// A part file being written.
@@ -388,9 +447,7 @@ impl LakeWriter {
         self.clock += 1;
         let part = self.parts.entry(key).or_default();
         part.last_use = self.clock;
-        let n = row_bytes(&row);
-        part.buffer.bytes += n;
-        part.buffer.push(row);
+        let n = part.buffer.push(&row);
         let full = part.buffer.len >= ROW_GROUP_ROWS;
         self.buffered += n;
         self.rows += 1;
@@ -470,7 +527,7 @@ impl LakeWriter {
         let Some(file) = part.file.as_mut() else {
             return Ok(());
         };
-        write_row_group(&mut file.writer, &buffer).map_err(|source| LakeError::Parquet {
+        write_row_group(&mut file.writer, buffer).map_err(|source| LakeError::Parquet {
             path: file.tmp.clone(),
             source,
         })
@@ -538,18 +595,24 @@ impl Drop for LakeWriter {
     }
 }
 
-/// Column values and definition levels of one column over a row group.
+/// Writes a buffer as one row group.
 fn write_row_group<W: std::io::Write + Send>(
     writer: &mut SerializedFileWriter<W>,
-    rows: &Buffer,
+    rows: Buffer,
 ) -> parquet::errors::Result<()> {
+    if rows.len == 0 {
+        return Ok(());
+    }
     let mut rg = writer.next_row_group()?;
-    let mut i = 0;
+    let mut cols = rows.cols.into_iter().zip(COLUMNS);
     while let Some(mut col) = rg.next_column()? {
-        let c = &COLUMNS[i];
-        write_column(col.untyped(), c, rows)?;
+        let Some((data, c)) = cols.next() else {
+            return Err(parquet::errors::ParquetError::General(
+                "more columns in the schema than in the buffer".into(),
+            ));
+        };
+        write_column(col.untyped(), c, data)?;
         col.close()?;
-        i += 1;
     }
     rg.close()?;
     Ok(())
@@ -559,78 +622,44 @@ fn days(d: NaiveDate) -> i32 {
     (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date")).num_days() as i32
 }
 
-/// Gathers one column's non-null values and (for optional columns) definition levels.
-fn gather<'a, T>(
-    c: &Column,
-    rows: &'a Buffer,
-    mut pick: impl FnMut(Value<'a>) -> Option<T>,
-) -> (Vec<T>, Option<Vec<i16>>) {
-    let mut values = Vec::with_capacity(rows.len);
-    let mut defs = (!c.required).then(|| Vec::with_capacity(rows.len));
-    for r in rows.rows() {
-        let v = pick((c.get)(r));
-        if let Some(d) = defs.as_mut() {
-            d.push(i16::from(v.is_some()));
-        }
-        if let Some(v) = v {
-            values.push(v);
-        }
-    }
-    (values, defs)
-}
-
 fn write_column(
     w: &mut ColumnWriter<'_>,
     c: &Column,
-    rows: &Buffer,
+    col: ColumnData,
 ) -> parquet::errors::Result<()> {
-    match w {
-        ColumnWriter::ByteArrayColumnWriter(w) => {
-            let (v, d) = gather(c, rows, |v| match v {
-                Value::Str(s) => s.map(|s| ByteArray::from(s.as_bytes().to_vec())),
-                _ => None,
-            });
-            w.write_batch(&v, d.as_deref(), None)?;
+    let defs = col.defs.as_deref();
+    match (w, col.values) {
+        (ColumnWriter::ByteArrayColumnWriter(w), Values::Str { data, ends }) => {
+            let data = bytes::Bytes::from(data);
+            let mut start = 0;
+            let values: Vec<ByteArray> = ends
+                .iter()
+                .map(|&end| {
+                    let v = ByteArray::from(data.slice(start..end));
+                    start = end;
+                    v
+                })
+                .collect();
+            w.write_batch(&values, defs, None)?;
         }
-        ColumnWriter::Int32ColumnWriter(w) => {
-            let (v, d) = gather(c, rows, |v| match v {
-                Value::I32(x) => x,
-                Value::Date(x) => x.map(days),
-                _ => None,
-            });
-            w.write_batch(&v, d.as_deref(), None)?;
+        (ColumnWriter::Int32ColumnWriter(w), Values::I32(v)) => {
+            w.write_batch(&v, defs, None)?;
         }
-        ColumnWriter::Int64ColumnWriter(w) => {
-            let (v, d) = gather(c, rows, |v| match v {
-                Value::I64(x) => x,
-                _ => None,
-            });
-            w.write_batch(&v, d.as_deref(), None)?;
+        (ColumnWriter::Int64ColumnWriter(w), Values::I64(v)) => {
+            w.write_batch(&v, defs, None)?;
         }
-        ColumnWriter::FloatColumnWriter(w) => {
-            let (v, d) = gather(c, rows, |v| match v {
-                Value::F32(x) => x,
-                _ => None,
-            });
-            w.write_batch(&v, d.as_deref(), None)?;
+        (ColumnWriter::FloatColumnWriter(w), Values::F32(v)) => {
+            w.write_batch(&v, defs, None)?;
         }
-        ColumnWriter::DoubleColumnWriter(w) => {
-            let (v, d) = gather(c, rows, |v| match v {
-                Value::F64(x) => x,
-                _ => None,
-            });
-            w.write_batch(&v, d.as_deref(), None)?;
+        (ColumnWriter::DoubleColumnWriter(w), Values::F64(v)) => {
+            w.write_batch(&v, defs, None)?;
         }
-        ColumnWriter::BoolColumnWriter(w) => {
-            let (v, d) = gather(c, rows, |v| match v {
-                Value::Bool(x) => x,
-                _ => None,
-            });
-            w.write_batch(&v, d.as_deref(), None)?;
+        (ColumnWriter::BoolColumnWriter(w), Values::Bool(v)) => {
+            w.write_batch(&v, defs, None)?;
         }
         _ => {
             return Err(parquet::errors::ParquetError::General(format!(
-                "column {}: unexpected physical type",
+                "column {}: the schema's type and the buffered values differ",
                 c.name
             )));
         }

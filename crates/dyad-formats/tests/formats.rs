@@ -423,7 +423,10 @@ fn lake_is_partitioned_typed_and_read_back() {
     // Values, field by field.
     let rows = read_rows(march_file);
     assert_eq!(rows.len(), march.len());
-    assert_eq!(field(&rows[1], "event_id"), &Field::Str("story-7-2-6".into()));
+    assert_eq!(
+        field(&rows[1], "event_id"),
+        &Field::Str("story-7-2-6".into())
+    );
     let r = &rows[0];
     let epoch_days = (day(2023, 3, 21) - day(1970, 1, 1)).num_days() as i32;
     assert_eq!(field(r, "date"), &Field::Date(epoch_days));
