@@ -313,14 +313,12 @@ impl ColumnData {
             (present, std::mem::size_of::<T>())
         }
         let (present, bytes) = match (&mut self.values, v) {
-            (Values::Str { data, ends }, Value::Str(s)) => match s {
-                Some(s) => {
-                    data.extend_from_slice(s.as_bytes());
-                    ends.push(data.len());
-                    (true, s.len() + 8)
-                }
-                None => (false, 0),
-            },
+            (Values::Str { data, ends }, Value::Str(Some(s))) => {
+                data.extend_from_slice(s.as_bytes());
+                ends.push(data.len());
+                (true, s.len() + 8)
+            }
+            (Values::Str { .. }, Value::Str(None)) => (false, 0),
             (Values::I32(out), Value::I32(x)) => put(out, x),
             (Values::I32(out), Value::Date(d)) => put(out, d.map(days)),
             (Values::I64(out), Value::I64(x)) => put(out, x),
