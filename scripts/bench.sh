@@ -10,7 +10,11 @@
 #      recognition on Reuters (`dyad --threads 1 actors`), MB/s per core;
 #   3. peak RSS on ~10 MB, ~100 MB and ~1 GB of JSON Lines (Reuters + BBC repeated,
 #      built in a temporary directory under /tmp that is deleted at the end);
-#   4. start-up: the median of 20 runs of `dyad code < /dev/null`.
+#   4. start-up: the median of 20 runs of `dyad code < /dev/null`;
+#   5. output formats on Reuters, side by side with JSON Lines (one thread, best of
+#      DYAD_BENCH_REPS runs, interleaved): CPU time, wall time, events/s, the cost of
+#      each format against jsonl, and the output size; the Parquet lake's size against
+#      the JSON Lines output's.
 # Every figure is printed with the load average (1 minute) when its run started and
 # ended: on a shared machine, figures taken above a load of ~1 per idle core are noisy.
 #
@@ -22,6 +26,8 @@
 #   DYAD_BENCH_BIG=0         skip the ~1 GB memory run
 #   DYAD_BENCH_COMMIT=ID     the commit to print when the tree is not a git checkout
 #                            (an exported copy)
+#   DYAD_BENCH_ONLY=formats  run only the output-format comparison (5.)
+#   DYAD_BENCH_REPS=N        runs per format in 5. (default 5)
 # MB means 10^6 bytes of input file; RSS is in MiB, as /usr/bin/time reports it (KiB).
 set -euo pipefail
 
@@ -94,6 +100,78 @@ echo "commit:  $commit"
 echo "machine: $cores cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) at the start"
 echo
+
+# Output formats against JSON Lines on Reuters (section 5).
+formats_bench() {
+    local reps=${DYAD_BENCH_REPS:-5}
+    local formats="jsonl csv gdelt gdelt-mentions phoenix plover parquet"
+    local file=$reuters f args
+    echo "## Output formats: dyad --quiet --threads 1 code --format F REUTERS (best of $reps)"
+    echo "(CPU = user + system seconds, the steadier figure on a shared machine; cost is the"
+    echo " format's CPU time over jsonl's, minus 1. Parquet writes a lake under /tmp.)"
+    echo
+    fmt_args() {
+        case $1 in
+        gdelt-mentions) echo "--format gdelt --mentions" ;;
+        parquet) echo "--format parquet --out $tmp/lake" ;;
+        *) echo "--format $1" ;;
+        esac
+    }
+    wait_for_quiet
+    local l0 l1
+    l0=$(load1)
+    declare -A cpu wall
+    for ((rep = 0; rep < reps; rep++)); do
+        for f in $formats; do
+            rm -rf "$tmp/lake"
+            # shellcheck disable=SC2046
+            /usr/bin/time -f '%e %U %S' -o "$tmp/time" "$dyad" --quiet --threads 1 code \
+                $(fmt_args "$f") "$file" >/dev/null 2>"$tmp/stderr" || true
+            read -r w u sy <"$tmp/time"
+            local c
+            c=$(awk -v u="$u" -v s="$sy" 'BEGIN { printf "%.2f", u + s }')
+            if [[ -z ${cpu[$f]:-} ]] || awk -v a="$c" -v b="${cpu[$f]}" 'BEGIN { exit !(a < b) }'; then
+                cpu[$f]=$c
+            fi
+            if [[ -z ${wall[$f]:-} ]] || awk -v a="$w" -v b="${wall[$f]}" 'BEGIN { exit !(a < b) }'; then
+                wall[$f]=$w
+            fi
+        done
+    done
+    l1=$(load1)
+    local events
+    events=$({ "$dyad" --quiet code "$file" || true; } | wc -l)
+    local jsonl_bytes
+    jsonl_bytes=$({ "$dyad" --quiet code "$file" || true; } | wc -c)
+    printf '| %-14s | %6s | %6s | %8s | %8s | %10s |\n' format CPU_s wall_s ev/CPU_s cost output_MB
+    printf '|%s|\n' "----------------|--------|--------|----------|----------|------------"
+    for f in $formats; do
+        local bytes
+        if [[ $f == parquet ]]; then
+            rm -rf "$tmp/lake"
+            "$dyad" --quiet code --format parquet --out "$tmp/lake" "$file" 2>/dev/null || true
+            bytes=$(du -sb "$tmp/lake" | cut -f1)
+            lake_bytes=$bytes
+            lake_files=$(find "$tmp/lake" -name '*.parquet' | wc -l)
+            rm -rf "$tmp/lake"
+        else
+            # shellcheck disable=SC2046
+            bytes=$({ "$dyad" --quiet code $(fmt_args "$f") "$file" || true; } | wc -c)
+        fi
+        printf '| %-14s | %6s | %6s | %8s | %7s%% | %10s |\n' "$f" "${cpu[$f]}" "${wall[$f]}" \
+            "$(div "$events" "${cpu[$f]}")" \
+            "$(awk -v a="${cpu[$f]}" -v b="${cpu[jsonl]}" 'BEGIN { printf "%+.1f", (b > 0 ? (a / b - 1) * 100 : 0) }')" \
+            "$(div "$bytes" 1000000 %.2f)"
+    done
+    echo
+    echo "reuters: $events events; JSON Lines $(div "$jsonl_bytes" 1000000 %.2f) MB, Parquet lake $(div "$lake_bytes" 1000000 %.2f) MB in $lake_files part files = $(awk -v a="$lake_bytes" -v b="$jsonl_bytes" 'BEGIN { printf "%.3f", a / b }') of JSON Lines; load $l0→$l1"
+    echo
+}
+
+if [[ ${DYAD_BENCH_ONLY:-} == formats ]]; then
+    formats_bench
+    exit 0
+fi
 
 echo "## Throughput: dyad --quiet --threads N code FILE > /dev/null"
 echo
@@ -184,3 +262,6 @@ median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { printf "%.1f", (a[int((NR + 
 echo "median $median ms (min $(echo "$sorted" | head -n1 | awk '{ printf "%.1f", $1 / 1000 }') ms, max $(echo "$sorted" | tail -n1 | awk '{ printf "%.1f", $1 / 1000 }') ms), load $l0→$l1"
 /usr/bin/time -f '%M' -o "$tmp/time" "$dyad" --quiet code </dev/null >/dev/null 2>&1 || true
 echo "peak RSS on empty input: $(div "$(tail -n 1 "$tmp/time")" 1024 %.1f) MiB"
+echo
+
+formats_bench

@@ -6,6 +6,7 @@
 //! and written in input order, so the output is the same whatever the thread count.
 
 mod import;
+mod formats;
 mod run;
 
 // mimalloc: building the dictionaries at start-up makes tens of thousands of small
@@ -85,6 +86,17 @@ pub enum Format {
     Jsonl,
     /// One readable line per event.
     Table,
+    /// CSV: a header, one row per event, RFC 4180 quoting (columns: README).
+    Csv,
+    /// GDELT 2.0 Event table: 61 tab-separated columns, no header (`--mentions`: the
+    /// 16-column Mentions table).
+    Gdelt,
+    /// Phoenix data set: 26 tab-separated columns, no header.
+    Phoenix,
+    /// PLOVER JSON: one PLOVER event record per line.
+    Plover,
+    /// Parquet lake: `--out DIR` gets `year=YYYY/month=MM/part-<uuid>.parquet` files.
+    Parquet,
 }
 
 /// Which events `dyad code` prints.
@@ -109,6 +121,12 @@ pub struct CodeArgs {
     /// Add an `explain` object to each event.
     #[arg(long)]
     pub explain: bool,
+    /// With `--format gdelt`: write the GDELT Mentions table instead of the Event table.
+    #[arg(long)]
+    pub mentions: bool,
+    /// With `--format parquet`: the lake directory to add part files to.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -156,6 +174,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 format: Format::Table,
                 modes: Modes::All,
                 explain: true,
+                mentions: false,
+                out: None,
             },
         ),
         Command::Sentences(input) => run::sentences(&cli.global, &input),

@@ -156,9 +156,54 @@ impl Progress {
 /// Reads every input, runs `work` on each document in parallel batches (with one
 /// [`Analysis`] per worker), and writes the returned bytes in input order. Read errors
 /// are printed as they come; returns the exit code (1 when a document was skipped).
-fn process<F>(global: &Global, inputs: &[PathBuf], what: &str, work: F) -> Result<ExitCode>
+pub(crate) fn process<F>(
+    global: &Global,
+    inputs: &[PathBuf],
+    what: &str,
+    work: F,
+) -> Result<ExitCode>
 where
     F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
+{
+    process_with(global, inputs, what, work, write_stdout)
+}
+
+/// Writes each document's bytes to standard output, in order; false when the reader
+/// of the output went away (a closed pipe).
+fn write_stdout(out_rx: std::sync::mpsc::Receiver<Vec<Vec<u8>>>) -> Result<bool> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    for bufs in out_rx {
+        for buf in bufs {
+            if let Err(e) = out.write_all(&buf) {
+                // A closed pipe (`dyad code x | head`) ends the run quietly.
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(false);
+                }
+                return Err(e).context("writing output");
+            }
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        r => r.context("writing output").map(|()| true),
+    }
+}
+
+/// [`process`] with any per-document output `T` and any writer: `write` receives each
+/// batch's outputs in input order on its own thread (the formats' sinks: a Parquet
+/// lake takes rows, not bytes).
+pub(crate) fn process_with<T, F, W>(
+    global: &Global,
+    inputs: &[PathBuf],
+    what: &str,
+    work: F,
+    write: W,
+) -> Result<ExitCode>
+where
+    T: Default + Send,
+    F: Fn(&Document, &mut Analysis, &mut T) -> u64 + Sync,
+    W: FnOnce(std::sync::mpsc::Receiver<Vec<T>>) -> Result<bool> + Send,
 {
     let paths: Vec<PathBuf> = if inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -175,7 +220,7 @@ where
     // writer thread writes the last one while the workers code the current one. The
     // channels hold one batch each, so memory stays bounded whatever the input size.
     let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
-    let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+    let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
     let published = global.published;
     let (paths, options) = (&paths, &options);
     let (counts, written) = std::thread::scope(|scope| {
@@ -217,30 +262,12 @@ where
             }
             (skipped, warned)
         });
-        let writer = scope.spawn(move || -> Result<bool> {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            for bufs in out_rx {
-                for buf in bufs {
-                    if let Err(e) = out.write_all(&buf) {
-                        // A closed pipe (`dyad code x | head`) ends the run quietly.
-                        if e.kind() == std::io::ErrorKind::BrokenPipe {
-                            return Ok(false);
-                        }
-                        return Err(e).context("writing output");
-                    }
-                }
-            }
-            match out.flush() {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
-                r => r.context("writing output").map(|()| true),
-            }
-        });
+        let writer = scope.spawn(move || write(out_rx));
         for batch in batch_rx {
-            let results: Vec<(Vec<u8>, u64)> = batch
+            let results: Vec<(T, u64)> = batch
                 .par_iter()
                 .map_init(Analysis::default, |analysis, doc| {
-                    let mut buf = Vec::new();
+                    let mut buf = T::default();
                     let n = work(doc, analysis, &mut buf);
                     (buf, n)
                 })
@@ -328,6 +355,9 @@ pub fn actors(global: &Global, input: &InputArgs) -> Result<ExitCode> {
 /// `dyad code` and `dyad explain`.
 pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
     let pipeline = pipeline(global)?;
+    if !matches!(args.format, Format::Jsonl | Format::Table) {
+        return crate::formats::code(global, args, &pipeline);
+    }
     let modes = if args.modes == Modes::All {
         ModeFilter::All
     } else {
@@ -340,6 +370,7 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
             match args.format {
                 Format::Jsonl => write_json(buf, r),
                 Format::Table => table_line(buf, r),
+                _ => unreachable!("the other formats are written by crate::formats"),
             }
         }
         records.len() as u64
