@@ -150,7 +150,7 @@ impl Inputs {
             let file = fs::File::open(path).map_err(|e| open_error(path, &e))?;
             Box::new(BufReader::with_capacity(BUFFER_BYTES, file))
         };
-        let (mut input, _) = readers::gunzip_if_needed(input)
+        let (mut input, _) = readers::gunzip_if_needed(input, &self.options)
             .map_err(|e| ReadError::new(path, Location::None, readers::read_error_message(&e)))?;
         let format = match self.options.format.or_else(|| InputFormat::from_path(path)) {
             Some(f) => f,

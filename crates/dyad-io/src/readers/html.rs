@@ -41,11 +41,14 @@ use crate::readers::text::source_name;
 /// The page's bytes are decoded per the HTML rules (byte-order mark, then
 /// `<meta charset>`, else UTF-8 when valid, else Windows-1252), so non-UTF-8
 /// pages read fine. Errors: an empty page, binary data, a page larger than
-/// [`ReadOptions::max_document_bytes`], a page without main content.
+/// [`ReadOptions::max_document_bytes`], a page nested deeper than
+/// [`ReadOptions::max_html_depth`] (see [`check_depth`]), a page without main
+/// content.
 pub struct HtmlReader<R> {
     input: Option<R>,
     path: PathBuf,
     max_bytes: usize,
+    max_depth: usize,
 }
 
 impl<R: Read> HtmlReader<R> {
@@ -55,6 +58,7 @@ impl<R: Read> HtmlReader<R> {
             input: Some(input),
             path: path.into(),
             max_bytes: options.max_document_bytes,
+            max_depth: options.max_html_depth,
         }
     }
 
@@ -72,6 +76,7 @@ impl<R: Read> HtmlReader<R> {
                 "binary data (a NUL byte), not HTML".into(),
             ));
         }
+        check_depth(&bytes, self.max_depth).map_err(|m| err(Location::None, m))?;
         let page = extract_page(&bytes, None).map_err(|m| err(Location::None, m))?;
         Ok(page.into_document(Some(source_name(&self.path))))
     }
@@ -158,6 +163,110 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
         url: meta.url.or_else(|| nonempty(m.url)),
         language: meta.language.or_else(|| language_code(&m.language)),
     })
+}
+
+/// Elements whose end tag may be left out (or that have none): they are not
+/// counted as nesting, since pages often leave them open.
+const NOT_NESTING: &[&[u8]] = &[
+    b"area",
+    b"base",
+    b"body",
+    b"br",
+    b"caption",
+    b"col",
+    b"colgroup",
+    b"dd",
+    b"dt",
+    b"embed",
+    b"head",
+    b"hr",
+    b"html",
+    b"img",
+    b"input",
+    b"li",
+    b"link",
+    b"meta",
+    b"option",
+    b"optgroup",
+    b"p",
+    b"param",
+    b"rp",
+    b"rt",
+    b"source",
+    b"tbody",
+    b"td",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"tr",
+    b"track",
+    b"wbr",
+];
+
+/// Refuses a page whose elements nest deeper than `limit`, before it is
+/// parsed: the HTML parser's and the extractor's time grows with the square
+/// of the depth and their stacks with the depth (100,000 nested `<div>`s took
+/// two minutes and then overflowed the stack).
+///
+/// One linear scan of the bytes: start tags add one and end tags take one
+/// away, except for void elements, self-closing tags and elements whose end
+/// tag may be omitted; comments, `<script>` and `<style>` are skipped.
+pub fn check_depth(html: &[u8], limit: usize) -> Result<(), String> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(lt) = memchr(b'<', &html[i..]) {
+        let at = i + lt;
+        let rest = &html[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(&rest[3..], b"-->").map_or(html.len(), |e| at + 4 + e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_start);
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = memchr(b'>', rest).map_or(html.len(), |e| at + 1 + e);
+        i = (end + 1).min(html.len());
+        if name.is_empty() || !name[0].is_ascii_alphabetic() {
+            continue;
+        }
+        if closing {
+            if !NOT_NESTING.contains(&name.as_slice()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if name == b"script" || name == b"style" {
+            let close: &[u8] = if name == b"script" {
+                b"</script"
+            } else {
+                b"</style"
+            };
+            let lower_find = html[i..]
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close));
+            i = lower_find.map_or(html.len(), |e| i + e);
+            continue;
+        }
+        let self_closing = end > at && html[end - 1] == b'/';
+        if self_closing || NOT_NESTING.contains(&name.as_slice()) {
+            continue;
+        }
+        depth += 1;
+        if depth > limit {
+            return Err(format!(
+                "HTML nested deeper than {limit} elements at byte {at} (the --max-html-depth limit); skipped"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
 }
 
 /// Decodes an HTML page: byte-order mark, then the HTTP charset, then a
@@ -640,6 +749,7 @@ fn walk(dom: &Dom, id: NodeId, b: &mut TextBuilder, pre: bool, depth: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readers::DEFAULT_MAX_HTML_DEPTH;
 
     #[test]
     fn text_keeps_paragraphs() {
@@ -694,5 +804,57 @@ mod tests {
         assert!(p.text.contains("counterpart in Geneva"), "{}", p.text);
         assert!(!p.text.contains("Home"));
         assert!(extract_page(b"<html><body></body></html>", None).is_err());
+    }
+
+    fn nested(depth: usize) -> String {
+        format!(
+            "<html><body>{}<p>Russia condemned Ukraine on Monday after the talks in Geneva failed, officials said.</p><p>The ministers left the city without an agreement, and no new date for talks was set by either side.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    }
+
+    #[test]
+    fn nesting_depth_is_limited_before_parsing() {
+        assert!(check_depth(nested(10).as_bytes(), 10).is_ok());
+        let e = check_depth(nested(11).as_bytes(), 10).unwrap_err();
+        assert!(
+            e.contains("nested deeper than 10") && e.contains("byte 62"),
+            "{e}"
+        );
+        // Void, self-closing and optional-end elements, comments and scripts do
+        // not count.
+        let flat = "<p>a<p>b<br><img src=x><li>c<div/><!-- <div><div> --><script>if (a<b) { x = '<div><div>'; }</script><style>div<div{}</style>".repeat(50);
+        assert!(check_depth(flat.as_bytes(), 3).is_ok());
+        // 100,000 nested divs: refused at once, not parsed for minutes.
+        let page = nested(100_000);
+        let options = ReadOptions::default();
+        let items: Vec<_> = HtmlReader::new(page.as_bytes(), "deep.html", &options).collect();
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.starts_with("deep.html: HTML nested deeper than 512"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_page_just_under_the_depth_limit_is_read() {
+        // On a test thread's 2 MiB stack, in a debug build: the limit leaves room
+        // (the extractor may find no main content that deep, but nothing breaks).
+        let options = ReadOptions::default();
+        let page = nested(DEFAULT_MAX_HTML_DEPTH - 10);
+        let items: Vec<_> = HtmlReader::new(page.as_bytes(), "deep.html", &options).collect();
+        assert_eq!(items.len(), 1);
+        if let Err(e) = &items[0] {
+            assert_eq!(e.message, "no main content found");
+        }
+        let page = nested(60);
+        let items: Vec<_> = HtmlReader::new(page.as_bytes(), "deep.html", &options).collect();
+        let doc = items[0].as_ref().expect("read");
+        assert!(
+            doc.text.contains("Russia condemned Ukraine"),
+            "{}",
+            doc.text
+        );
     }
 }

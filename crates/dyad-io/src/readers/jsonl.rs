@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fmt;
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 use std::path::PathBuf;
 
 use dyad_core::Document;
@@ -25,18 +25,20 @@ use crate::readers::text::source_name;
 ///
 /// Errors skip the line, not the file: malformed JSON, a line that is not an
 /// object, invalid UTF-8, a missing or empty text, a line longer than
-/// [`ReadOptions::max_document_bytes`]. A read error (a truncated `.gz`) ends
+/// [`ReadOptions::max_line_bytes`]. A read error (a truncated `.gz`) ends
 /// the file. A file whose first bytes hold a NUL byte is reported once as
 /// binary and not read further; an empty file (or one of blank lines only) is
 /// an error too.
 ///
 /// A file that starts with `[` is read as one JSON array of such objects
-/// (read whole, then yielded one by one; locations are then element numbers).
+/// (read whole, up to [`ReadOptions::max_document_bytes`], then yielded one by
+/// one; locations are then element numbers).
 pub struct JsonLinesReader<R> {
     input: R,
     path: PathBuf,
     fields: FieldNames,
     max_bytes: usize,
+    max_array_bytes: usize,
     line_no: u64,
     buf: Vec<u8>,
     queue: VecDeque<Result<Document, ReadError>>,
@@ -53,7 +55,8 @@ impl<R: BufRead> JsonLinesReader<R> {
             input,
             path: path.into(),
             fields: options.fields.clone(),
-            max_bytes: options.max_document_bytes,
+            max_bytes: options.max_line_bytes,
+            max_array_bytes: options.max_document_bytes,
             line_no: 0,
             buf: Vec::with_capacity(64 * 1024),
             queue: VecDeque::new(),
@@ -109,8 +112,22 @@ impl<R: BufRead> JsonLinesReader<R> {
 
     /// Reads a whole JSON array of documents into the queue.
     fn read_array(&mut self) {
-        let values: Vec<serde_json::Value> = match serde_json::from_reader(&mut self.input) {
+        let limit = self.max_array_bytes as u64;
+        let mut limited = (&mut self.input).take(limit + 1);
+        let parsed: Result<Vec<serde_json::Value>, _> = serde_json::from_reader(&mut limited);
+        let over = limited.limit() == 0;
+        let values = match parsed {
             Ok(v) => v,
+            Err(_) if over => {
+                let e = self.error(
+                    Location::None,
+                    format!(
+                        "JSON array larger than {limit} bytes (the --max-document-bytes limit); skipped"
+                    ),
+                );
+                self.queue.push_back(Err(e));
+                return;
+            }
             Err(e) => {
                 let loc = Location::Line(e.line() as u64);
                 let e = self.error(loc, json_message(&e));
@@ -193,7 +210,10 @@ impl<R: BufRead> JsonLinesReader<R> {
         if too_long {
             let e = self.error(
                 location,
-                format!("line longer than {} bytes; skipped", self.max_bytes),
+                format!(
+                    "line longer than {} bytes (the --max-line-bytes limit); skipped",
+                    self.max_bytes
+                ),
             );
             self.queue.push_back(Err(e));
             return;
@@ -660,7 +680,7 @@ mod tests {
         assert_eq!(items.len(), 3);
         assert_eq!(items[1].as_ref().unwrap_err().location, Location::Record(2));
         let options = ReadOptions {
-            max_document_bytes: 20,
+            max_line_bytes: 20,
             ..ReadOptions::default()
         };
         let input = "{\"text\": \"a long line of text\"}\n{\"text\": \"short\"}\n";
