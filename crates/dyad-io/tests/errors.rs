@@ -198,8 +198,31 @@ fn directories_are_read_recursively_in_path_order() {
     write(dir.path(), "b/1.jsonl", b"{\"text\": \"From JSON.\"}\n");
     write(dir.path(), "b/.hidden.txt", b"Hidden.");
     write(dir.path(), "c/notes.md", b"Not an input.");
-    write(dir.path(), "c/3.txt.gz", &gzip(b"Gzipped story."));
-    let items = read_all(&[dir.path().to_path_buf()]);
+    write(dir.path(), "c/3.txt.gz", gzip(b"Gzipped story."));
+    write(dir.path(), "c/logo.png", b"\x89PNG");
+    write(
+        dir.path(),
+        "d/page.html",
+        b"<html><body><p>x</p></body></html>",
+    );
+    write(dir.path(), "d/page.expected.txt", b"Expected text.");
+    let mut inputs = read_inputs([dir.path()], &ReadOptions::default());
+    let items: Vec<_> = inputs.by_ref().filter(|i| i.is_ok()).collect();
+    let skipped = inputs.skipped_files();
+    assert_eq!(skipped.total(), 3, "{skipped}");
+    let summary = skipped.to_string();
+    assert!(
+        summary.starts_with("3 files not read: 1 companions of HTML pages"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("1 with extension .md (first: "),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("notes.md), 1 with extension .png"),
+        "{summary}"
+    );
     let texts: Vec<&str> = items
         .iter()
         .map(|r| r.as_ref().unwrap().text.as_str())
@@ -210,7 +233,8 @@ fn directories_are_read_recursively_in_path_order() {
             "First story.",
             "From JSON.",
             "Second story.",
-            "Gzipped story."
+            "Gzipped story.",
+            "x"
         ]
     );
 }
@@ -254,7 +278,7 @@ fn a_gzip_bomb_is_refused_not_inflated() {
     let good = write(
         dir.path(),
         "good.txt.gz",
-        &gzip(b"Talks resumed in Geneva on Monday."),
+        gzip(b"Talks resumed in Geneva on Monday."),
     );
     let items = read_all(&[&bomb, &good]);
     assert_eq!(items.len(), 2, "{items:?}");
@@ -280,7 +304,7 @@ fn a_gzip_bomb_is_refused_not_inflated() {
     let jsonl = write(
         dir.path(),
         "many.jsonl.gz",
-        &gzip(&b"{\"text\": \"Talks resumed in Geneva.\"}\n".repeat(100_000)),
+        gzip(&b"{\"text\": \"Talks resumed in Geneva.\"}\n".repeat(100_000)),
     );
     let items: Vec<_> = read_inputs([&jsonl], &options).collect();
     let last = items.last().unwrap().as_ref().unwrap_err();

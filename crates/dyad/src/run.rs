@@ -157,8 +157,16 @@ where
     } else {
         inputs.to_vec()
     };
+    let limits = &global.limits;
+    let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     let options = ReadOptions {
         format: global.input_format,
+        max_document_bytes: size(limits.max_document_bytes),
+        max_line_bytes: size(limits.max_line_bytes),
+        max_record_bytes: size(limits.max_record_bytes),
+        max_gzip_ratio: limits.max_gzip_ratio,
+        max_decompressed_bytes: limits.max_decompressed_bytes,
+        max_html_depth: limits.max_html_depth,
         ..ReadOptions::default()
     };
     let mut progress = Progress::new(global, &paths);
@@ -176,7 +184,8 @@ where
             let (mut skipped, mut warned) = (0u64, 0u64);
             let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
             let mut batch_bytes = 0;
-            for item in read_inputs(paths, options) {
+            let mut inputs = read_inputs(paths, options);
+            for item in inputs.by_ref() {
                 match item {
                     Ok(mut doc) => {
                         if doc.published.is_none() {
@@ -190,7 +199,7 @@ where
                             batch_bytes = 0;
                             if batch_tx.send(full).is_err() {
                                 // The output was closed: stop reading.
-                                return (skipped, warned);
+                                return (skipped, warned, inputs.skipped_files().clone());
                             }
                         }
                     }
@@ -207,7 +216,7 @@ where
             if !batch.is_empty() {
                 let _ = batch_tx.send(batch);
             }
-            (skipped, warned)
+            (skipped, warned, inputs.skipped_files().clone())
         });
         let writer = scope.spawn(move || -> Result<bool> {
             let stdout = std::io::stdout();
@@ -252,12 +261,14 @@ where
         let counts = reader.join().expect("the reader thread does not panic");
         (counts, written)
     });
-    let (skipped, warned) = counts;
+    let (skipped, warned, files_not_read) = counts;
     if !written? {
         return Ok(ExitCode::SUCCESS);
     }
     progress.finish();
-    if !global.quiet && (skipped > 0 || warned > 0 || std::io::stderr().is_terminal()) {
+    // The summary goes to standard error whether or not it is a terminal (a
+    // pipeline's log wants it too); `-q` silences it.
+    if !global.quiet {
         eprintln!(
             "dyad: {docs} documents, {items} {what}{}{}",
             if skipped > 0 {
@@ -271,6 +282,9 @@ where
                 String::new()
             }
         );
+        if files_not_read.total() > 0 {
+            eprintln!("dyad: {files_not_read}");
+        }
     }
     Ok(if skipped > 0 {
         ExitCode::from(1)

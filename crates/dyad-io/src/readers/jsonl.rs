@@ -208,6 +208,7 @@ impl<R: BufRead> JsonLinesReader<R> {
         self.line_no += 1;
         let location = Location::Line(self.line_no);
         if too_long {
+            self.seen_content = true;
             let e = self.error(
                 location,
                 format!(
@@ -683,6 +684,11 @@ mod tests {
             max_line_bytes: 20,
             ..ReadOptions::default()
         };
+        // A file of one over-long line: one error, not a second "empty file" one.
+        let alone: Vec<_> =
+            JsonLinesReader::new(&b"{\"text\": \"a long line of text\"}\n"[..], "t", &options)
+                .collect();
+        assert_eq!(alone.len(), 1, "{alone:?}");
         let input = "{\"text\": \"a long line of text\"}\n{\"text\": \"short\"}\n";
         let items: Vec<_> = JsonLinesReader::new(input.as_bytes(), "t", &options).collect();
         assert!(
