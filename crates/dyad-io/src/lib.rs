@@ -31,6 +31,7 @@
 //! ```
 
 pub mod error;
+pub mod language;
 pub mod readers;
 
 use std::collections::{BTreeMap, VecDeque};
@@ -68,6 +69,10 @@ use readers::{BUFFER_BYTES, BoxedInput, HtmlReader, JsonLinesReader, TextReader,
 ///
 /// Every other file is skipped and counted in [`Inputs::skipped_files`], by
 /// reason, for the run's summary.
+///
+/// Each document's `language` is the one its input names, normalised to its
+/// primary subtag (`en-US` is `en`), else the one detected from its text
+/// ([`language::detect`]); `None` when neither tells.
 ///
 /// The iterator is lazy: a file is opened when the previous one is done.
 /// Problems come as `Err` items and reading goes on: a path that does not
@@ -208,6 +213,14 @@ impl Iterator for Inputs {
             }
             if let Some(current) = &mut self.current {
                 match current.next() {
+                    Some(Ok(mut doc)) => {
+                        doc.language = doc
+                            .language
+                            .as_deref()
+                            .and_then(language::normalize_tag)
+                            .or_else(|| language::detect(&doc.text));
+                        return Some(Ok(doc));
+                    }
                     Some(item) => return Some(item),
                     None => self.current = None,
                 }

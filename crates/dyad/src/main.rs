@@ -47,8 +47,26 @@ pub struct Global {
     /// No progress bar and no summary on standard error (errors are still printed).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Languages to code, comma-separated ISO 639-1 codes, or `any`. Documents in
+    /// other languages (named by the input, else detected) are read and counted,
+    /// not coded; documents whose language cannot be told are coded.
+    #[arg(long, global = true, value_name = "LANGS", default_value = "en")]
+    pub lang: String,
     #[command(flatten)]
     pub limits: Limits,
+}
+
+impl Global {
+    /// Whether documents in `language` are coded under `--lang`.
+    pub fn codes_language(&self, language: Option<&str>) -> bool {
+        let Some(language) = language else {
+            return true;
+        };
+        self.lang
+            .split(',')
+            .map(str::trim)
+            .any(|l| l.eq_ignore_ascii_case("any") || l.eq_ignore_ascii_case(language))
+    }
 }
 
 /// Limits on hostile input (see docs/reliability.md); sizes take K, M, G suffixes

@@ -145,10 +145,28 @@ impl Progress {
     }
 }
 
+/// Whether a command codes documents (and so skips those in languages `--lang`
+/// leaves out), and whether it explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Coding {
+    /// Every document is processed (`dyad sentences`).
+    No,
+    /// Documents in other languages are counted, not coded.
+    Yes,
+    /// As `Yes`, with a note on standard error for each document not coded.
+    Explained,
+}
+
 /// Reads every input, runs `work` on each document in parallel batches (with one
 /// [`Analysis`] per worker), and writes the returned bytes in input order. Read errors
 /// are printed as they come; returns the exit code (1 when a document was skipped).
-fn process<F>(global: &Global, inputs: &[PathBuf], what: &str, work: F) -> Result<ExitCode>
+fn process<F>(
+    global: &Global,
+    inputs: &[PathBuf],
+    what: &str,
+    coding: Coding,
+    work: F,
+) -> Result<ExitCode>
 where
     F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
 {
@@ -177,6 +195,7 @@ where
     let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
     let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
     let published = global.published;
+    let explain = coding == Coding::Explained;
     let (paths, options) = (&paths, &options);
     let (counts, written) = std::thread::scope(|scope| {
         // `move`: the reader owns the sender, so the batches end when it is done.
@@ -185,9 +204,22 @@ where
             let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
             let mut batch_bytes = 0;
             let mut inputs = read_inputs(paths, options);
+            let mut other_languages = std::collections::BTreeMap::<String, u64>::new();
             for item in inputs.by_ref() {
                 match item {
                     Ok(mut doc) => {
+                        if coding != Coding::No && !global.codes_language(doc.language.as_deref()) {
+                            let lang = doc.language.clone().unwrap_or_default();
+                            if explain {
+                                eprintln!(
+                                    "note: {} ({}): language {lang}, not coded (--lang any codes it)",
+                                    doc.source.as_deref().unwrap_or("-"),
+                                    doc.id
+                                );
+                            }
+                            *other_languages.entry(lang).or_insert(0u64) += 1;
+                            continue;
+                        }
                         if doc.published.is_none() {
                             doc.published = published;
                         }
@@ -199,7 +231,12 @@ where
                             batch_bytes = 0;
                             if batch_tx.send(full).is_err() {
                                 // The output was closed: stop reading.
-                                return (skipped, warned, inputs.skipped_files().clone());
+                                return (
+                                    skipped,
+                                    warned,
+                                    inputs.skipped_files().clone(),
+                                    other_languages,
+                                );
                             }
                         }
                     }
@@ -216,7 +253,12 @@ where
             if !batch.is_empty() {
                 let _ = batch_tx.send(batch);
             }
-            (skipped, warned, inputs.skipped_files().clone())
+            (
+                skipped,
+                warned,
+                inputs.skipped_files().clone(),
+                other_languages,
+            )
         });
         let writer = scope.spawn(move || -> Result<bool> {
             let stdout = std::io::stdout();
@@ -261,7 +303,7 @@ where
         let counts = reader.join().expect("the reader thread does not panic");
         (counts, written)
     });
-    let (skipped, warned, files_not_read) = counts;
+    let (skipped, warned, files_not_read, other_languages) = counts;
     if !written? {
         return Ok(ExitCode::SUCCESS);
     }
@@ -285,6 +327,18 @@ where
         if files_not_read.total() > 0 {
             eprintln!("dyad: {files_not_read}");
         }
+        if !other_languages.is_empty() {
+            let n: u64 = other_languages.values().sum();
+            let list: Vec<String> = other_languages
+                .iter()
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
+            eprintln!(
+                "dyad: {n} documents not coded, in other languages than --lang {}: {} (--lang any codes them)",
+                global.lang,
+                list.join(", ")
+            );
+        }
     }
     Ok(if skipped > 0 {
         ExitCode::from(1)
@@ -303,14 +357,27 @@ fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
 /// `dyad sentences`.
 pub fn sentences(global: &Global, input: &InputArgs) -> Result<ExitCode> {
     let pipeline = pipeline(global)?;
-    process(global, &input.inputs, "sentences", |doc, a, buf| {
-        pipeline.segment(doc, a);
-        let records = output::sentence_records(doc, a);
-        for r in &records {
-            write_json(buf, r);
-        }
-        records.len() as u64
-    })
+    process(
+        global,
+        &input.inputs,
+        "sentences",
+        Coding::No,
+        |doc, a, buf| {
+            pipeline.segment(doc, a);
+            let records = output::sentence_records(doc, a);
+            for r in &records {
+                // Each sentence says its document's language (see `--lang`).
+                match serde_json::to_value(r) {
+                    Ok(serde_json::Value::Object(mut o)) => {
+                        o.insert("language".into(), doc.language.clone().into());
+                        write_json(buf, &o);
+                    }
+                    _ => write_json(buf, r),
+                }
+            }
+            records.len() as u64
+        },
+    )
 }
 
 /// `dyad actors`.
@@ -320,6 +387,7 @@ pub fn actors(global: &Global, input: &InputArgs) -> Result<ExitCode> {
         global,
         &input.inputs,
         "sentences with actors",
+        Coding::Yes,
         |doc, a, buf| {
             pipeline.analyze(doc, None, a);
             let records = output::actors_records(doc, a);
@@ -339,17 +407,28 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
     } else {
         ModeFilter::Default
     };
-    process(global, &args.input.inputs, "events", |doc, a, buf| {
-        pipeline.analyze(doc, None, a);
-        let records = output::event_records(&pipeline, doc, a, modes, args.explain);
-        for r in &records {
-            match args.format {
-                Format::Jsonl => write_json(buf, r),
-                Format::Table => table_line(buf, r),
+    let coding = if args.explain {
+        Coding::Explained
+    } else {
+        Coding::Yes
+    };
+    process(
+        global,
+        &args.input.inputs,
+        "events",
+        coding,
+        |doc, a, buf| {
+            pipeline.analyze(doc, None, a);
+            let records = output::event_records(&pipeline, doc, a, modes, args.explain);
+            for r in &records {
+                match args.format {
+                    Format::Jsonl => write_json(buf, r),
+                    Format::Table => table_line(buf, r),
+                }
             }
-        }
-        records.len() as u64
-    })
+            records.len() as u64
+        },
+    )
 }
 
 fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {

@@ -103,3 +103,83 @@ fn code_on_the_malformed_corpus() {
         }
     }
 }
+
+/// Stories in six other languages (written for this test) beside an English one:
+/// only English is coded, the others are counted in the summary by language, and
+/// `--lang any` codes them too.
+#[test]
+fn other_languages_are_reported_not_coded() {
+    let dir = TempDir(std::env::temp_dir().join(format!("dyad-langs-{}", std::process::id())));
+    std::fs::create_dir_all(&dir.0).unwrap();
+    let stories = [
+        (
+            "en.txt",
+            "Russian troops shelled the Ukrainian city of Kharkiv on Monday, and the Ukrainian government accused Russia of attacking civilians, officials said.",
+        ),
+        (
+            "fr.txt",
+            "Les troupes russes ont bombardé la ville ukrainienne de Kharkiv lundi, et le gouvernement ukrainien a accusé la Russie de viser des civils, selon des responsables.",
+        ),
+        (
+            "es.txt",
+            "Las tropas rusas bombardearon el lunes la ciudad ucraniana de Járkov, y el gobierno de Ucrania acusó a Rusia de atacar a civiles, según fuentes oficiales.",
+        ),
+        (
+            "de.txt",
+            "Russische Truppen haben am Montag die ukrainische Stadt Charkiw beschossen, und die ukrainische Regierung warf Russland vor, Zivilisten anzugreifen, teilten Beamte mit.",
+        ),
+        (
+            "ru.txt",
+            "Российские войска в понедельник обстреляли украинский город Харьков, а правительство Украины обвинило Россию в нападении на мирных жителей, сообщили официальные лица.",
+        ),
+        (
+            "ar.txt",
+            "قصفت القوات الروسية مدينة خاركيف الأوكرانية يوم الاثنين، واتهمت الحكومة الأوكرانية روسيا بمهاجمة المدنيين، بحسب ما قال مسؤولون.",
+        ),
+        (
+            "zh.txt",
+            "俄罗斯军队周一炮击了乌克兰城市哈尔科夫，乌克兰政府指责俄罗斯袭击平民。官员表示，当地有多座建筑受损。",
+        ),
+    ];
+    for (name, text) in stories {
+        std::fs::write(dir.0.join(name), text).unwrap();
+    }
+    let out = dyad(&["code".as_ref(), dir.0.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("dyad: 1 documents,"), "{stderr}");
+    assert!(
+        stderr.contains("6 documents not coded, in other languages than --lang en: ar 1, de 1, es 1, fr 1, ru 1, zh 1"),
+        "{stderr}"
+    );
+    let english = String::from_utf8(out.stdout).unwrap();
+    assert!(!english.is_empty(), "the English story is coded");
+    // --lang any: every story goes through the coder.
+    let out = dyad(&[
+        "code".as_ref(),
+        "--lang".as_ref(),
+        "any".as_ref(),
+        dir.0.as_os_str(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("dyad: 7 documents,"), "{stderr}");
+    assert!(!stderr.contains("not coded"), "{stderr}");
+    // --explain names each document left out; `dyad sentences` gives each
+    // sentence's language.
+    let out = dyad(&["code".as_ref(), "--explain".as_ref(), dir.0.as_os_str()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("fr.txt (") && stderr.contains("language fr, not coded"),
+        "{stderr}"
+    );
+    let out = dyad(&["sentences".as_ref(), dir.0.join("ru.txt").as_os_str()]);
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["language"], "ru");
+}
