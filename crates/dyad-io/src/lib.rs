@@ -94,7 +94,8 @@ where
     }
 }
 
-type DocIter = Box<dyn Iterator<Item = Result<Document, ReadError>> + Send>;
+/// The documents of one input, as [`read_stream`] yields them.
+pub type DocIter = Box<dyn Iterator<Item = Result<Document, ReadError>> + Send>;
 
 enum Pending {
     /// A path as the caller gave it.
@@ -276,25 +277,37 @@ impl Inputs {
             let file = fs::File::open(path).map_err(|e| open_error(path, &e))?;
             Box::new(BufReader::with_capacity(BUFFER_BYTES, file))
         };
-        let (mut input, _) = readers::gunzip_if_needed(input, &self.options)
-            .map_err(|e| ReadError::new(path, Location::None, readers::read_error_message(&e)))?;
-        let format = match self.options.format.or_else(|| InputFormat::from_path(path)) {
-            Some(f) => f,
-            None => {
-                let head = io::BufRead::fill_buf(&mut input).map_err(|e| {
-                    ReadError::new(path, Location::None, readers::read_error_message(&e))
-                })?;
-                InputFormat::sniff(head)
-            }
-        };
-        let options = &self.options;
-        Ok(match format {
-            InputFormat::Text => Box::new(TextReader::new(input, path, options)),
-            InputFormat::JsonLines => Box::new(JsonLinesReader::new(input, path, options)),
-            InputFormat::Html => Box::new(HtmlReader::new(input, path, options)),
-            InputFormat::Warc => Box::new(WarcReader::new(input, path, options)),
-        })
+        read_stream(input, path, &self.options)
     }
+}
+
+/// Reads the documents of one input stream that came from `path` (which names
+/// it in errors and picks its format when `options.format` is `None`): gzip
+/// undone (within the gzip limits), then the reader of its format. This is what
+/// [`read_inputs`] does with each file, without the language step; the fuzz
+/// targets call it on arbitrary bytes.
+pub fn read_stream(
+    input: Box<dyn io::BufRead + Send>,
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<DocIter, ReadError> {
+    let (mut input, _) = readers::gunzip_if_needed(input, options)
+        .map_err(|e| ReadError::new(path, Location::None, readers::read_error_message(&e)))?;
+    let format = match options.format.or_else(|| InputFormat::from_path(path)) {
+        Some(f) => f,
+        None => {
+            let head = io::BufRead::fill_buf(&mut input).map_err(|e| {
+                ReadError::new(path, Location::None, readers::read_error_message(&e))
+            })?;
+            InputFormat::sniff(head)
+        }
+    };
+    Ok(match format {
+        InputFormat::Text => Box::new(TextReader::new(input, path, options)),
+        InputFormat::JsonLines => Box::new(JsonLinesReader::new(input, path, options)),
+        InputFormat::Html => Box::new(HtmlReader::new(input, path, options)),
+        InputFormat::Warc => Box::new(WarcReader::new(input, path, options)),
+    })
 }
 
 fn open_error(path: &Path, e: &io::Error) -> ReadError {
