@@ -16,7 +16,9 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let mut a = Analysis::default();
     pipeline.analyze(&doc, None, &mut a);
     let t = doc.text.as_str();
-    let span_ok = |s: usize, e: usize| s <= e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e);
+    let span_ok = |s: usize, e: usize| {
+        s <= e && e <= t.len() && t.is_char_boundary(s) && t.is_char_boundary(e)
+    };
     let seg = &a.segmented;
     for s in &seg.sentences {
         assert!(span_ok(s.start, s.end), "sentence {}..{}", s.start, s.end);
@@ -32,6 +34,11 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     for e in &a.events {
         let s = &seg.sentences[e.sentence as usize];
         let (ts, te) = (e.trigger_start as usize, e.trigger_end as usize);
-        assert!(span_ok(ts, te) && s.start <= ts && te <= s.end, "trigger {ts}..{te} outside sentence {}..{}", s.start, s.end);
+        assert!(
+            span_ok(ts, te) && s.start <= ts && te <= s.end,
+            "trigger {ts}..{te} outside sentence {}..{}",
+            s.start,
+            s.end
+        );
     }
 });
