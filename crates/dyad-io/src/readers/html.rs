@@ -144,7 +144,7 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
         }
         e => format!("no main content found ({e})"),
     })?;
-    let mut text = html_to_text(&result.content_html);
+    let mut text = drop_boilerplate(&html_to_text(&result.content_html));
     if text.trim().is_empty() {
         text = result.content_text.trim().to_string();
     }
@@ -707,6 +707,141 @@ impl TextBuilder {
 /// The text of the extractor's cleaned HTML: one paragraph per block element,
 /// blocks separated by a blank line, `<br>` as a line break, white space
 /// collapsed (kept as is inside `<pre>`).
+/// Paragraphs that are the page's furniture, not the story, once the extractor
+/// has kept them: cookie-consent panels, advert labels, newsletter and
+/// subscription boxes, comment-form headings, "requires JavaScript" notices.
+/// WordPress shortcodes (`[button link="..."]`, `[/caption]`) are removed from
+/// the paragraphs that stay.
+fn drop_boilerplate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for para in text.split("\n\n") {
+        let para = strip_shortcodes(para);
+        let para = para.trim();
+        if para.is_empty() || is_boilerplate(para) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    out
+}
+
+/// Whole paragraphs that are labels, never text.
+const LABELS: &[&str] = &[
+    "ad",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "cancel reply",
+    "comments are closed.",
+    "comments are closed",
+    "join the conversation",
+    "privacy overview",
+    "this slideshow requires javascript.",
+    "this slideshow requires javascript",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign up now",
+];
+
+fn is_boilerplate(para: &str) -> bool {
+    if para.len() > 600 {
+        return false;
+    }
+    let lower = para.to_lowercase();
+    let lower = lower.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '-');
+    if LABELS.contains(&lower) {
+        return true;
+    }
+    let has = |w: &str| lower.contains(w);
+    let cookies = has("cookie")
+        && (has("we use")
+            || has("this website uses")
+            || has("this site uses")
+            || has("consent")
+            || has("accept")
+            || has("necessary")
+            || has("browsing experience")
+            || has("opt-out")
+            || has("privacy overview"));
+    let newsletter = lower.len() < 300
+        && (has("newsletter")
+            || ((has("sign up") || has("subscribe"))
+                && (has("inbox") || has("email") || has("updates") || has("free"))))
+        && !has(" said");
+    let comment_form = has("your email address will not be published")
+        || has("required fields are marked")
+        || has("you must be logged in to post a comment");
+    let javascript = has("requires javascript") || has("enable javascript");
+    cookies || newsletter || comment_form || javascript
+}
+
+/// Removes WordPress shortcodes: `[name ...]` and `[/name]`, `name` a word in
+/// lower case (so `[1]`, `[sic]`-like insertions with capitals or digits stay).
+fn strip_shortcodes(para: &str) -> std::borrow::Cow<'_, str> {
+    if !para.contains('[') {
+        return std::borrow::Cow::Borrowed(para);
+    }
+    let mut out = String::with_capacity(para.len());
+    let mut rest = para;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let name_start = usize::from(after.starts_with('/'));
+        let name_len = after[name_start..]
+            .bytes()
+            .position(|b| !(b.is_ascii_lowercase() || b == b'_' || b == b'-'))
+            .unwrap_or(after.len() - name_start);
+        let close = after.find(']');
+        let known = matches!(
+            &after[name_start..name_start + name_len],
+            "button"
+                | "caption"
+                | "gallery"
+                | "embed"
+                | "video"
+                | "audio"
+                | "playlist"
+                | "vc_row"
+                | "vc_column"
+                | "vc_column_text"
+                | "et_pb_section"
+                | "et_pb_text"
+                | "shortcode"
+                | "su_button"
+                | "su_note"
+                | "contact-form-7"
+                | "wpforms"
+                | "mc4wp_form"
+                | "related"
+                | "ad"
+                | "adsense"
+                | "newsletter"
+        );
+        match close {
+            Some(c) if known && name_len > 0 && c < 500 => rest = &after[c + 1..],
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn html_to_text(html: &str) -> String {
     let dom = Dom::parse(html);
     let Some(body) = dom.body() else {
@@ -750,6 +885,70 @@ fn walk(dom: &Dom, id: NodeId, b: &mut TextBuilder, pre: bool, depth: usize) {
 mod tests {
     use super::*;
     use crate::readers::DEFAULT_MAX_HTML_DEPTH;
+
+    /// A page as crawled: a story among the furniture a news site adds (all
+    /// written for this test).
+    const CRAWLED: &str = r#"<html lang="en"><head><title>Ministers meet in Geneva</title></head><body>
+<div class="cookie-banner"><h3>Privacy Overview</h3><p>This website uses cookies to improve your experience while you navigate through the website. Necessary cookies are always enabled.</p><button>Accept</button></div>
+<article>
+<h1>Ministers meet in Geneva</h1>
+<p>The foreign ministers of Kenya and Ethiopia met in Geneva on Monday and agreed to reopen three border crossings, officials said after the talks.</p>
+<p>Advert</p>
+<p>The crossings were closed last year after clashes between herders, and trade between the two countries fell by half, according to figures from both governments.</p>
+<p>[button link="https://example.org/subscribe" color="red"]Read more[/button] The agreement will be signed in Nairobi next month, the Kenyan ministry said.</p>
+<div class="newsletter"><p>Sign up to our free daily newsletter and get the top stories in your inbox.</p></div>
+<p>This slideshow requires JavaScript.</p>
+<p>Both ministers said they hoped the deal would end a dispute that has lasted more than a decade, and that further talks on grazing rights would follow.</p>
+</article>
+<div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p></div>
+</body></html>"#;
+
+    #[test]
+    fn crawled_page_furniture_is_dropped() {
+        let page = extract_page(CRAWLED.as_bytes(), None).unwrap();
+        let t = &page.text;
+        assert!(t.contains("met in Geneva on Monday"), "{t}");
+        assert!(t.contains("The agreement will be signed in Nairobi"), "{t}");
+        assert!(t.contains("further talks on grazing rights"), "{t}");
+        for furniture in [
+            "Privacy Overview",
+            "cookies",
+            "Advert",
+            "[button",
+            "[/button]",
+            "newsletter",
+            "slideshow",
+            "Leave a Reply",
+            "will not be published",
+        ] {
+            assert!(!t.contains(furniture), "{furniture:?} kept in:\n{t}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_classes_spare_story_text() {
+        assert!(is_boilerplate("ADVERTISEMENT"));
+        assert!(is_boilerplate(
+            "We use cookies to give you the best browsing experience."
+        ));
+        assert!(is_boilerplate("Subscribe to our newsletter"));
+        // A story about cookies, or one that quotes a subscription, stays.
+        assert!(!is_boilerplate(
+            "The European Commission fined the company for placing tracking cookies without asking."
+        ));
+        assert!(!is_boilerplate(
+            "Readers who subscribe for free updates by email will get alerts, the minister said."
+        ));
+        assert_eq!(
+            strip_shortcodes("[caption id=\"a\"]Photo[/caption] text"),
+            "Photo text"
+        );
+        assert_eq!(
+            strip_shortcodes("He said [sic] that [1] it was so."),
+            "He said [sic] that [1] it was so."
+        );
+        assert_eq!(strip_shortcodes("unclosed [button"), "unclosed [button");
+    }
 
     #[test]
     fn text_keeps_paragraphs() {
