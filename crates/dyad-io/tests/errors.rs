@@ -367,7 +367,8 @@ fn limits_name_themselves_and_the_batch_goes_on() {
     );
     assert_eq!(messages[2], "ok Talks resumed.");
     assert!(
-        messages[3].contains("array.json: JSON array larger than 1000 bytes"),
+        messages[3]
+            .contains("array.json: JSON file (an array or one object) larger than 1000 bytes"),
         "{}",
         messages[3]
     );

@@ -30,7 +30,8 @@ use crate::readers::text::source_name;
 /// binary and not read further; an empty file (or one of blank lines only) is
 /// an error too.
 ///
-/// A file that starts with `[` is read as one JSON array of such objects
+/// A file that starts with `[` is read as one JSON array of such objects, and
+/// one whose first line is just `{` as one pretty-printed object
 /// (read whole, up to [`ReadOptions::max_document_bytes`], then yielded one by
 /// one; locations are then element numbers).
 pub struct JsonLinesReader<R> {
@@ -98,13 +99,15 @@ impl<R: BufRead> JsonLinesReader<R> {
             self.queue.push_back(Err(e));
             return;
         }
-        let first = head
+        let start = head
             .strip_prefix(b"\xEF\xBB\xBF")
             .unwrap_or(head)
-            .trim_ascii_start()
-            .first()
-            .copied();
-        if first == Some(b'[') {
+            .trim_ascii_start();
+        // A pretty-printed object (a first line of just `{`) is one document
+        // over several lines, not JSON Lines.
+        let first_line = start.split(|&b| b == b'\n').next().unwrap_or(b"");
+        let pretty_object = first_line.trim_ascii() == b"{" && start.len() > first_line.len();
+        if start.first() == Some(&b'[') || pretty_object {
             self.done = true;
             self.read_array();
         }
@@ -114,15 +117,16 @@ impl<R: BufRead> JsonLinesReader<R> {
     fn read_array(&mut self) {
         let limit = self.max_array_bytes as u64;
         let mut limited = (&mut self.input).take(limit + 1);
-        let parsed: Result<Vec<serde_json::Value>, _> = serde_json::from_reader(&mut limited);
+        let parsed: Result<serde_json::Value, _> = serde_json::from_reader(&mut limited);
         let over = limited.limit() == 0;
         let values = match parsed {
-            Ok(v) => v,
+            Ok(serde_json::Value::Array(v)) => v,
+            Ok(v) => vec![v],
             Err(_) if over => {
                 let e = self.error(
                     Location::None,
                     format!(
-                        "JSON array larger than {limit} bytes (the --max-document-bytes limit); skipped"
+                        "JSON file (an array or one object) larger than {limit} bytes (the --max-document-bytes limit); skipped"
                     ),
                 );
                 self.queue.push_back(Err(e));
@@ -673,6 +677,17 @@ mod tests {
             assert_eq!(items.len(), 1);
             assert_eq!(items[0].as_ref().unwrap_err().to_string(), msg);
         }
+    }
+
+    #[test]
+    fn a_pretty_printed_object_is_one_document() {
+        let items = read("{\n  \"title\": \"T\",\n  \"text\": \"Talks resumed.\"\n}\n");
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].as_ref().unwrap().text, "Talks resumed.");
+        // A JSON Lines file whose first line is broken is still read line by line.
+        let items = read("{\"text\": \n{\"text\": \"b\"}\n");
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[1].is_ok());
     }
 
     #[test]
