@@ -47,7 +47,17 @@ pub struct JsonLinesReader<R> {
     done: bool,
     /// Whether a non-blank line was met.
     seen_content: bool,
+    /// Whether a document was read.
+    seen_document: bool,
+    /// "No text" errors of the first lines, held back until a document comes
+    /// (then they are reported) or [`NO_TEXT_LINES`] of them come first (then
+    /// the file is no file of documents: one error instead).
+    held: Vec<ReadError>,
 }
+
+/// Lines without a text field, from the start, that make a file no file of
+/// documents (an index, metadata): reported once, not line by line.
+const NO_TEXT_LINES: usize = 3;
 
 impl<R: BufRead> JsonLinesReader<R> {
     /// A reader of `input`, which came from `path` (`-` for standard input).
@@ -64,6 +74,8 @@ impl<R: BufRead> JsonLinesReader<R> {
             started: false,
             done: false,
             seen_content: false,
+            seen_document: false,
+            held: Vec::new(),
         }
     }
 
@@ -276,14 +288,26 @@ impl<R: BufRead> JsonLinesReader<R> {
                 return;
             }
             _ => {
-                let msg = format!(
-                    "no text (looked for the fields {}); skipped",
-                    self.fields.text.join(", ")
-                );
-                self.queue.push_back(Err(self.error(location, msg)));
+                let looked = self.fields.text.join(", ");
+                let msg = format!("no text (looked for the fields {looked}); skipped");
+                let e = self.error(location, msg);
+                if self.seen_document {
+                    self.queue.push_back(Err(e));
+                } else if self.held.len() + 1 < NO_TEXT_LINES {
+                    self.held.push(e);
+                } else {
+                    self.held.clear();
+                    self.done = true;
+                    let msg = format!(
+                        "not a file of documents: its first {NO_TEXT_LINES} records have no text (looked for the fields {looked}); file skipped"
+                    );
+                    self.queue.push_back(Err(self.error(Location::None, msg)));
+                }
                 return;
             }
         };
+        self.seen_document = true;
+        self.queue.extend(self.held.drain(..).map(Err));
         let mut string = |slot: Option<(usize, Value<'_>)>, names: &[String]| match slot {
             Some((_, Value::Str(s))) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some((i, v @ (Value::Num(_) | Value::Other(_)))) => {
@@ -366,7 +390,8 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
                 return Some(item);
             }
             if self.done {
-                return None;
+                // A file of fewer lines than NO_TEXT_LINES, none with text.
+                return (!self.held.is_empty()).then(|| Err(self.held.remove(0)));
             }
             self.read_line();
         }
@@ -676,6 +701,43 @@ mod tests {
             let items = read(input);
             assert_eq!(items.len(), 1);
             assert_eq!(items[0].as_ref().unwrap_err().to_string(), msg);
+        }
+    }
+
+    #[test]
+    fn a_file_without_text_fields_is_one_error() {
+        let index = "{\"id\": 1, \"html_file\": \"a.html\"}\n".repeat(50);
+        let items = read(&index);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.jsonl: not a file of documents: its first 3 records have no text"),
+            "{e}"
+        );
+        // Two such lines then documents: each line reported, in order.
+        let items = read("{\"id\": 1}\n{\"id\": 2}\n{\"text\": \"a\"}\n{\"id\": 4}\n");
+        let shown: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Ok(d) => d.text.clone(),
+                Err(e) => e.location_line(),
+            })
+            .collect();
+        assert_eq!(shown, ["1", "2", "a", "4"]);
+        // A short file of text-less lines: each reported.
+        assert_eq!(read("{\"id\": 1}\n{\"id\": 2}\n").len(), 2);
+    }
+
+    trait LineOf {
+        fn location_line(&self) -> String;
+    }
+
+    impl LineOf for ReadError {
+        fn location_line(&self) -> String {
+            match self.location {
+                Location::Line(n) => n.to_string(),
+                _ => "?".into(),
+            }
         }
     }
 
