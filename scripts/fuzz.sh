@@ -47,7 +47,7 @@ printf '%-16s %14s %8s\n' target executions crashes
 for t in "${targets[@]}"; do
   seed "$t"
   log=$(mktemp)
-  (cd fuzz && cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$secs" \
+  (cd fuzz && cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" \
     -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1) >"$log" 2>&1 || true
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   crashes=$(ls fuzz/artifacts/"$t" 2>/dev/null | wc -l)
