@@ -135,6 +135,9 @@ pub struct GoldFile {
     pub detected: Detected,
     /// The records (empty when the file is skipped).
     pub records: Vec<GoldRecord>,
+    /// The malformed records left out of the scores: (line, what is wrong), in file
+    /// order. One bad record never stops an evaluation.
+    pub skipped: Vec<(usize, String)>,
 }
 
 /// PLOVER 0.5 names in gold data, and their 2021 names.
@@ -210,10 +213,13 @@ pub fn detect_by_fields(record: &Value) -> Option<Detected> {
     )
 }
 
-/// Reads a gold file. The kind comes from `kind` when given, else from the file's name,
-/// else from its first record's fields; files dyad cannot score (`petr_unittest`,
-/// `case2021_task2`) are recognised by name or fields and always skipped. A malformed
-/// line is an error naming the file and the line.
+/// Reads a gold file. The kind comes from `kind` when given (it always wins), else
+/// from the file's name, else from its first well-formed record's fields; files dyad
+/// cannot score (`petr_unittest`, `case2021_task2`) are recognised by name or fields
+/// and skipped unless a kind is forced. A malformed line (invalid JSON, not an object,
+/// a missing or mistyped field, a bad date) is left out and listed in
+/// [`GoldFile::skipped`] with its line; only an unreadable file or one whose kind
+/// cannot be told is an error.
 pub fn load(path: &Path, kind: Option<Kind>) -> anyhow::Result<GoldFile> {
     load_with(path, kind, false)
 }
@@ -225,8 +231,10 @@ pub fn load_with(
     kind: Option<Kind>,
     petr_dictionaries: bool,
 ) -> anyhow::Result<GoldFile> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    // Invalid UTF-8 spoils one line, not the file: it is replaced, and the line it
+    // is on then fails as a record (or scores with a replacement character).
+    let text = String::from_utf8_lossy(&bytes);
     parse_with(path, &text, kind, petr_dictionaries)
 }
 
@@ -257,28 +265,31 @@ pub fn parse_with(
         .trim_end_matches(".json")
         .to_string();
     let mut values = Vec::new();
+    let mut skipped = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         match serde_json::from_str::<Value>(line) {
             Ok(v) if v.is_object() => values.push((i + 1, v)),
-            Ok(_) => bail!("{}:{}: not a JSON object", path.display(), i + 1),
-            Err(e) => bail!("{}:{}: invalid JSON: {e}", path.display(), i + 1),
+            Ok(_) => skipped.push((i + 1, "not a JSON object".to_string())),
+            Err(e) => skipped.push((i + 1, format!("invalid JSON: {e}"))),
         }
     }
-    let skip = detect_by_name(path)
-        .or_else(|| values.first().and_then(|(_, v)| detect_by_fields(v)))
-        .map(unskip)
-        .filter(|d| matches!(d, Detected::Skip(_)));
-    let detected = match (skip, kind) {
-        (Some(s), _) => s,
-        (None, Some(k)) => Detected::Score(k),
-        (None, None) => match detect_by_name(path)
+    let detected = match kind {
+        Some(k) => Detected::Score(k),
+        None => match detect_by_name(path)
             .or_else(|| values.first().and_then(|(_, v)| detect_by_fields(v)))
             .map(unskip)
         {
             Some(d) => d,
+            None if values.is_empty() && !skipped.is_empty() => {
+                let (line, why) = &skipped[0];
+                bail!(
+                    "{}:{line}: {why} (no well-formed record in the file)",
+                    path.display()
+                )
+            }
             None => bail!(
                 "{}: cannot tell what kind of gold data this is; pass --kind",
                 path.display()
@@ -288,15 +299,20 @@ pub fn parse_with(
     let mut records = Vec::new();
     if let Detected::Score(kind) = detected {
         for (line, v) in &values {
-            records.push(
-                record(kind, v).map_err(|e| anyhow::anyhow!("{}:{line}: {e}", path.display()))?,
-            );
+            match record(kind, v) {
+                Ok(r) => records.push(r),
+                Err(e) => skipped.push((*line, e)),
+            }
         }
+    } else {
+        skipped.clear();
     }
+    skipped.sort_by_key(|(line, _)| *line);
     Ok(GoldFile {
         name,
         detected,
         records,
+        skipped,
     })
 }
 
@@ -479,15 +495,13 @@ mod tests {
             let anonymous = parse(Path::new("gold.jsonl"), &text, None).unwrap();
             assert_eq!(anonymous.detected, expected);
             assert_eq!(anonymous.records, file.records);
-            // Skips hold even when a kind is forced.
-            if let Detected::Skip(_) = expected {
-                assert_eq!(
-                    parse(Path::new("gold.jsonl"), &text, Some(Kind::Triples))
-                        .unwrap()
-                        .detected,
-                    expected
-                );
-            }
+            // A forced kind wins, even over a skip.
+            assert_eq!(
+                parse(Path::new("gold.jsonl"), &text, Some(Kind::Triples))
+                    .unwrap()
+                    .detected,
+                Detected::Score(Kind::Triples)
+            );
         }
     }
 
@@ -543,69 +557,87 @@ mod tests {
         );
     }
 
+    /// The (line, message) of the one skipped record of `file`.
+    fn one_skip(file: &GoldFile) -> (usize, &str) {
+        assert_eq!(file.skipped.len(), 1, "{:?}", file.skipped);
+        (file.skipped[0].0, file.skipped[0].1.as_str())
+    }
+
     #[test]
-    fn malformed_lines_name_file_and_line() {
+    fn malformed_lines_are_skipped_with_their_line() {
         let good = r#"{"id": "a", "text": "t", "label": "AGREE", "penta": "x"}"#;
         let cases = [
-            (
-                format!("{good}\n{{not json\n"),
-                "bad/plv.jsonl:2: invalid JSON",
-            ),
-            (
-                format!("{good}\n\n[1, 2]\n"),
-                "bad/plv.jsonl:3: not a JSON object",
-            ),
+            (format!("{good}\n{{not json\n"), 2, "invalid JSON"),
+            (format!("{good}\n\n[1, 2]\n"), 3, "not a JSON object"),
             (
                 format!("{good}\n{{\"id\": \"b\", \"text\": \"t\"}}\n"),
-                "bad/plv.jsonl:2: missing field `label`",
+                2,
+                "missing field `label`",
             ),
             (
                 format!("{good}\n{{\"id\": 7, \"text\": \"t\", \"label\": \"AGREE\"}}\n"),
-                "bad/plv.jsonl:2: field `id` is not a string",
+                2,
+                "field `id` is not a string",
             ),
             (
                 format!(
                     "{good}\n{{\"id\": \"b\", \"text\": \"t\", \"label\": \"AGREE\", \"date\": \"last week\"}}\n"
                 ),
-                "bad/plv.jsonl:2: field `date`",
+                2,
+                "field `date`",
+            ),
+            (
+                format!("{{\"id\": \"b\", \"label\": \"AGREE\"}}\n{good}\n"),
+                1,
+                "missing field `text`",
             ),
         ];
-        for (text, expected) in cases {
-            let e = parse(Path::new("bad/plv.jsonl"), &text, None)
-                .unwrap_err()
-                .to_string();
+        for (text, line, expected) in cases {
+            let f = parse(Path::new("bad/plv.jsonl"), &text, None).unwrap();
+            assert_eq!(f.detected, Detected::Score(Kind::Plv));
+            assert_eq!(f.records.len(), 1, "the good record is kept");
+            let (at, why) = one_skip(&f);
+            assert_eq!(at, line);
             assert!(
-                e.starts_with(expected),
-                "{e:?} should start with {expected:?}"
+                why.starts_with(expected),
+                "{why:?} should start with {expected:?}"
             );
         }
-        let e = parse(Path::new("x/plover_gsr.jsonl"), r#"{"id": "a", "text": "t", "events": [{"source": "USA", "target": null, "code": "030"}]}"#, None).unwrap_err().to_string();
+        // The date of the issue: "121108" is no date dyad reads.
+        let triples = r#"{"id": "a", "text": "t", "date": "2012-11-08", "events": [{"source": "USA", "target": "RUS", "code": "0311"}]}"#;
+        let bad_date = triples.replace("2012-11-08", "121108");
+        let f = parse(
+            Path::new("news.jsonl"),
+            &format!("{triples}\n{bad_date}\n{triples}\n"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.records.len(), 2);
+        assert_eq!(one_skip(&f).0, 2);
+        assert!(one_skip(&f).1.contains("field `date`"));
+        let f = parse(Path::new("x/plover_gsr.jsonl"), r#"{"id": "a", "text": "t", "events": [{"source": "USA", "target": null, "code": "030"}]}"#, None).unwrap();
         assert_eq!(
-            e,
-            "x/plover_gsr.jsonl:1: events[0]: not a PLOVER category: \"030\""
+            one_skip(&f),
+            (1, "events[0]: not a PLOVER category: \"030\"")
         );
-        let e = parse(
+        let f = parse(
             Path::new("x/cameo_manual.jsonl"),
             r#"{"id": "a", "text": "t", "label": "AGREE", "root": "03"}"#,
             None,
         )
-        .unwrap_err()
-        .to_string();
+        .unwrap();
         assert!(
-            e.contains("cameo_manual.jsonl:1: field `label` is not a CAMEO code"),
-            "{e}"
+            one_skip(&f)
+                .1
+                .starts_with("field `label` is not a CAMEO code")
         );
-        let e = parse(
+        let f = parse(
             Path::new("x/conflibert.jsonl"),
             r#"{"id": "a", "text": "t", "label_id": 9, "spans": []}"#,
             None,
         )
-        .unwrap_err()
-        .to_string();
-        assert!(
-            e.contains("conflibert.jsonl:1: field `label_id` is not 0 to 4"),
-            "{e}"
-        );
+        .unwrap();
+        assert!(one_skip(&f).1.starts_with("field `label_id` is not 0 to 4"));
         let e = parse(
             Path::new("x/mystery.jsonl"),
             r#"{"id": "a", "text": "t"}"#,
@@ -614,18 +646,26 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("mystery.jsonl") && e.contains("--kind"), "{e}");
-        // Through a real file.
+        // Nothing well-formed: the first bad line is named.
+        let e = parse(Path::new("x/mystery.jsonl"), "\u{0}\u{1}garbage\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("x/mystery.jsonl:1: invalid JSON"), "{e}");
+        // Through a real file, with a line of invalid UTF-8.
         let path = std::env::temp_dir().join(format!(
             "dyad-eval-malformed-{}-plv.jsonl",
             std::process::id()
         ));
-        std::fs::write(&path, format!("{good}\n{good}\n{{\"id\": \"c\"\n")).unwrap();
-        let e = load(&path, None).unwrap_err().to_string();
+        let mut bytes = format!("{good}\n{good}\n{{\"id\": \"c\"\n").into_bytes();
+        bytes.extend_from_slice(b"{\"id\": \"d\xff\xfe\", \"text\": 5}\n");
+        std::fs::write(&path, bytes).unwrap();
+        let f = load(&path, None).unwrap();
         std::fs::remove_file(&path).ok();
-        assert!(
-            e.starts_with(&format!("{}:3: invalid JSON", path.display())),
-            "{e}"
-        );
+        assert_eq!(f.records.len(), 2);
+        assert_eq!(f.skipped.len(), 2);
+        assert_eq!(f.skipped[0].0, 3);
+        assert!(f.skipped[0].1.starts_with("invalid JSON"));
+        assert_eq!(f.skipped[1].0, 4);
         let e = load(Path::new("/nonexistent/plv.jsonl"), None)
             .unwrap_err()
             .to_string();
@@ -642,6 +682,17 @@ mod tests {
         );
         let f = parse(Path::new("plv.jsonl"), text, Some(Kind::Triples)).unwrap();
         assert_eq!(f.detected, Detected::Score(Kind::Triples));
+        // Real-news triples whose records carry `noevents` and `category` look like
+        // PETRARCH's unit tests to detection; `--kind triples` scores them all the same.
+        let news = r#"{"id": "a", "text": "t", "noevents": false, "category": "x", "events": [{"source": "USA", "target": "RUS", "code": "0311"}]}"#;
+        assert_eq!(
+            parse(Path::new("news.jsonl"), news, None).unwrap().detected,
+            Detected::Skip(SKIP_PETR)
+        );
+        let f = parse(Path::new("news.jsonl"), news, Some(Kind::Triples)).unwrap();
+        assert_eq!(f.detected, Detected::Score(Kind::Triples));
+        assert_eq!(f.records.len(), 1);
+        assert_eq!(f.records[0].events[0].code, "0311");
         assert_eq!(plover_2021("FIGHT"), "ASSAULT");
         assert_eq!(plover_2021("DEMAND"), "REQUEST");
         assert_eq!(plover_2021("INVESTIGATE"), "ACCUSE");

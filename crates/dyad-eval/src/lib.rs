@@ -40,7 +40,8 @@ pub struct EvalArgs {
     /// Gold files (JSON Lines), e.g. ../shared/eval/dev/*.jsonl.
     #[arg(value_name = "FILES", required = true)]
     pub files: Vec<PathBuf>,
-    /// How to score the files (default: told by each file's name or fields).
+    /// How to score the files; always wins over detection, even for files dyad would
+    /// skip (default: told by each file's name or fields).
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
     /// Print one JSON object with every metric per file instead of tables.
@@ -130,6 +131,9 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
     let mut results = Vec::new();
     for path in &args.files {
         let gold = gold::load_with(path, args.kind, args.custom_dictionaries)?;
+        for (line, why) in &gold.skipped {
+            eprintln!("warning: {}:{line}: {why}; record skipped", path.display());
+        }
         let (preds, score) = match gold.detected {
             Detected::Skip(_) => (Vec::new(), None),
             Detected::Score(kind) => {
@@ -449,6 +453,62 @@ mod tests {
         );
         assert!(
             text.contains("[m2] The weather was fine today.") && text.contains("dyad: no event"),
+            "{text}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn bad_records_are_skipped_and_counted_and_the_kind_wins() {
+        let dir = temp_dir("robust");
+        let path = dir.join("news.jsonl");
+        let rec = |id: &str, date: &str| {
+            format!(
+                r#"{{"id": "{id}", "text": "Russia condemned Ukraine on Monday.", "date": "{date}", "noevents": false, "category": "news", "events": [{{"source": "RUS", "target": "UKR", "code": "111"}}]}}"#
+            )
+        };
+        std::fs::write(
+            &path,
+            format!(
+                "{}\n{}\n{{\"id\": \"t3\", \"events\": []}}\n{}\n",
+                rec("t1", "2020-01-06"),
+                rec("t2", "121108"),
+                rec("t4", "2020-01-07")
+            ),
+        )
+        .unwrap();
+        let p = pipeline();
+        let mut args = EvalArgs {
+            files: vec![path.clone()],
+            kind: None,
+            json: true,
+            errors: 0,
+            dump_pred: None,
+            floors: None,
+        };
+        // Detection takes `noevents` + `category` for PETRARCH's unit tests...
+        let mut out = Vec::new();
+        assert!(run(&args, &p, &mut out).unwrap());
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["files"][0]["skipped"], gold::SKIP_PETR);
+        // ...but `--kind triples` wins, and the two bad records are skipped, not fatal.
+        args.kind = Some(Kind::Triples);
+        let mut out = Vec::new();
+        assert!(run(&args, &p, &mut out).unwrap());
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        let f = &v["files"][0];
+        assert_eq!(f["kind"], "triples", "{v}");
+        assert_eq!(f["records"], 2, "{v}");
+        assert_eq!(f["skipped_records"], 2, "{v}");
+        assert_eq!(f["skipped_lines"], serde_json::json!([2, 3]), "{v}");
+        assert!(f["metrics"]["triple_f1"].is_f64());
+        args.json = false;
+        let mut out = Vec::new();
+        assert!(run(&args, &p, &mut out).unwrap());
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("news (triples): 2 records"), "{text}");
+        assert!(
+            text.contains("2 malformed records skipped (first at line 2)"),
             "{text}"
         );
         std::fs::remove_dir_all(&dir).ok();

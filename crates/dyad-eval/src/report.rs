@@ -171,6 +171,14 @@ pub fn write_text(
             s.records,
             r.path.display()
         )?;
+        if !r.gold.skipped.is_empty() {
+            writeln!(
+                out,
+                "  {} malformed records skipped (first at line {})",
+                r.gold.skipped.len(),
+                r.gold.skipped[0].0
+            )?;
+        }
         if s.missing_predictions > 0 {
             writeln!(
                 out,
@@ -312,7 +320,8 @@ fn labels_json(l: &LabelScores) -> Value {
 }
 
 /// The whole report as one JSON object: `files` (each with `metrics`, the counts behind
-/// them, and `skipped` for files not scored), `floors` and `ok`.
+/// them, `skipped_records` and `skipped_lines` for malformed records left out, and
+/// `skipped` for files not scored), `floors` and `ok`.
 pub fn to_json(
     results: &[FileResult],
     failures: Option<(&str, &[Failure])>,
@@ -330,6 +339,8 @@ pub fn to_json(
             };
             v["kind"] = json!(s.kind.as_str());
             v["records"] = json!(s.records);
+            v["skipped_records"] = json!(r.gold.skipped.len());
+            v["skipped_lines"] = json!(r.gold.skipped.iter().map(|(l, _)| l).collect::<Vec<_>>());
             v["missing_predictions"] = json!(s.missing_predictions);
             v["metrics"] = Value::Object(s.metrics().into_iter().map(|(k, x)| (k.to_string(), json!(x))).collect());
             if let Some(t) = &s.triples {

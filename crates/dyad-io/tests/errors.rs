@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use dyad_core::Document;
 use dyad_io::{InputFormat, Location, ReadError, ReadOptions, read_inputs};
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).unwrap();
@@ -198,8 +198,31 @@ fn directories_are_read_recursively_in_path_order() {
     write(dir.path(), "b/1.jsonl", b"{\"text\": \"From JSON.\"}\n");
     write(dir.path(), "b/.hidden.txt", b"Hidden.");
     write(dir.path(), "c/notes.md", b"Not an input.");
-    write(dir.path(), "c/3.txt.gz", &gzip(b"Gzipped story."));
-    let items = read_all(&[dir.path().to_path_buf()]);
+    write(dir.path(), "c/3.txt.gz", gzip(b"Gzipped story."));
+    write(dir.path(), "c/logo.png", b"\x89PNG");
+    write(
+        dir.path(),
+        "d/page.html",
+        b"<html><body><p>x</p></body></html>",
+    );
+    write(dir.path(), "d/page.expected.txt", b"Expected text.");
+    let mut inputs = read_inputs([dir.path()], &ReadOptions::default());
+    let items: Vec<_> = inputs.by_ref().filter(|i| i.is_ok()).collect();
+    let skipped = inputs.skipped_files();
+    assert_eq!(skipped.total(), 3, "{skipped}");
+    let summary = skipped.to_string();
+    assert!(
+        summary.starts_with("3 files not read: 1 companions of HTML pages"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("1 with extension .md (first: "),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("notes.md), 1 with extension .png"),
+        "{summary}"
+    );
     let texts: Vec<&str> = items
         .iter()
         .map(|r| r.as_ref().unwrap().text.as_str())
@@ -210,7 +233,8 @@ fn directories_are_read_recursively_in_path_order() {
             "First story.",
             "From JSON.",
             "Second story.",
-            "Gzipped story."
+            "Gzipped story.",
+            "x"
         ]
     );
 }
@@ -242,4 +266,116 @@ fn formats_by_option_and_by_content() {
         items[0].as_ref().unwrap().text,
         "{\"not\": \"json lines here\"}"
     );
+}
+
+#[test]
+fn a_gzip_bomb_is_refused_not_inflated() {
+    let dir = tempfile::tempdir().unwrap();
+    // 50 MB of one letter compress about a thousand times.
+    let bomb = gzip(&vec![b'a'; 50_000_000]);
+    assert!(bomb.len() < 200_000);
+    let bomb = write(dir.path(), "bomb.txt.gz", &bomb);
+    let good = write(
+        dir.path(),
+        "good.txt.gz",
+        gzip(b"Talks resumed in Geneva on Monday."),
+    );
+    let items = read_all(&[&bomb, &good]);
+    assert_eq!(items.len(), 2, "{items:?}");
+    let e = items[0].as_ref().unwrap_err();
+    assert!(e.to_string().contains("gzip bomb"), "{e}");
+    assert!(e.to_string().contains("--max-gzip-ratio"), "{e}");
+    assert_eq!(e.path, bomb);
+    assert!(items[1].is_ok());
+    // Raising the ratio lets it through, and the document size limit speaks.
+    let options = ReadOptions {
+        max_gzip_ratio: 10_000,
+        ..ReadOptions::default()
+    };
+    let items: Vec<_> = read_inputs([&bomb], &options).collect();
+    let e = only_error(&items);
+    assert!(e.to_string().contains("--max-document-bytes"), "{e}");
+    // A total size limit, whatever the ratio.
+    let options = ReadOptions {
+        max_gzip_ratio: 10_000,
+        max_decompressed_bytes: 1_000_000,
+        ..ReadOptions::default()
+    };
+    let jsonl = write(
+        dir.path(),
+        "many.jsonl.gz",
+        gzip(&b"{\"text\": \"Talks resumed in Geneva.\"}\n".repeat(100_000)),
+    );
+    let items: Vec<_> = read_inputs([&jsonl], &options).collect();
+    let last = items.last().unwrap().as_ref().unwrap_err();
+    assert!(
+        last.to_string().contains("--max-decompressed-bytes"),
+        "{last}"
+    );
+    assert!(items.len() > 1000 && items.len() < 100_000);
+}
+
+#[test]
+fn limits_name_themselves_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = ReadOptions {
+        max_document_bytes: 1000,
+        max_line_bytes: 100,
+        max_record_bytes: 500,
+        max_html_depth: 5,
+        ..ReadOptions::default()
+    };
+    let big_text = write(dir.path(), "big.txt", "Talks resumed. ".repeat(100));
+    let long_line = write(
+        dir.path(),
+        "long.jsonl",
+        format!(
+            "{{\"text\": \"{}\"}}\n{{\"text\": \"Talks resumed.\"}}\n",
+            "a ".repeat(100)
+        ),
+    );
+    let array = write(
+        dir.path(),
+        "array.json",
+        format!(
+            "[{}]",
+            vec!["{\"text\": \"Talks resumed.\"}"; 100].join(",")
+        ),
+    );
+    let deep = write(
+        dir.path(),
+        "deep.html",
+        "<html><body><div><div><div><div><div><div><p>Talks resumed.</p></div></div></div></div></div></div></body></html>",
+    );
+    let good = write(dir.path(), "good.txt", "Talks resumed in Geneva on Monday.");
+    let items: Vec<_> =
+        read_inputs([&big_text, &long_line, &array, &deep, &good], &options).collect();
+    let messages: Vec<String> = items
+        .iter()
+        .map(|i| match i {
+            Ok(d) => format!("ok {}", d.text),
+            Err(e) => e.to_string(),
+        })
+        .collect();
+    assert_eq!(messages.len(), 6, "{messages:#?}");
+    assert!(
+        messages[0].contains("big.txt: larger than 1000 bytes (the --max-document-bytes limit)")
+    );
+    assert!(
+        messages[1]
+            .contains("long.jsonl:1: line longer than 100 bytes (the --max-line-bytes limit)")
+    );
+    assert_eq!(messages[2], "ok Talks resumed.");
+    assert!(
+        messages[3]
+            .contains("array.json: JSON file (an array or one object) larger than 1000 bytes"),
+        "{}",
+        messages[3]
+    );
+    assert!(
+        messages[4].contains("deep.html: HTML nested deeper than 5 elements"),
+        "{}",
+        messages[4]
+    );
+    assert_eq!(messages[5], "ok Talks resumed in Geneva on Monday.");
 }

@@ -84,10 +84,12 @@ fn extraction_f1_on_fundus_pages() {
     // floors leave room for harmless changes in the extractor, not for a
     // worse one (rs-trafilatura 0.2 scores 0.938/0.918, dom_smoothie
     // 0.900/0.915).
-    assert!(micro >= 0.935, "micro F1 {micro:.4} below the floor 0.935");
+    // With the boilerplate classes (cookie panels, advert labels, newsletter
+    // boxes, comment forms, shortcodes): micro 0.9480 (P 0.9354), macro 0.9516.
+    assert!(micro >= 0.945, "micro F1 {micro:.4} below the floor 0.945");
     assert!(
-        macro_f1 >= 0.935,
-        "macro F1 {macro_f1:.4} below the floor 0.935"
+        macro_f1 >= 0.945,
+        "macro F1 {macro_f1:.4} below the floor 0.945"
     );
     assert!(rows[0].0 >= 0.5, "a page fell below F1 0.5: {:?}", rows[0]);
     assert!(

@@ -22,12 +22,16 @@ fn corpora_read_fully_without_errors() {
         let bytes = std::fs::metadata(&path).unwrap().len();
         let start = Instant::now();
         let (mut docs, mut errors, mut dated, mut titled) = (0, Vec::new(), 0, 0);
+        let mut languages = std::collections::BTreeMap::<String, usize>::new();
         for item in read_inputs([&path], &ReadOptions::default()) {
             match item {
                 Ok(d) => {
                     docs += 1;
                     dated += d.published.is_some() as usize;
                     titled += d.title.is_some() as usize;
+                    *languages
+                        .entry(d.language.clone().unwrap_or_else(|| "?".into()))
+                        .or_default() += 1;
                     assert!(!d.text.is_empty() && !d.id.is_empty());
                 }
                 Err(e) => errors.push(e.to_string()),
@@ -41,6 +45,15 @@ fn corpora_read_fully_without_errors() {
         );
         assert_eq!(errors, Vec::<String>::new(), "{file}");
         assert_eq!(docs, expected, "{file}");
+        // English news, detected as English (or too short to tell): another
+        // language here would leave a story uncoded.
+        let other: usize = languages
+            .iter()
+            .filter(|(l, _)| *l != "en" && *l != "?")
+            .map(|(_, n)| n)
+            .sum();
+        eprintln!("  languages: {languages:?}");
+        assert!(other * 1000 <= docs, "{file}: {languages:?}");
     }
 }
 

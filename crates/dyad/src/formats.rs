@@ -1,7 +1,7 @@
 //! `dyad code --format csv|gdelt|phoenix|plover|parquet`: the field's formats, written
 //! by `dyad-formats` from the same parallel, ordered batches as JSON Lines.
 
-use crate::run::{process, process_with};
+use crate::run::{Coding, process, process_with};
 use crate::{CodeArgs, Format, Global, Modes};
 use anyhow::{Context, Result, bail};
 use dyad_core::Document;
@@ -54,7 +54,7 @@ pub fn code(global: &Global, args: &CodeArgs, pipeline: &Pipeline) -> Result<Exi
             r => r.context("writing output")?,
         }
     }
-    process(global, &args.input.inputs, "events", |doc, a, buf| {
+    process(global, &args.input.inputs, "events", Coding::Yes, |doc, a, buf| {
         let rows = rows(pipeline, modes, doc, a);
         writer.write_rows(&rows, buf);
         rows.len() as u64
@@ -77,6 +77,7 @@ fn lake(
         global,
         &args.input.inputs,
         "events",
+        Coding::Yes,
         |doc, a, out: &mut Vec<EventRow>| {
             *out = rows(pipeline, modes, doc, a);
             out.len() as u64

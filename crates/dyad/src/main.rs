@@ -52,6 +52,69 @@ pub struct Global {
     /// No progress bar and no summary on standard error (errors are still printed).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Languages to code, comma-separated ISO 639-1 codes, or `any`. Documents in
+    /// other languages (named by the input, else detected) are read and counted,
+    /// not coded; documents whose language cannot be told are coded.
+    #[arg(long, global = true, value_name = "LANGS", default_value = "en")]
+    pub lang: String,
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+impl Global {
+    /// Whether documents in `language` are coded under `--lang`.
+    pub fn codes_language(&self, language: Option<&str>) -> bool {
+        let Some(language) = language else {
+            return true;
+        };
+        self.lang
+            .split(',')
+            .map(str::trim)
+            .any(|l| l.eq_ignore_ascii_case("any") || l.eq_ignore_ascii_case(language))
+    }
+}
+
+/// Limits on hostile input (see docs/reliability.md); sizes take K, M, G suffixes
+/// (powers of 1000: 10M is 10,000,000 bytes).
+#[derive(Args, Debug, Clone)]
+pub struct Limits {
+    /// Largest document (a text or HTML file, a JSON array file), in bytes.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "10M")]
+    pub max_document_bytes: u64,
+    /// Longest JSON line, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "16M")]
+    pub max_line_bytes: u64,
+    /// Largest WARC record, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "16M")]
+    pub max_record_bytes: u64,
+    /// Most a gzipped input may expand (decompressed / compressed bytes).
+    #[arg(long, global = true, value_name = "RATIO", default_value_t = dyad_io::readers::DEFAULT_MAX_GZIP_RATIO)]
+    pub max_gzip_ratio: u64,
+    /// Most bytes one gzipped input may expand to.
+    #[arg(long, global = true, value_name = "BYTES", value_parser = parse_size, default_value = "64G")]
+    pub max_decompressed_bytes: u64,
+    /// Deepest element nesting of an HTML page.
+    #[arg(long, global = true, value_name = "N", default_value_t = dyad_io::readers::DEFAULT_MAX_HTML_DEPTH)]
+    pub max_html_depth: usize,
+}
+
+/// Reads a byte count: digits with an optional K, M or G suffix (powers of 1000)
+/// and an optional trailing B.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim().to_ascii_uppercase();
+    let t = t.strip_suffix('B').unwrap_or(&t);
+    let (digits, factor) = match t.chars().last() {
+        Some('K') => (&t[..t.len() - 1], 1_000),
+        Some('M') => (&t[..t.len() - 1], 1_000_000),
+        Some('G') => (&t[..t.len() - 1], 1_000_000_000),
+        _ => (t, 1),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("not a size in bytes: {s:?} (e.g. 10M, 500K, 2000000)"))
 }
 
 #[derive(Subcommand, Debug)]

@@ -153,6 +153,18 @@ impl Progress {
     }
 }
 
+/// Whether a command codes documents (and so skips those in languages `--lang`
+/// leaves out), and whether it explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Coding {
+    /// Every document is processed (`dyad sentences`).
+    No,
+    /// Documents in other languages are counted, not coded.
+    Yes,
+    /// As `Yes`, with a note on standard error for each document not coded.
+    Explained,
+}
+
 /// Reads every input, runs `work` on each document in parallel batches (with one
 /// [`Analysis`] per worker), and writes the returned bytes in input order. Read errors
 /// are printed as they come; returns the exit code (1 when a document was skipped).
@@ -160,12 +172,13 @@ pub(crate) fn process<F>(
     global: &Global,
     inputs: &[PathBuf],
     what: &str,
+    coding: Coding,
     work: F,
 ) -> Result<ExitCode>
 where
     F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
 {
-    process_with(global, inputs, what, work, write_stdout)
+    process_with(global, inputs, what, coding, work, write_stdout)
 }
 
 /// Writes each document's bytes to standard output, in order; false when the reader
@@ -197,6 +210,7 @@ pub(crate) fn process_with<T, F, W>(
     global: &Global,
     inputs: &[PathBuf],
     what: &str,
+    coding: Coding,
     work: F,
     write: W,
 ) -> Result<ExitCode>
@@ -210,8 +224,16 @@ where
     } else {
         inputs.to_vec()
     };
+    let limits = &global.limits;
+    let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
     let options = ReadOptions {
         format: global.input_format,
+        max_document_bytes: size(limits.max_document_bytes),
+        max_line_bytes: size(limits.max_line_bytes),
+        max_record_bytes: size(limits.max_record_bytes),
+        max_gzip_ratio: limits.max_gzip_ratio,
+        max_decompressed_bytes: limits.max_decompressed_bytes,
+        max_html_depth: limits.max_html_depth,
         ..ReadOptions::default()
     };
     let mut progress = Progress::new(global, &paths);
@@ -222,6 +244,7 @@ where
     let (batch_tx, batch_rx) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
     let (out_tx, out_rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
     let published = global.published;
+    let explain = coding == Coding::Explained;
     let (paths, options) = (&paths, &options);
     let (counts, written) = std::thread::scope(|scope| {
         // `move`: the reader owns the sender, so the batches end when it is done.
@@ -229,9 +252,23 @@ where
             let (mut skipped, mut warned) = (0u64, 0u64);
             let mut batch: Vec<Document> = Vec::with_capacity(BATCH_DOCS);
             let mut batch_bytes = 0;
-            for item in read_inputs(paths, options) {
+            let mut inputs = read_inputs(paths, options);
+            let mut other_languages = std::collections::BTreeMap::<String, u64>::new();
+            for item in inputs.by_ref() {
                 match item {
                     Ok(mut doc) => {
+                        if coding != Coding::No && !global.codes_language(doc.language.as_deref()) {
+                            let lang = doc.language.clone().unwrap_or_default();
+                            if explain {
+                                eprintln!(
+                                    "note: {} ({}): language {lang}, not coded (--lang any codes it)",
+                                    doc.source.as_deref().unwrap_or("-"),
+                                    doc.id
+                                );
+                            }
+                            *other_languages.entry(lang).or_insert(0u64) += 1;
+                            continue;
+                        }
                         if doc.published.is_none() {
                             doc.published = published;
                         }
@@ -243,7 +280,12 @@ where
                             batch_bytes = 0;
                             if batch_tx.send(full).is_err() {
                                 // The output was closed: stop reading.
-                                return (skipped, warned);
+                                return (
+                                    skipped,
+                                    warned,
+                                    inputs.skipped_files().clone(),
+                                    other_languages,
+                                );
                             }
                         }
                     }
@@ -260,7 +302,12 @@ where
             if !batch.is_empty() {
                 let _ = batch_tx.send(batch);
             }
-            (skipped, warned)
+            (
+                skipped,
+                warned,
+                inputs.skipped_files().clone(),
+                other_languages,
+            )
         });
         let writer = scope.spawn(move || write(out_rx));
         for batch in batch_rx {
@@ -287,12 +334,14 @@ where
         let counts = reader.join().expect("the reader thread does not panic");
         (counts, written)
     });
-    let (skipped, warned) = counts;
+    let (skipped, warned, files_not_read, other_languages) = counts;
     if !written? {
         return Ok(ExitCode::SUCCESS);
     }
     progress.finish();
-    if !global.quiet && (skipped > 0 || warned > 0 || std::io::stderr().is_terminal()) {
+    // The summary goes to standard error whether or not it is a terminal (a
+    // pipeline's log wants it too); `-q` silences it.
+    if !global.quiet {
         eprintln!(
             "dyad: {docs} documents, {items} {what}{}{}",
             if skipped > 0 {
@@ -306,6 +355,21 @@ where
                 String::new()
             }
         );
+        if files_not_read.total() > 0 {
+            eprintln!("dyad: {files_not_read}");
+        }
+        if !other_languages.is_empty() {
+            let n: u64 = other_languages.values().sum();
+            let list: Vec<String> = other_languages
+                .iter()
+                .map(|(l, n)| format!("{l} {n}"))
+                .collect();
+            eprintln!(
+                "dyad: {n} documents not coded, in other languages than --lang {}: {} (--lang any codes them)",
+                global.lang,
+                list.join(", ")
+            );
+        }
     }
     Ok(if skipped > 0 {
         ExitCode::from(1)
@@ -324,14 +388,27 @@ fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
 /// `dyad sentences`.
 pub fn sentences(global: &Global, input: &InputArgs) -> Result<ExitCode> {
     let pipeline = pipeline(global)?;
-    process(global, &input.inputs, "sentences", |doc, a, buf| {
-        pipeline.segment(doc, a);
-        let records = output::sentence_records(doc, a);
-        for r in &records {
-            write_json(buf, r);
-        }
-        records.len() as u64
-    })
+    process(
+        global,
+        &input.inputs,
+        "sentences",
+        Coding::No,
+        |doc, a, buf| {
+            pipeline.segment(doc, a);
+            let records = output::sentence_records(doc, a);
+            for r in &records {
+                // Each sentence says its document's language (see `--lang`).
+                match serde_json::to_value(r) {
+                    Ok(serde_json::Value::Object(mut o)) => {
+                        o.insert("language".into(), doc.language.clone().into());
+                        write_json(buf, &o);
+                    }
+                    _ => write_json(buf, r),
+                }
+            }
+            records.len() as u64
+        },
+    )
 }
 
 /// `dyad actors`.
@@ -341,6 +418,7 @@ pub fn actors(global: &Global, input: &InputArgs) -> Result<ExitCode> {
         global,
         &input.inputs,
         "sentences with actors",
+        Coding::Yes,
         |doc, a, buf| {
             pipeline.analyze(doc, None, a);
             let records = output::actors_records(doc, a);
@@ -363,7 +441,12 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
     } else {
         ModeFilter::Default
     };
-    process(global, &args.input.inputs, "events", |doc, a, buf| {
+    let coding = if args.explain {
+        Coding::Explained
+    } else {
+        Coding::Yes
+    };
+    process(global, &args.input.inputs, "events", coding, |doc, a, buf| {
         pipeline.analyze(doc, None, a);
         let records = output::event_records(&pipeline, doc, a, modes, args.explain);
         for r in &records {

@@ -115,17 +115,52 @@ impl Segmenter {
                     out.tokens.truncate(first_token);
                     continue;
                 }
-                out.sentences.push(Sentence {
-                    index: out.sentences.len() as u32,
-                    start,
-                    end,
-                    block: block_index as u32,
-                    tokens: first_token..out.tokens.len(),
-                });
+                push_sentences(out, start..end, first_token, block_index as u32);
             }
         }
         out.blocks = blocks;
         out.spans = spans;
+    }
+}
+
+/// The most tokens one sentence may have. Coding costs grow with the square of a
+/// sentence's length, so a longer run of text with no sentence end (a table, a
+/// list, hostile input) is cut into sentences of this many tokens: time stays
+/// linear in the input. Real news sentences stay well under it.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Pushes the sentence `span` whose tokens start at `first_token`, cut into pieces
+/// of at most [`MAX_SENTENCE_TOKENS`] tokens.
+fn push_sentences(out: &mut Segmented, span: Range<usize>, first_token: usize, block: u32) {
+    let last_token = out.tokens.len();
+    let mut from = first_token;
+    while from < last_token {
+        let to = (from + MAX_SENTENCE_TOKENS).min(last_token);
+        let whole = from == first_token && to == last_token;
+        let (start, end) = if whole {
+            (span.start, span.end)
+        } else {
+            (
+                if from == first_token {
+                    span.start
+                } else {
+                    out.tokens[from].start as usize
+                },
+                if to == last_token {
+                    span.end
+                } else {
+                    out.tokens[to - 1].end as usize
+                },
+            )
+        };
+        out.sentences.push(Sentence {
+            index: out.sentences.len() as u32,
+            start,
+            end,
+            block,
+            tokens: from..to,
+        });
+        from = to;
     }
 }
 
@@ -172,5 +207,22 @@ mod tests {
     fn punctuation_only_lines_are_not_sentences() {
         let (_, seg) = segment_plain("* * *\n\nReal text here.");
         assert_eq!(seg.sentences.len(), 1);
+    }
+
+    #[test]
+    fn an_endless_sentence_is_cut_into_bounded_pieces() {
+        let text = "Russia condemned Ukraine and ".repeat(300);
+        let (_, seg) = segment_plain(&text);
+        assert!(seg.sentences.len() >= 5, "{}", seg.sentences.len());
+        let mut next_token = 0;
+        for s in &seg.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.tokens.start, next_token);
+            next_token = s.tokens.end;
+            let toks = seg.sentence_tokens(s);
+            assert!(s.start <= toks[0].start as usize);
+            assert!(toks[toks.len() - 1].end as usize <= s.end && s.end <= text.len());
+        }
+        assert_eq!(next_token, seg.tokens.len());
     }
 }

@@ -41,11 +41,14 @@ use crate::readers::text::source_name;
 /// The page's bytes are decoded per the HTML rules (byte-order mark, then
 /// `<meta charset>`, else UTF-8 when valid, else Windows-1252), so non-UTF-8
 /// pages read fine. Errors: an empty page, binary data, a page larger than
-/// [`ReadOptions::max_document_bytes`], a page without main content.
+/// [`ReadOptions::max_document_bytes`], a page nested deeper than
+/// [`ReadOptions::max_html_depth`] (see [`check_depth`]), a page without main
+/// content.
 pub struct HtmlReader<R> {
     input: Option<R>,
     path: PathBuf,
     max_bytes: usize,
+    max_depth: usize,
 }
 
 impl<R: Read> HtmlReader<R> {
@@ -55,6 +58,7 @@ impl<R: Read> HtmlReader<R> {
             input: Some(input),
             path: path.into(),
             max_bytes: options.max_document_bytes,
+            max_depth: options.max_html_depth,
         }
     }
 
@@ -72,6 +76,7 @@ impl<R: Read> HtmlReader<R> {
                 "binary data (a NUL byte), not HTML".into(),
             ));
         }
+        check_depth(&bytes, self.max_depth).map_err(|m| err(Location::None, m))?;
         let page = extract_page(&bytes, None).map_err(|m| err(Location::None, m))?;
         Ok(page.into_document(Some(source_name(&self.path))))
     }
@@ -139,7 +144,7 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
         }
         e => format!("no main content found ({e})"),
     })?;
-    let mut text = html_to_text(&result.content_html);
+    let mut text = drop_boilerplate(&html_to_text(&result.content_html));
     if text.trim().is_empty() {
         text = result.content_text.trim().to_string();
     }
@@ -158,6 +163,110 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
         url: meta.url.or_else(|| nonempty(m.url)),
         language: meta.language.or_else(|| language_code(&m.language)),
     })
+}
+
+/// Elements whose end tag may be left out (or that have none): they are not
+/// counted as nesting, since pages often leave them open.
+const NOT_NESTING: &[&[u8]] = &[
+    b"area",
+    b"base",
+    b"body",
+    b"br",
+    b"caption",
+    b"col",
+    b"colgroup",
+    b"dd",
+    b"dt",
+    b"embed",
+    b"head",
+    b"hr",
+    b"html",
+    b"img",
+    b"input",
+    b"li",
+    b"link",
+    b"meta",
+    b"option",
+    b"optgroup",
+    b"p",
+    b"param",
+    b"rp",
+    b"rt",
+    b"source",
+    b"tbody",
+    b"td",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"tr",
+    b"track",
+    b"wbr",
+];
+
+/// Refuses a page whose elements nest deeper than `limit`, before it is
+/// parsed: the HTML parser's and the extractor's time grows with the square
+/// of the depth and their stacks with the depth (100,000 nested `<div>`s took
+/// two minutes and then overflowed the stack).
+///
+/// One linear scan of the bytes: start tags add one and end tags take one
+/// away, except for void elements, self-closing tags and elements whose end
+/// tag may be omitted; comments, `<script>` and `<style>` are skipped.
+pub fn check_depth(html: &[u8], limit: usize) -> Result<(), String> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(lt) = memchr(b'<', &html[i..]) {
+        let at = i + lt;
+        let rest = &html[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = find(&rest[3..], b"-->").map_or(html.len(), |e| at + 4 + e + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_start);
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        let end = memchr(b'>', rest).map_or(html.len(), |e| at + 1 + e);
+        i = (end + 1).min(html.len());
+        if name.is_empty() || !name[0].is_ascii_alphabetic() {
+            continue;
+        }
+        if closing {
+            if !NOT_NESTING.contains(&name.as_slice()) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if name == b"script" || name == b"style" {
+            let close: &[u8] = if name == b"script" {
+                b"</script"
+            } else {
+                b"</style"
+            };
+            let lower_find = html[i..]
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close));
+            i = lower_find.map_or(html.len(), |e| i + e);
+            continue;
+        }
+        let self_closing = end > at && html[end - 1] == b'/';
+        if self_closing || NOT_NESTING.contains(&name.as_slice()) {
+            continue;
+        }
+        depth += 1;
+        if depth > limit {
+            return Err(format!(
+                "HTML nested deeper than {limit} elements at byte {at} (the --max-html-depth limit); skipped"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|&b| b == needle)
 }
 
 /// Decodes an HTML page: byte-order mark, then the HTTP charset, then a
@@ -598,6 +707,141 @@ impl TextBuilder {
 /// The text of the extractor's cleaned HTML: one paragraph per block element,
 /// blocks separated by a blank line, `<br>` as a line break, white space
 /// collapsed (kept as is inside `<pre>`).
+/// Paragraphs that are the page's furniture, not the story, once the extractor
+/// has kept them: cookie-consent panels, advert labels, newsletter and
+/// subscription boxes, comment-form headings, "requires JavaScript" notices.
+/// WordPress shortcodes (`[button link="..."]`, `[/caption]`) are removed from
+/// the paragraphs that stay.
+fn drop_boilerplate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for para in text.split("\n\n") {
+        let para = strip_shortcodes(para);
+        let para = para.trim();
+        if para.is_empty() || is_boilerplate(para) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    out
+}
+
+/// Whole paragraphs that are labels, never text.
+const LABELS: &[&str] = &[
+    "ad",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "scroll to continue with content",
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "cancel reply",
+    "comments are closed.",
+    "comments are closed",
+    "join the conversation",
+    "privacy overview",
+    "this slideshow requires javascript.",
+    "this slideshow requires javascript",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign up now",
+];
+
+fn is_boilerplate(para: &str) -> bool {
+    if para.len() > 600 {
+        return false;
+    }
+    let lower = para.to_lowercase();
+    let lower = lower.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '-');
+    if LABELS.contains(&lower) {
+        return true;
+    }
+    let has = |w: &str| lower.contains(w);
+    let cookies = has("cookie")
+        && (has("we use")
+            || has("this website uses")
+            || has("this site uses")
+            || has("consent")
+            || has("accept")
+            || has("necessary")
+            || has("browsing experience")
+            || has("opt-out")
+            || has("privacy overview"));
+    let newsletter = lower.len() < 300
+        && (has("newsletter")
+            || ((has("sign up") || has("subscribe"))
+                && (has("inbox") || has("email") || has("updates") || has("free"))))
+        && !has(" said");
+    let comment_form = has("your email address will not be published")
+        || has("required fields are marked")
+        || has("you must be logged in to post a comment");
+    let javascript = has("requires javascript") || has("enable javascript");
+    cookies || newsletter || comment_form || javascript
+}
+
+/// Removes WordPress shortcodes: `[name ...]` and `[/name]`, `name` a word in
+/// lower case (so `[1]`, `[sic]`-like insertions with capitals or digits stay).
+fn strip_shortcodes(para: &str) -> std::borrow::Cow<'_, str> {
+    if !para.contains('[') {
+        return std::borrow::Cow::Borrowed(para);
+    }
+    let mut out = String::with_capacity(para.len());
+    let mut rest = para;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let name_start = usize::from(after.starts_with('/'));
+        let name_len = after[name_start..]
+            .bytes()
+            .position(|b| !(b.is_ascii_lowercase() || b == b'_' || b == b'-'))
+            .unwrap_or(after.len() - name_start);
+        let close = after.find(']');
+        let known = matches!(
+            &after[name_start..name_start + name_len],
+            "button"
+                | "caption"
+                | "gallery"
+                | "embed"
+                | "video"
+                | "audio"
+                | "playlist"
+                | "vc_row"
+                | "vc_column"
+                | "vc_column_text"
+                | "et_pb_section"
+                | "et_pb_text"
+                | "shortcode"
+                | "su_button"
+                | "su_note"
+                | "contact-form-7"
+                | "wpforms"
+                | "mc4wp_form"
+                | "related"
+                | "ad"
+                | "adsense"
+                | "newsletter"
+        );
+        match close {
+            Some(c) if known && name_len > 0 && c < 500 => rest = &after[c + 1..],
+            _ => {
+                out.push('[');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 fn html_to_text(html: &str) -> String {
     let dom = Dom::parse(html);
     let Some(body) = dom.body() else {
@@ -640,6 +884,71 @@ fn walk(dom: &Dom, id: NodeId, b: &mut TextBuilder, pre: bool, depth: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::readers::DEFAULT_MAX_HTML_DEPTH;
+
+    /// A page as crawled: a story among the furniture a news site adds (all
+    /// written for this test).
+    const CRAWLED: &str = r#"<html lang="en"><head><title>Ministers meet in Geneva</title></head><body>
+<div class="cookie-banner"><h3>Privacy Overview</h3><p>This website uses cookies to improve your experience while you navigate through the website. Necessary cookies are always enabled.</p><button>Accept</button></div>
+<article>
+<h1>Ministers meet in Geneva</h1>
+<p>The foreign ministers of Kenya and Ethiopia met in Geneva on Monday and agreed to reopen three border crossings, officials said after the talks.</p>
+<p>Advert</p>
+<p>The crossings were closed last year after clashes between herders, and trade between the two countries fell by half, according to figures from both governments.</p>
+<p>[button link="https://example.org/subscribe" color="red"]Read more[/button] The agreement will be signed in Nairobi next month, the Kenyan ministry said.</p>
+<div class="newsletter"><p>Sign up to our free daily newsletter and get the top stories in your inbox.</p></div>
+<p>This slideshow requires JavaScript.</p>
+<p>Both ministers said they hoped the deal would end a dispute that has lasted more than a decade, and that further talks on grazing rights would follow.</p>
+</article>
+<div id="respond"><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p></div>
+</body></html>"#;
+
+    #[test]
+    fn crawled_page_furniture_is_dropped() {
+        let page = extract_page(CRAWLED.as_bytes(), None).unwrap();
+        let t = &page.text;
+        assert!(t.contains("met in Geneva on Monday"), "{t}");
+        assert!(t.contains("The agreement will be signed in Nairobi"), "{t}");
+        assert!(t.contains("further talks on grazing rights"), "{t}");
+        for furniture in [
+            "Privacy Overview",
+            "cookies",
+            "Advert",
+            "[button",
+            "[/button]",
+            "newsletter",
+            "slideshow",
+            "Leave a Reply",
+            "will not be published",
+        ] {
+            assert!(!t.contains(furniture), "{furniture:?} kept in:\n{t}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_classes_spare_story_text() {
+        assert!(is_boilerplate("ADVERTISEMENT"));
+        assert!(is_boilerplate(
+            "We use cookies to give you the best browsing experience."
+        ));
+        assert!(is_boilerplate("Subscribe to our newsletter"));
+        // A story about cookies, or one that quotes a subscription, stays.
+        assert!(!is_boilerplate(
+            "The European Commission fined the company for placing tracking cookies without asking."
+        ));
+        assert!(!is_boilerplate(
+            "Readers who subscribe for free updates by email will get alerts, the minister said."
+        ));
+        assert_eq!(
+            strip_shortcodes("[caption id=\"a\"]Photo[/caption] text"),
+            "Photo text"
+        );
+        assert_eq!(
+            strip_shortcodes("He said [sic] that [1] it was so."),
+            "He said [sic] that [1] it was so."
+        );
+        assert_eq!(strip_shortcodes("unclosed [button"), "unclosed [button");
+    }
 
     #[test]
     fn text_keeps_paragraphs() {
@@ -694,5 +1003,57 @@ mod tests {
         assert!(p.text.contains("counterpart in Geneva"), "{}", p.text);
         assert!(!p.text.contains("Home"));
         assert!(extract_page(b"<html><body></body></html>", None).is_err());
+    }
+
+    fn nested(depth: usize) -> String {
+        format!(
+            "<html><body>{}<p>Russia condemned Ukraine on Monday after the talks in Geneva failed, officials said.</p><p>The ministers left the city without an agreement, and no new date for talks was set by either side.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    }
+
+    #[test]
+    fn nesting_depth_is_limited_before_parsing() {
+        assert!(check_depth(nested(10).as_bytes(), 10).is_ok());
+        let e = check_depth(nested(11).as_bytes(), 10).unwrap_err();
+        assert!(
+            e.contains("nested deeper than 10") && e.contains("byte 62"),
+            "{e}"
+        );
+        // Void, self-closing and optional-end elements, comments and scripts do
+        // not count.
+        let flat = "<p>a<p>b<br><img src=x><li>c<div/><!-- <div><div> --><script>if (a<b) { x = '<div><div>'; }</script><style>div<div{}</style>".repeat(50);
+        assert!(check_depth(flat.as_bytes(), 3).is_ok());
+        // 100,000 nested divs: refused at once, not parsed for minutes.
+        let page = nested(100_000);
+        let options = ReadOptions::default();
+        let items: Vec<_> = HtmlReader::new(page.as_bytes(), "deep.html", &options).collect();
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.starts_with("deep.html: HTML nested deeper than 512"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_page_just_under_the_depth_limit_is_read() {
+        // On a test thread's 2 MiB stack, in a debug build: the limit leaves room
+        // (the extractor may find no main content that deep, but nothing breaks).
+        let options = ReadOptions::default();
+        let page = nested(DEFAULT_MAX_HTML_DEPTH - 10);
+        let items: Vec<_> = HtmlReader::new(page.as_bytes(), "deep.html", &options).collect();
+        assert_eq!(items.len(), 1);
+        if let Err(e) = &items[0] {
+            assert_eq!(e.message, "no main content found");
+        }
+        let page = nested(60);
+        let items: Vec<_> = HtmlReader::new(page.as_bytes(), "deep.html", &options).collect();
+        let doc = items[0].as_ref().expect("read");
+        assert!(
+            doc.text.contains("Russia condemned Ukraine"),
+            "{}",
+            doc.text
+        );
     }
 }

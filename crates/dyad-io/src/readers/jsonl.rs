@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fmt;
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 use std::path::PathBuf;
 
 use dyad_core::Document;
@@ -25,18 +25,21 @@ use crate::readers::text::source_name;
 ///
 /// Errors skip the line, not the file: malformed JSON, a line that is not an
 /// object, invalid UTF-8, a missing or empty text, a line longer than
-/// [`ReadOptions::max_document_bytes`]. A read error (a truncated `.gz`) ends
+/// [`ReadOptions::max_line_bytes`]. A read error (a truncated `.gz`) ends
 /// the file. A file whose first bytes hold a NUL byte is reported once as
 /// binary and not read further; an empty file (or one of blank lines only) is
 /// an error too.
 ///
-/// A file that starts with `[` is read as one JSON array of such objects
-/// (read whole, then yielded one by one; locations are then element numbers).
+/// A file that starts with `[` is read as one JSON array of such objects, and
+/// one whose first line is just `{` as one pretty-printed object
+/// (read whole, up to [`ReadOptions::max_document_bytes`], then yielded one by
+/// one; locations are then element numbers).
 pub struct JsonLinesReader<R> {
     input: R,
     path: PathBuf,
     fields: FieldNames,
     max_bytes: usize,
+    max_array_bytes: usize,
     line_no: u64,
     buf: Vec<u8>,
     queue: VecDeque<Result<Document, ReadError>>,
@@ -44,7 +47,17 @@ pub struct JsonLinesReader<R> {
     done: bool,
     /// Whether a non-blank line was met.
     seen_content: bool,
+    /// Whether a document was read.
+    seen_document: bool,
+    /// "No text" errors of the first lines, held back until a document comes
+    /// (then they are reported) or [`NO_TEXT_LINES`] of them come first (then
+    /// the file is no file of documents: one error instead).
+    held: Vec<ReadError>,
 }
+
+/// Lines without a text field, from the start, that make a file no file of
+/// documents (an index, metadata): reported once, not line by line.
+const NO_TEXT_LINES: usize = 3;
 
 impl<R: BufRead> JsonLinesReader<R> {
     /// A reader of `input`, which came from `path` (`-` for standard input).
@@ -53,13 +66,16 @@ impl<R: BufRead> JsonLinesReader<R> {
             input,
             path: path.into(),
             fields: options.fields.clone(),
-            max_bytes: options.max_document_bytes,
+            max_bytes: options.max_line_bytes,
+            max_array_bytes: options.max_document_bytes,
             line_no: 0,
             buf: Vec::with_capacity(64 * 1024),
             queue: VecDeque::new(),
             started: false,
             done: false,
             seen_content: false,
+            seen_document: false,
+            held: Vec::new(),
         }
     }
 
@@ -95,13 +111,15 @@ impl<R: BufRead> JsonLinesReader<R> {
             self.queue.push_back(Err(e));
             return;
         }
-        let first = head
+        let start = head
             .strip_prefix(b"\xEF\xBB\xBF")
             .unwrap_or(head)
-            .trim_ascii_start()
-            .first()
-            .copied();
-        if first == Some(b'[') {
+            .trim_ascii_start();
+        // A pretty-printed object (a first line of just `{`) is one document
+        // over several lines, not JSON Lines.
+        let first_line = start.split(|&b| b == b'\n').next().unwrap_or(b"");
+        let pretty_object = first_line.trim_ascii() == b"{" && start.len() > first_line.len();
+        if start.first() == Some(&b'[') || pretty_object {
             self.done = true;
             self.read_array();
         }
@@ -109,8 +127,23 @@ impl<R: BufRead> JsonLinesReader<R> {
 
     /// Reads a whole JSON array of documents into the queue.
     fn read_array(&mut self) {
-        let values: Vec<serde_json::Value> = match serde_json::from_reader(&mut self.input) {
-            Ok(v) => v,
+        let limit = self.max_array_bytes as u64;
+        let mut limited = (&mut self.input).take(limit + 1);
+        let parsed: Result<serde_json::Value, _> = serde_json::from_reader(&mut limited);
+        let over = limited.limit() == 0;
+        let values = match parsed {
+            Ok(serde_json::Value::Array(v)) => v,
+            Ok(v) => vec![v],
+            Err(_) if over => {
+                let e = self.error(
+                    Location::None,
+                    format!(
+                        "JSON file (an array or one object) larger than {limit} bytes (the --max-document-bytes limit); skipped"
+                    ),
+                );
+                self.queue.push_back(Err(e));
+                return;
+            }
             Err(e) => {
                 let loc = Location::Line(e.line() as u64);
                 let e = self.error(loc, json_message(&e));
@@ -191,9 +224,13 @@ impl<R: BufRead> JsonLinesReader<R> {
         self.line_no += 1;
         let location = Location::Line(self.line_no);
         if too_long {
+            self.seen_content = true;
             let e = self.error(
                 location,
-                format!("line longer than {} bytes; skipped", self.max_bytes),
+                format!(
+                    "line longer than {} bytes (the --max-line-bytes limit); skipped",
+                    self.max_bytes
+                ),
             );
             self.queue.push_back(Err(e));
             return;
@@ -251,14 +288,26 @@ impl<R: BufRead> JsonLinesReader<R> {
                 return;
             }
             _ => {
-                let msg = format!(
-                    "no text (looked for the fields {}); skipped",
-                    self.fields.text.join(", ")
-                );
-                self.queue.push_back(Err(self.error(location, msg)));
+                let looked = self.fields.text.join(", ");
+                let msg = format!("no text (looked for the fields {looked}); skipped");
+                let e = self.error(location, msg);
+                if self.seen_document {
+                    self.queue.push_back(Err(e));
+                } else if self.held.len() + 1 < NO_TEXT_LINES {
+                    self.held.push(e);
+                } else {
+                    self.held.clear();
+                    self.done = true;
+                    let msg = format!(
+                        "not a file of documents: its first {NO_TEXT_LINES} records have no text (looked for the fields {looked}); file skipped"
+                    );
+                    self.queue.push_back(Err(self.error(Location::None, msg)));
+                }
                 return;
             }
         };
+        self.seen_document = true;
+        self.queue.extend(self.held.drain(..).map(Err));
         let mut string = |slot: Option<(usize, Value<'_>)>, names: &[String]| match slot {
             Some((_, Value::Str(s))) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some((i, v @ (Value::Num(_) | Value::Other(_)))) => {
@@ -341,7 +390,8 @@ impl<R: BufRead> Iterator for JsonLinesReader<R> {
                 return Some(item);
             }
             if self.done {
-                return None;
+                // A file of fewer lines than NO_TEXT_LINES, none with text.
+                return (!self.held.is_empty()).then(|| Err(self.held.remove(0)));
             }
             self.read_line();
         }
@@ -655,14 +705,67 @@ mod tests {
     }
 
     #[test]
+    fn a_file_without_text_fields_is_one_error() {
+        let index = "{\"id\": 1, \"html_file\": \"a.html\"}\n".repeat(50);
+        let items = read(&index);
+        assert_eq!(items.len(), 1, "{items:?}");
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.jsonl: not a file of documents: its first 3 records have no text"),
+            "{e}"
+        );
+        // Two such lines then documents: each line reported, in order.
+        let items = read("{\"id\": 1}\n{\"id\": 2}\n{\"text\": \"a\"}\n{\"id\": 4}\n");
+        let shown: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Ok(d) => d.text.clone(),
+                Err(e) => e.location_line(),
+            })
+            .collect();
+        assert_eq!(shown, ["1", "2", "a", "4"]);
+        // A short file of text-less lines: each reported.
+        assert_eq!(read("{\"id\": 1}\n{\"id\": 2}\n").len(), 2);
+    }
+
+    trait LineOf {
+        fn location_line(&self) -> String;
+    }
+
+    impl LineOf for ReadError {
+        fn location_line(&self) -> String {
+            match self.location {
+                Location::Line(n) => n.to_string(),
+                _ => "?".into(),
+            }
+        }
+    }
+
+    #[test]
+    fn a_pretty_printed_object_is_one_document() {
+        let items = read("{\n  \"title\": \"T\",\n  \"text\": \"Talks resumed.\"\n}\n");
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert_eq!(items[0].as_ref().unwrap().text, "Talks resumed.");
+        // A JSON Lines file whose first line is broken is still read line by line.
+        let items = read("{\"text\": \n{\"text\": \"b\"}\n");
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(items[1].is_ok());
+    }
+
+    #[test]
     fn json_arrays_and_long_lines() {
         let items = read("[{\"text\": \"a\"}, 3, {\"text\": \"b\"}]");
         assert_eq!(items.len(), 3);
         assert_eq!(items[1].as_ref().unwrap_err().location, Location::Record(2));
         let options = ReadOptions {
-            max_document_bytes: 20,
+            max_line_bytes: 20,
             ..ReadOptions::default()
         };
+        // A file of one over-long line: one error, not a second "empty file" one.
+        let alone: Vec<_> =
+            JsonLinesReader::new(&b"{\"text\": \"a long line of text\"}\n"[..], "t", &options)
+                .collect();
+        assert_eq!(alone.len(), 1, "{alone:?}");
         let input = "{\"text\": \"a long line of text\"}\n{\"text\": \"short\"}\n";
         let items: Vec<_> = JsonLinesReader::new(input.as_bytes(), "t", &options).collect();
         assert!(

@@ -9,6 +9,8 @@ use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use dyad_core::PartialDate;
 
@@ -170,7 +172,9 @@ impl Default for FieldNames {
     }
 }
 
-/// How to read inputs.
+/// How to read inputs, and the limits that keep hostile input from exhausting
+/// memory or time. Each limit, when hit, skips one document (or the rest of one
+/// file) with an error that names the limit; the rest of the batch is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadOptions {
     /// The format of every input; `None` picks it per file from the extension
@@ -179,18 +183,57 @@ pub struct ReadOptions {
     pub format: Option<InputFormat>,
     /// JSON Lines field names.
     pub fields: FieldNames,
-    /// The largest document read, in bytes (a text or HTML file, a JSON line,
-    /// a WARC record); larger ones are skipped with an error, so that a stray
-    /// huge or binary file cannot exhaust memory. Default 64 MiB.
+    /// The largest one-document input read, in bytes (a text or HTML file, the
+    /// whole of a `.json` file holding one array or one object); larger ones
+    /// are skipped with an error, so that a stray huge or binary file cannot
+    /// exhaust memory. Default [`DEFAULT_MAX_DOCUMENT_BYTES`] (10 MB).
     pub max_document_bytes: usize,
+    /// The longest JSON line read, in bytes; a longer line is skipped (its
+    /// bytes are read past, never kept). Default [`DEFAULT_MAX_LINE_BYTES`].
+    pub max_line_bytes: usize,
+    /// The largest WARC record block read, in bytes; a larger HTML response is
+    /// skipped (read past). Default [`DEFAULT_MAX_RECORD_BYTES`].
+    pub max_record_bytes: usize,
+    /// The most a gzipped input may expand: once more than 1 MiB came out, a
+    /// stream that has produced more than this many times the compressed bytes
+    /// read is refused as a gzip bomb. Default [`DEFAULT_MAX_GZIP_RATIO`].
+    pub max_gzip_ratio: u64,
+    /// The most bytes one gzipped input may expand to. Default
+    /// [`DEFAULT_MAX_DECOMPRESSED_BYTES`].
+    pub max_decompressed_bytes: u64,
+    /// The deepest element nesting of an HTML page (an HTML file or a WARC
+    /// response); a deeper page is refused before it is parsed. Default
+    /// [`DEFAULT_MAX_HTML_DEPTH`].
+    pub max_html_depth: usize,
 }
+
+/// Default of [`ReadOptions::max_document_bytes`]: 10 MB.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 10_000_000;
+/// Default of [`ReadOptions::max_line_bytes`]: 16 MB (a 10 MB text with JSON
+/// escapes).
+pub const DEFAULT_MAX_LINE_BYTES: usize = 16_000_000;
+/// Default of [`ReadOptions::max_record_bytes`]: 16 MB (HTTP headers and a page).
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 16_000_000;
+/// Default of [`ReadOptions::max_gzip_ratio`]: news text and HTML compress 3 to
+/// 15 times; a bomb, a thousand times.
+pub const DEFAULT_MAX_GZIP_RATIO: u64 = 100;
+/// Default of [`ReadOptions::max_decompressed_bytes`]: 64 GB.
+pub const DEFAULT_MAX_DECOMPRESSED_BYTES: u64 = 64_000_000_000;
+/// Default of [`ReadOptions::max_html_depth`]: browsers' parsers stop nesting
+/// at 512 too; the deepest of the 85 fundus news pages counts under 60.
+pub const DEFAULT_MAX_HTML_DEPTH: usize = 512;
 
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
             format: None,
             fields: FieldNames::default(),
-            max_document_bytes: 64 * 1024 * 1024,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            max_gzip_ratio: DEFAULT_MAX_GZIP_RATIO,
+            max_decompressed_bytes: DEFAULT_MAX_DECOMPRESSED_BYTES,
+            max_html_depth: DEFAULT_MAX_HTML_DEPTH,
         }
     }
 }
@@ -213,13 +256,28 @@ pub(crate) type BoxedInput = Box<dyn BufRead + Send>;
 
 /// Wraps `reader` in a gzip decoder when it starts with the gzip magic bytes
 /// (so `.gz` files and gzipped standard input both work); returns whether it
-/// did.
-pub(crate) fn gunzip_if_needed(mut reader: BoxedInput) -> io::Result<(BoxedInput, bool)> {
+/// did. The decoder is guarded by the options' gzip limits ([`GzipGuard`]).
+pub(crate) fn gunzip_if_needed(
+    mut reader: BoxedInput,
+    options: &ReadOptions,
+) -> io::Result<(BoxedInput, bool)> {
     let head = reader.fill_buf()?;
     if head.starts_with(&[0x1f, 0x8b]) {
-        let decoder = flate2::bufread::MultiGzDecoder::new(reader);
+        let consumed = Arc::new(AtomicU64::new(0));
+        let counted = CountingInput {
+            inner: reader,
+            consumed: Arc::clone(&consumed),
+        };
+        let decoder = flate2::bufread::MultiGzDecoder::new(counted);
+        let guarded = GzipGuard {
+            inner: decoder,
+            consumed,
+            produced: 0,
+            max_ratio: options.max_gzip_ratio,
+            max_bytes: options.max_decompressed_bytes,
+        };
         Ok((
-            Box::new(BufReader::with_capacity(BUFFER_BYTES, decoder)),
+            Box::new(BufReader::with_capacity(BUFFER_BYTES, guarded)),
             true,
         ))
     } else {
@@ -227,10 +285,85 @@ pub(crate) fn gunzip_if_needed(mut reader: BoxedInput) -> io::Result<(BoxedInput
     }
 }
 
+/// A compressed input that counts the bytes the decoder took from it.
+struct CountingInput {
+    inner: BoxedInput,
+    consumed: Arc<AtomicU64>,
+}
+
+impl Read for CountingInput {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl BufRead for CountingInput {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        self.consumed.fetch_add(amt as u64, Ordering::Relaxed);
+        self.inner.consume(amt);
+    }
+}
+
+/// Output of a gzip stream past which its ratio is checked: small inputs
+/// (a page of repeated markup) may expand a lot without harm.
+const GZIP_RATIO_FREE_BYTES: u64 = 1 << 20;
+
+/// The decompressed stream of a gzipped input, refused (with an
+/// `InvalidData` error that [`read_error_message`] words) once it expands more
+/// than `max_ratio` times or beyond `max_bytes`: a gzip bomb is never inflated.
+struct GzipGuard<R> {
+    inner: R,
+    consumed: Arc<AtomicU64>,
+    produced: u64,
+    max_ratio: u64,
+    max_bytes: u64,
+}
+
+impl<R: Read> Read for GzipGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.produced += n as u64;
+        let consumed = self.consumed.load(Ordering::Relaxed).max(1);
+        if self.produced > self.max_bytes {
+            return Err(io::Error::other(GzipLimit(format!(
+                "decompresses to more than {} bytes (the --max-decompressed-bytes limit); refused",
+                self.max_bytes
+            ))));
+        }
+        if self.produced > GZIP_RATIO_FREE_BYTES && self.produced / consumed >= self.max_ratio {
+            return Err(io::Error::other(GzipLimit(format!(
+                "gzip bomb: {} compressed bytes expand to more than {} (over {} times, the --max-gzip-ratio limit); refused",
+                consumed, self.produced, self.max_ratio
+            ))));
+        }
+        Ok(n)
+    }
+}
+
+/// A gzip limit hit, as carried inside an `io::Error`.
+#[derive(Debug)]
+struct GzipLimit(String);
+
+impl fmt::Display for GzipLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for GzipLimit {}
+
 /// Words for an I/O error met while reading (not opening) an input.
 pub(crate) fn read_error_message(e: &io::Error) -> String {
     // flate2 reports a cut-off stream as UnexpectedEof and bad data as
     // InvalidInput/InvalidData; a plain file read rarely fails otherwise.
+    if let Some(limit) = e.get_ref().and_then(|e| e.downcast_ref::<GzipLimit>()) {
+        return limit.0.clone();
+    }
     match e.kind() {
         io::ErrorKind::UnexpectedEof => format!("truncated compressed data ({e})"),
         io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
@@ -253,7 +386,7 @@ pub(crate) fn read_whole<R: Read>(
         Ok(n) if n > limit => Err(ReadError::new(
             path,
             Location::None,
-            format!("larger than {limit} bytes; skipped"),
+            format!("larger than {limit} bytes (the --max-document-bytes limit); skipped"),
         )),
         Ok(_) => Ok(buf),
         Err(e) => Err(ReadError::new(path, Location::None, read_error_message(&e))),

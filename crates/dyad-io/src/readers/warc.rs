@@ -52,6 +52,7 @@ pub struct WarcReader<R> {
     input: R,
     path: PathBuf,
     max_bytes: usize,
+    max_html_depth: usize,
     /// Bytes consumed so far (in the decompressed stream).
     offset: u64,
     /// Records seen so far.
@@ -99,7 +100,8 @@ impl<R: BufRead> WarcReader<R> {
         WarcReader {
             input,
             path: path.into(),
-            max_bytes: options.max_document_bytes,
+            max_bytes: options.max_record_bytes,
+            max_html_depth: options.max_html_depth,
             offset: 0,
             record: 0,
             queue: VecDeque::new(),
@@ -234,7 +236,7 @@ impl<R: BufRead> WarcReader<R> {
             }
             if wanted {
                 return Err(Stop::Malformed(format!(
-                    "record larger than {} bytes; skipped",
+                    "record larger than {} bytes (the --max-record-bytes limit); skipped",
                     self.max_bytes
                 )));
             }
@@ -271,7 +273,9 @@ impl<R: BufRead> WarcReader<R> {
                 charset: charset.map(str::to_string),
             }
         };
-        match extract_page(&page.body, page.charset.as_deref()) {
+        let extracted = super::html::check_depth(&page.body, self.max_html_depth)
+            .and_then(|()| extract_page(&page.body, page.charset.as_deref()));
+        match extracted {
             Ok(p) => {
                 let crawl_date = record.header("WARC-Date").and_then(parse_date);
                 let source = format!("{}#{}", source_name(&self.path), record.number);

@@ -1,0 +1,5 @@
+//! The text reader on arbitrary bytes.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    dyad_fuzz::read(data, "fuzz.txt", dyad_io::InputFormat::Text);
+});

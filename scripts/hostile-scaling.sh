@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Time and peak memory of `dyad code` on hostile inputs at two sizes, ten times
+# apart: time must grow at most about tenfold and memory stay under 200 MB.
+#
+#   scripts/hostile-scaling.sh [DYAD_BINARY]    (default: target/release/dyad)
+#
+# Prints one row per input and size: CPU seconds (user + system: on a shared
+# machine wall time says more about the neighbours), wall seconds and peak RSS
+# (/usr/bin/time -v).
+set -eu
+cd "$(dirname "$0")/.."
+dyad=${1:-target/release/dyad}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+gen() { # gen KIND BYTES FILE
+  case $1 in
+    sentence) yes 'Russia condemned Ukraine and China praised Japan and ' | tr -d '\n' | head -c "$2" >"$3" ;;
+    line) { printf '{"text": "'; yes 'Talks resumed and ' | tr -d '\n' | head -c "$2"; printf '"}\n'; } >"$3" ;;
+    nested) n=$(($2 / 11)); { printf '<html><body>'; yes '<div>' | head -n "$n" | tr -d '\n'; printf '<p>Russia condemned Ukraine.</p>'; yes '</div>' | head -n "$n" | tr -d '\n'; printf '</body></html>'; } >"$3" ;;
+    bomb) yes a | tr -d '\n' | head -c "$2" | gzip -c >"$3" ;;
+    huge) yes 'Talks resumed in Geneva on Monday. ' | tr -d '\n' | head -c "$2" >"$3" ;;
+    stories) yes '{"text": "Russian troops shelled the Ukrainian city of Kharkiv on Monday, and the Ukrainian government accused Russia of attacking civilians. China urged both sides to return to talks in Geneva, and the European Union imposed new sanctions on Moscow, officials said on Tuesday."}' | head -n $(($2 / 290)) >"$3" ;;
+  esac
+}
+
+printf '%-10s %12s %8s %8s %8s\n' input bytes cpu_s wall_s peak_MB
+run() { # run KIND BYTES EXT FLAGS...
+  local kind=$1 bytes=$2 ext=$3
+  shift 3
+  local f="$work/$kind.$ext"
+  gen "$kind" "$bytes" "$f"
+  /usr/bin/time -v "$dyad" code -q "$@" "$f" >/dev/null 2>"$work/time" || true
+  local wall rss
+  wall=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+  rss=$(grep 'Maximum resident set size' "$work/time" | awk '{print $NF}')
+  cpu=$(awk '/User time|System time/ { s += $NF } END { printf "%.2f", s }' "$work/time")
+  printf '%-10s %12s %8s %8s %8s\n' "$kind" "$bytes" "$cpu" "$wall" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')"
+  rm -f "$f"
+}
+for size in 200000 2000000; do run sentence $size txt; done
+for size in 2000000 20000000; do run line $size jsonl --max-line-bytes 1M; done
+for size in 20000000 200000000; do run line $size jsonl; done
+for size in 110000 1100000; do run nested $size html; done
+for size in 10000000 100000000; do run bomb $size txt.gz; done
+for size in 20000000 200000000; do run huge $size txt; done
+for size in 500000 5000000; do run stories $size jsonl; done
