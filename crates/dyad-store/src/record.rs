@@ -43,7 +43,7 @@ pub struct MentionIn {
     /// QuadClass 1..4 (0: unknown code).
     pub quad: u8,
     /// Goldstein value.
-    pub goldstein: f32,
+    pub goldstein: f64,
     /// PLOVER category.
     pub plover: Option<String>,
     /// PLOVER mode.
@@ -61,7 +61,7 @@ pub struct MentionIn {
     /// Dictionary file and line of the rule.
     pub rule: String,
     /// Coder confidence.
-    pub confidence: f32,
+    pub confidence: f64,
     /// Place, once geolocation lands.
     pub location: Option<String>,
 }
@@ -147,7 +147,7 @@ pub fn code_document(
             cameo: r.cameo.code.clone(),
             root: r.cameo.root.parse().unwrap_or(0),
             quad: r.cameo.quad_class,
-            goldstein: r.cameo.goldstein,
+            goldstein: round2(r.cameo.goldstein),
             plover: r.plover.as_ref().map(|p| p.kind.to_string()),
             plover_mode: r.plover.as_ref().and_then(|p| p.mode.map(str::to_string)),
             mode: r.mode.as_str().to_string(),
@@ -156,7 +156,7 @@ pub fn code_document(
             quote: r.quote,
             group: r.group,
             rule: r.rule.clone(),
-            confidence: r.confidence,
+            confidence: round2(r.confidence),
             location: None,
         });
     }
@@ -168,6 +168,11 @@ pub fn code_document(
         sentences: sentences.into_values().collect(),
         mentions,
     }
+}
+
+/// An `f32` as the nearest two-decimal `f64` (what `dyad code` prints).
+fn round2(x: f32) -> f64 {
+    (x as f64 * 100.0).round() / 100.0
 }
 
 /// The hash that tells an unchanged document from a changed one: XXH3-128 of the

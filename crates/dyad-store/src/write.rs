@@ -307,7 +307,7 @@ fn write_document(
             m.cameo,
             m.root,
             m.quad,
-            m.goldstein as f64,
+            m.goldstein,
             m.plover,
             m.plover_mode,
             m.mode,
@@ -316,7 +316,7 @@ fn write_document(
             m.quote,
             m.group,
             m.rule,
-            m.confidence as f64,
+            m.confidence,
             m.location,
         ])?;
         report.mentions_written += 1;

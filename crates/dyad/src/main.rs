@@ -5,6 +5,10 @@
 //! evaluation is `dyad-eval`'s. Documents are coded in parallel in bounded batches
 //! and written in input order, so the output is the same whatever the thread count.
 
+mod aggregate;
+mod ingest;
+mod query;
+mod recode;
 mod run;
 
 // mimalloc: building the dictionaries at start-up makes tens of thousands of small
@@ -64,6 +68,14 @@ enum Command {
     Dict(DictCommand),
     /// Measure accuracy on gold-standard files.
     Eval(dyad_eval::EvalArgs),
+    /// Code documents and store them (see docs/store.md).
+    Ingest(ingest::IngestArgs),
+    /// Re-code the stored documents coded with other dictionaries.
+    Recode(recode::RecodeArgs),
+    /// Print stored events or mentions, filtered.
+    Query(query::QueryArgs),
+    /// Count stored events per group and period.
+    Aggregate(aggregate::AggregateArgs),
 }
 
 /// Inputs: files, directories or `-` for standard input.
@@ -148,6 +160,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Sentences(input) => run::sentences(&cli.global, &input),
         Command::Actors(input) => run::actors(&cli.global, &input),
         Command::Dict(DictCommand::Lint { dir }) => run::lint(dir.as_deref()),
+        Command::Ingest(args) => ingest::run(&cli.global, &args),
+        Command::Recode(args) => recode::run(&cli.global, &args),
+        Command::Query(args) => query::run(&args),
+        Command::Aggregate(args) => aggregate::run(&args),
         Command::Eval(args) => {
             let pipeline = run::pipeline(&cli.global)?;
             let stdout = std::io::stdout();

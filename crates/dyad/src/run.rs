@@ -51,7 +51,7 @@ fn read_dictionary_dir(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>> {
 }
 
 /// The dictionary files to use: the built-in ones, with `dir`'s over them.
-fn dictionary_files(dir: Option<&Path>) -> Result<Vec<(String, Cow<'static, str>)>> {
+pub(crate) fn dictionary_files(dir: Option<&Path>) -> Result<Vec<(String, Cow<'static, str>)>> {
     let builtin = dict::builtin_files();
     match dir {
         Some(d) => Ok(dict::merge_files(builtin, read_dictionary_dir(d)?)),
