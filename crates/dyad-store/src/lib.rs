@@ -102,6 +102,12 @@ impl Store {
         Ok(store)
     }
 
+    /// How long a statement waits for another process's write lock before failing
+    /// with [`StoreError::Locked`] (default 10 s).
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(timeout).map_err(|e| self.err(e))
+    }
+
     /// The file this store lives in.
     pub fn path(&self) -> &Path {
         &self.path

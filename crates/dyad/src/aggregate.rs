@@ -5,7 +5,7 @@ use crate::ingest::StoreArg;
 use crate::query::{FilterArgs, csv_field};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use dyad_store::{Access, GroupBy, Period, Store};
+use dyad_store::{Access, GroupBy, Period};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -39,7 +39,7 @@ pub struct AggregateArgs {
 
 /// `dyad aggregate`.
 pub fn run(args: &AggregateArgs) -> Result<ExitCode> {
-    let store = Store::open(args.store.path(), Access::Read)?;
+    let store = args.store.open(Access::Read)?;
     let rows = store.aggregate(&args.filters.filter(), &args.by, args.per)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

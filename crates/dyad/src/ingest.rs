@@ -48,6 +48,19 @@ impl StoreArg {
             .or_else(|| std::env::var_os("DYAD_STORE").map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("dyad.db"))
     }
+
+    /// Opens the store; `DYAD_STORE_TIMEOUT_MS` sets how long to wait for another
+    /// writer's lock (default 10 s).
+    pub fn open(&self, access: Access) -> Result<Store> {
+        let store = Store::open(self.path(), access)?;
+        if let Some(ms) = std::env::var("DYAD_STORE_TIMEOUT_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+        {
+            store.set_busy_timeout(Duration::from_millis(ms))?;
+        }
+        Ok(store)
+    }
 }
 
 /// `dyad ingest` arguments.
@@ -140,14 +153,14 @@ struct Ingester<'a> {
 pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
     catch_ctrl_c();
     let path = args.store.path();
-    let mut store = Store::open(&path, Access::Write)?;
+    let mut store = args.store.open(Access::Write)?;
     if let Some(rule) = args.merge
         && store.set_merge_rule(rule)?
         && !global.quiet
     {
         eprintln!("dyad: events rebuilt under the merge rule {rule}");
     }
-    let reader = Store::open(&path, Access::Read)?;
+    let reader = args.store.open(Access::Read)?;
     let (pipeline, dict_hash) = coder(global)?;
     let mut ing = Ingester {
         global,

@@ -4,7 +4,7 @@
 use crate::ingest::StoreArg;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use dyad_store::{Access, EventRow, Filter, MentionRow, ModeSelection, Order, Page, Store};
+use dyad_store::{Access, EventRow, Filter, MentionRow, ModeSelection, Order, Page};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -113,7 +113,7 @@ pub struct QueryArgs {
 
 /// `dyad query`.
 pub fn run(args: &QueryArgs) -> Result<ExitCode> {
-    let store = Store::open(args.store.path(), Access::Read)?;
+    let store = args.store.open(Access::Read)?;
     let filter = args.filters.filter();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -7,7 +7,7 @@ use crate::ingest::{STOP, StoreArg, catch_ctrl_c, coder, spinner};
 use anyhow::Result;
 use clap::Args;
 use dyad_core::pipeline::Analysis;
-use dyad_store::{Access, BatchReport, CodedDocument, Store, WriteMode, code_document};
+use dyad_store::{Access, BatchReport, CodedDocument, WriteMode, code_document};
 use rayon::prelude::*;
 use std::io::Write;
 use std::process::ExitCode;
@@ -26,7 +26,7 @@ pub struct RecodeArgs {
 /// `dyad recode`.
 pub fn run(global: &Global, args: &RecodeArgs) -> Result<ExitCode> {
     catch_ctrl_c();
-    let mut store = Store::open(args.store.path(), Access::Write)?;
+    let mut store = args.store.open(Access::Write)?;
     let (pipeline, hash) = coder(global)?;
     let todo = store.count_to_recode(&hash)?;
     let bar = spinner(global);
