@@ -182,6 +182,9 @@ pub struct Span {
 pub struct MentionRow {
     /// `DOC-SENTENCE-N`, as `dyad code` writes it.
     pub id: String,
+    /// The row number in this store (what a cursor holds).
+    #[serde(skip)]
+    pub row: i64,
     /// The event it belongs to.
     #[serde(serialize_with = "id_string")]
     pub event: i64,
@@ -428,6 +431,20 @@ impl Filter {
                 w.any(parts);
             }
         }
+        // Mentions share the merge-key columns with their event: a filter on actors or
+        // codes goes through the events' indexes (one dyad is a few thousand events
+        // among millions of mentions), then the mentions' own dates and sentences.
+        let keyed = !(self.sources.is_empty()
+            && self.targets.is_empty()
+            && self.actors.is_empty()
+            && self.cameo.is_empty()
+            && self.countries.is_empty());
+        if mentions && keyed {
+            let inner = std::mem::take(&mut w.clauses).join(" AND ");
+            w.clauses.push(format!(
+                "t.event IN (SELECT t.id FROM events t WHERE {inner})"
+            ));
+        }
         if let Some(f) = &self.from {
             let p = w.bind(date_value("from", f, false)?);
             w.clauses.push(format!("t.date >= {p}"));
@@ -452,9 +469,7 @@ impl Filter {
 /// The event columns, in [`event_row`]'s order, over `events t`.
 const EVENT_COLUMNS: &str = "t.id, t.date, t.date_end, t.source, t.source_country, t.target,
     t.target_country, t.cameo, t.root, t.quad, t.goldstein, t.plover, t.mode, t.location,
-    t.mentions, t.sources, t.articles, t.first_seen, t.last_seen,
-    (SELECT fd.id || '-' || fm.sentence || '-' || fm.ordinal
-       FROM mentions fm JOIN documents fd ON fd.num = fm.doc WHERE fm.id = t.first_mention)";
+    t.mentions, t.sources, t.articles, t.first_seen, t.last_seen, t.first_mention";
 
 fn opt_date(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
@@ -481,7 +496,7 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         articles: r.get::<_, i64>(16)? as u64,
         first_seen: r.get(17)?,
         last_seen: r.get(18)?,
-        first_mention: r.get::<_, Option<String>>(19)?.unwrap_or_default(),
+        first_mention: r.get(19)?,
     })
 }
 
@@ -514,6 +529,7 @@ fn mention_row(r: &Row<'_>) -> rusqlite::Result<MentionRow> {
         |a: Option<u32>, b: Option<u32>| a.zip(b).map(|(a, b)| span(&sentence_text, s_start, a, b));
     Ok(MentionRow {
         id: format!("{doc_id}-{sentence}-{ordinal}"),
+        row: r.get(0)?,
         event: r.get(1)?,
         sentence,
         date: opt_date(r.get(5)?),
@@ -578,10 +594,7 @@ impl Store {
     /// date then id.
     pub fn mentions(&self, filter: &Filter, page: &Page) -> Result<Paged<MentionRow>, StoreError> {
         self.paged(filter, page, true, mention_row, |m: &MentionRow| {
-            (
-                m.date.clone().unwrap_or_default(),
-                crate::merge::stable_id(&m.id),
-            )
+            (m.date.clone().unwrap_or_default(), m.row)
         })
     }
 

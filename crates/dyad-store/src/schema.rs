@@ -108,7 +108,7 @@ CREATE TABLE events (
     articles       INTEGER NOT NULL,
     first_seen     TEXT,
     last_seen      TEXT,
-    first_mention  INTEGER NOT NULL
+    first_mention  TEXT NOT NULL
 );
 CREATE INDEX events_dyad ON events(source, target, date);
 CREATE INDEX events_target ON events(target, date);
@@ -170,6 +170,12 @@ pub(crate) fn prepare(store: &mut Store, access: Access) -> Result<(), StoreErro
         store
             .conn
             .pragma_update(None, "synchronous", "NORMAL")
+            .map_err(classify)?;
+        // Checkpoint every 32 MiB of log rather than 4: an ingest rewrites the same
+        // index pages batch after batch, and each checkpoint copies them again.
+        store
+            .conn
+            .pragma_update(None, "wal_autocheckpoint", 8192)
             .map_err(classify)?;
         migrate(store, version)?;
     } else if version < VERSION {

@@ -5,11 +5,11 @@
 //! transaction, so a kill at any moment leaves the store as it was before the batch
 //! or after it.
 
-use crate::merge::{MergeRule, stable_id};
+use crate::merge::MergeRule;
 use crate::record::{CodedDocument, MentionIn};
 use crate::{Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What a write is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,21 +83,15 @@ impl BatchReport {
     }
 }
 
-/// The event columns computed from the mentions of `m.event` (and their documents).
-/// Columns that are part of the merge key are equal in every mention of an event;
-/// dates, counts and the first mention are order-independent aggregates.
-const EVENT_SELECT: &str = "
-    SELECT m.event, min(m.date), max(m.date_end), m.source, m.source_country, m.target,
-           m.target_country, m.cameo, m.root, m.quad, m.goldstein, m.plover, m.mode, m.shown,
-           m.location, count(*), count(DISTINCT coalesce(d.outlet, d.id)),
-           count(DISTINCT m.doc), min(d.published), max(d.published),
-           (SELECT m2.id FROM mentions m2 JOIN documents d2 ON d2.num = m2.doc
-             WHERE m2.event = m.event
-             ORDER BY coalesce(d2.published, ''), d2.id, m2.sentence, m2.ordinal LIMIT 1)
-    FROM mentions m JOIN documents d ON d.num = m.doc";
-
+/// An event row is computed from its mentions in Rust ([`insert_event`]), the same
+/// way whichever path the mentions come by: the key columns (equal in every mention)
+/// and the Goldstein value, QuadClass and countries from its first mention; the
+/// earliest first day and latest last day; counts of mentions, distinct outlets (a
+/// document without outlet counts as its own) and distinct documents; the earliest
+/// and latest publication dates; the first mention (earliest publication date, then
+/// document id, sentence and number).
 const EVENT_INSERT: &str = "
-    INSERT INTO events (id, date, date_end, source, source_country, target, target_country,
+    INSERT OR REPLACE INTO events (id, date, date_end, source, source_country, target, target_country,
         cameo, root, quad, goldstein, plover, mode, shown, location, mentions, sources,
         articles, first_seen, last_seen, first_mention)";
 
@@ -116,6 +110,16 @@ fn signature(m: &MentionIn) -> Signature {
 
 /// Events touched by a batch: id -> root before the batch (none: did not exist).
 type Touched = HashMap<i64, Option<u8>>;
+
+/// The mentions a batch wrote, by event. An event that did not exist before the batch
+/// has only these mentions, so they need not be read back; `stale` (a document
+/// written twice in one batch) sends every event through a read of its mentions.
+#[derive(Default)]
+struct Fresh<'a> {
+    mentions: HashMap<i64, Vec<(&'a CodedDocument, &'a MentionIn)>>,
+    docs: HashSet<i64>,
+    stale: bool,
+}
 
 impl Store {
     /// The content hash stored for document `id`, if it is stored.
@@ -141,16 +145,19 @@ impl Store {
             .map_err(err)?;
         let mut report = BatchReport::default();
         let mut touched = Touched::new();
+        let mut fresh = Fresh::default();
         for cd in docs {
-            write_document(&tx, rule, cd, mode, &mut report, &mut touched).map_err(|e| {
-                if is_constraint(&e) {
-                    StoreError::Collision(cd.doc.id.clone(), path.clone())
-                } else {
-                    err(e)
-                }
-            })?;
+            write_document(&tx, rule, cd, mode, &mut report, &mut touched, &mut fresh).map_err(
+                |e| {
+                    if is_constraint(&e) {
+                        StoreError::Collision(cd.doc.id.clone(), path.clone())
+                    } else {
+                        err(e)
+                    }
+                },
+            )?;
         }
-        recompute_events(&tx, &touched, &mut report).map_err(err)?;
+        recompute_events(&tx, &touched, &fresh, &mut report).map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(report)
     }
@@ -224,13 +231,14 @@ fn is_constraint(e: &rusqlite::Error) -> bool {
     e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
 }
 
-fn write_document(
+fn write_document<'a>(
     tx: &Transaction<'_>,
     rule: MergeRule,
-    cd: &CodedDocument,
+    cd: &'a CodedDocument,
     mode: WriteMode,
     report: &mut BatchReport,
     touched: &mut Touched,
+    fresh: &mut Fresh<'a>,
 ) -> rusqlite::Result<()> {
     let existing: Option<(i64, String, String)> = tx
         .prepare_cached("SELECT num, content_hash, dict_hash FROM documents WHERE id = ?1")?
@@ -259,6 +267,7 @@ fn write_document(
             } else {
                 report.replaced += 1;
             }
+            fresh.stale |= fresh.docs.contains(num);
             remove_document_rows(tx, *num, &mut old, touched)?;
             update_document(tx, *num, cd)?;
             *num
@@ -268,23 +277,23 @@ fn write_document(
             insert_document(tx, cd)?
         }
     };
+    fresh.docs.insert(num);
     let sent_ids = insert_sentences(tx, num, cd)?;
     let mut ins = tx.prepare_cached(
-        "INSERT INTO mentions (id, doc, sentence, ordinal, sent, event, date, date_end,
+        "INSERT INTO mentions (doc, sentence, ordinal, sent, event, date, date_end,
             date_precision, date_text, source, source_country, source_start, source_end,
             target, target_country, target_start, target_end, trigger_start, trigger_end,
             cameo, root, quad, goldstein, plover, plover_mode, mode, shown, is_primary, quote,
             grp, rule, confidence, location)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)",
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?;
     for m in &cd.mentions {
-        let id = stable_id(&format!("{}-{}-{}", cd.doc.id, m.sentence, m.ordinal));
         let event = rule.event_id(&cd.doc.id, m);
         touch(tx, touched, event)?;
+        fresh.mentions.entry(event).or_default().push((cd, m));
         let sent = sent_ids.get(&m.sentence).copied().unwrap_or(0);
         ins.execute(params![
-            id,
             num,
             m.sentence,
             m.ordinal,
@@ -456,29 +465,151 @@ fn insert_sentences(
 fn recompute_events(
     tx: &Transaction<'_>,
     touched: &Touched,
+    fresh: &Fresh<'_>,
     report: &mut BatchReport,
 ) -> rusqlite::Result<()> {
     let mut ids: Vec<(&i64, &Option<u8>)> = touched.iter().collect();
     ids.sort();
-    let mut del = tx.prepare_cached("DELETE FROM events WHERE id = ?1")?;
-    let mut ins = tx.prepare_cached(&format!(
-        "{EVENT_INSERT} {EVENT_SELECT} WHERE m.event = ?1 GROUP BY m.event"
-    ))?;
     for (id, before) in ids {
-        del.execute([id])?;
-        let after = ins.execute([id])? > 0;
-        match (before, after) {
-            (None, true) => {
-                let root: u8 = tx
-                    .prepare_cached("SELECT root FROM events WHERE id = ?1")?
-                    .query_row([id], |r| r.get(0))?;
-                report.by_root.entry(root).or_default().events_added += 1;
+        let new = before
+            .is_none()
+            .then(|| fresh.mentions.get(id))
+            .flatten()
+            .filter(|_| !fresh.stale);
+        let after = match new {
+            Some(list) => {
+                let parts: Vec<Part<'_>> = list
+                    .iter()
+                    .map(|(d, m)| Part {
+                        doc_id: &d.doc.id,
+                        outlet: d.doc.source.as_deref(),
+                        published: d.doc.published.map(|p| p.to_string()),
+                        m,
+                    })
+                    .collect();
+                Some(insert_event(tx, *id, &parts)?)
             }
-            (Some(root), false) => report.by_root.entry(*root).or_default().events_removed += 1,
+            None => recompute_event(tx, *id)?,
+        };
+        match (before, after) {
+            (None, Some(root)) => report.by_root.entry(root).or_default().events_added += 1,
+            (Some(root), None) => report.by_root.entry(*root).or_default().events_removed += 1,
             _ => {}
         }
     }
     Ok(())
+}
+
+/// One mention with what the event row needs of its document.
+struct Part<'a> {
+    doc_id: &'a str,
+    outlet: Option<&'a str>,
+    published: Option<String>,
+    m: &'a MentionIn,
+}
+
+/// Reads an event's mentions and writes its row (deleting it when none is left);
+/// returns its root, none when it is gone.
+fn recompute_event(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<u8>> {
+    let rows: Vec<(String, Option<String>, Option<String>, MentionIn)> = tx
+        .prepare_cached(
+            "SELECT d.id, d.outlet, d.published, m.date, m.date_end, m.sentence, m.ordinal,
+                    m.source, m.source_country, m.target, m.target_country, m.cameo, m.root,
+                    m.quad, m.goldstein, m.plover, m.mode, m.shown, m.location
+             FROM mentions m JOIN documents d ON d.num = m.doc WHERE m.event = ?1",
+        )?
+        .query_map([id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                MentionIn {
+                    date: r.get(3)?,
+                    date_end: r.get(4)?,
+                    sentence: r.get(5)?,
+                    ordinal: r.get(6)?,
+                    source: r.get(7)?,
+                    source_country: r.get(8)?,
+                    target: r.get(9)?,
+                    target_country: r.get(10)?,
+                    cameo: r.get(11)?,
+                    root: r.get(12)?,
+                    quad: r.get(13)?,
+                    goldstein: r.get(14)?,
+                    plover: r.get(15)?,
+                    mode: r.get(16)?,
+                    shown: r.get(17)?,
+                    location: r.get(18)?,
+                    ..MentionIn::key_only()
+                },
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    if rows.is_empty() {
+        tx.prepare_cached("DELETE FROM events WHERE id = ?1")?
+            .execute([id])?;
+        return Ok(None);
+    }
+    let parts: Vec<Part<'_>> = rows
+        .iter()
+        .map(|(doc_id, outlet, published, m)| Part {
+            doc_id,
+            outlet: outlet.as_deref(),
+            published: published.clone(),
+            m,
+        })
+        .collect();
+    insert_event(tx, id, &parts).map(Some)
+}
+
+/// Writes (or replaces) the row of event `id` from all its mentions; returns its root.
+fn insert_event(tx: &Transaction<'_>, id: i64, parts: &[Part<'_>]) -> rusqlite::Result<u8> {
+    fn order<'p>(p: &'p Part<'_>) -> (&'p str, &'p str, u32, u32) {
+        (
+            p.published.as_deref().unwrap_or(""),
+            p.doc_id,
+            p.m.sentence,
+            p.m.ordinal,
+        )
+    }
+    let first = parts
+        .iter()
+        .min_by(|a, b| order(a).cmp(&order(b)))
+        .expect("an event has a mention");
+    let m0 = first.m;
+    let date = parts.iter().map(|p| p.m.date.as_str()).min();
+    let date_end = parts.iter().filter_map(|p| p.m.date_end.as_deref()).max();
+    let outlets: HashSet<&str> = parts.iter().map(|p| p.outlet.unwrap_or(p.doc_id)).collect();
+    let articles: HashSet<&str> = parts.iter().map(|p| p.doc_id).collect();
+    let published = parts.iter().filter_map(|p| p.published.as_deref());
+    tx.prepare_cached(&format!(
+        "{EVENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+            ?16, ?17, ?18, ?19, ?20, ?21)"
+    ))?
+    .execute(params![
+        id,
+        date,
+        date_end,
+        m0.source,
+        m0.source_country,
+        m0.target,
+        m0.target_country,
+        m0.cameo,
+        m0.root,
+        m0.quad,
+        m0.goldstein,
+        m0.plover,
+        m0.mode,
+        m0.shown,
+        m0.location,
+        parts.len() as i64,
+        outlets.len() as i64,
+        articles.len() as i64,
+        published.clone().min(),
+        published.max(),
+        format!("{}-{}-{}", first.doc_id, m0.sentence, m0.ordinal),
+    ])?;
+    Ok(m0.root)
 }
 
 /// Recomputes every mention's event under `rule` and rebuilds the events table.
@@ -513,9 +644,12 @@ fn rebuild_events(tx: &Transaction<'_>, rule: MergeRule) -> rusqlite::Result<()>
         upd.execute(params![id, rule.event_id(doc, m)])?;
     }
     tx.execute("DELETE FROM events", [])?;
-    tx.execute(
-        &format!("{EVENT_INSERT} {EVENT_SELECT} GROUP BY m.event"),
-        [],
-    )?;
+    let events: Vec<i64> = tx
+        .prepare("SELECT DISTINCT event FROM mentions")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in events {
+        recompute_event(tx, id)?;
+    }
     Ok(())
 }

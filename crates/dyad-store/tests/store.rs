@@ -353,3 +353,28 @@ fn a_file_that_is_not_a_store_is_refused() {
         Err(StoreError::Missing(_))
     ));
 }
+
+#[test]
+fn a_document_twice_in_one_batch_ends_as_its_last_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut twice = Store::open(dir.path().join("1.db"), Access::Write).unwrap();
+    let mut once = Store::open(dir.path().join("2.db"), Access::Write).unwrap();
+    let mut docs = two_stories();
+    docs.extend(coded(vec![doc(
+        "a1",
+        "Outlet A",
+        "2024-05-03",
+        "Russia may threaten Poland. The French government condemned the German government.",
+    )]));
+    let r = twice.write(&docs, WriteMode::Ingest).unwrap();
+    assert_eq!((r.new, r.replaced), (2, 1));
+    once.write(&docs[1..], WriteMode::Ingest).unwrap();
+    let all = Filter {
+        modes: ModeSelection::All,
+        ..Filter::default()
+    };
+    let a = twice.events(&all, &Page::default()).unwrap().items;
+    let b = once.events(&all, &Page::default()).unwrap().items;
+    assert_eq!(a, b);
+    assert_eq!(twice.totals().unwrap(), once.totals().unwrap());
+}

@@ -1,7 +1,7 @@
 //! `dyad ingest`: read, code in parallel and store, in batched transactions.
 //!
 //! A reader thread streams documents; the main thread gathers them into batches
-//! (256 documents, 8 MB of text, or whatever has arrived after a quarter of a second
+//! (1,000 documents, 8 MB of text, or whatever has arrived after a quarter of a second
 //! of silence, so standard input is stored as it arrives), drops those whose content
 //! hash is stored already, codes the rest in parallel, and hands the batch to a writer
 //! thread that stores it in one transaction while the next batch is coded. Ctrl-C
@@ -77,7 +77,7 @@ pub struct IngestArgs {
     #[arg(long, value_name = "DIR")]
     pub watch: Option<PathBuf>,
     /// Documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    #[arg(long, value_name = "N", default_value_t = 1000)]
     pub batch: usize,
 }
 
@@ -272,6 +272,9 @@ impl Ingester<'_> {
             let mut batch: Vec<Document> = Vec::with_capacity(self.batch);
             let mut bytes = 0usize;
             loop {
+                if STOP.load(Ordering::SeqCst) {
+                    break;
+                }
                 let last = match doc_rx.recv_timeout(QUIET_FLUSH) {
                     Ok(doc) => {
                         bytes += doc.text.len();
@@ -306,6 +309,23 @@ impl Ingester<'_> {
             drop(out_tx);
             drop(doc_rx);
             let written = write.join().expect("the writer thread does not panic");
+            if STOP.load(Ordering::SeqCst) && written.is_ok() {
+                // Everything handed to the writer is committed. The reader may be
+                // blocked on a read from standard input that never ends: leave now.
+                for r in rep_rx.try_iter() {
+                    self.totals.report.add(&r);
+                }
+                if let Some(bar) = &self.bar {
+                    bar.finish_and_clear();
+                }
+                if !self.global.quiet {
+                    eprintln!(
+                        "dyad ingest: {} (interrupted at a commit boundary)",
+                        self.totals.line()
+                    );
+                }
+                std::process::exit(130);
+            }
             let (failed, warned) = read.join().expect("the reader thread does not panic");
             for r in rep_rx.try_iter() {
                 self.totals.report.add(&r);

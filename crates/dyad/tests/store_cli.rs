@@ -145,7 +145,7 @@ fn dump(db: &Path) -> BTreeMap<&'static str, Vec<String>> {
                 let mut s = String::new();
                 for (i, n) in names.iter().enumerate() {
                     // Row numbers differ between runs; what they point to is compared.
-                    if name == "mentions" && (n == "doc" || n == "sent") {
+                    if name == "mentions" && (n == "id" || n == "doc" || n == "sent") {
                         continue;
                     }
                     let v: rusqlite::types::Value = r.get(i)?;
@@ -621,4 +621,65 @@ fn a_corrupt_newer_or_locked_store_is_one_line_and_exit_2() {
         ]),
         "no store",
     );
+}
+
+#[test]
+fn watch_ingests_files_as_they_appear_and_ctrl_c_stops_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    write(&inbox, "first.jsonl", &corpus(3));
+    let db = dir.path().join("s.db");
+    let db_s = db.display().to_string();
+    let child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "ingest",
+            "--watch",
+            inbox.to_str().unwrap(),
+            "--store",
+            &db_s,
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let docs = || -> i64 {
+        Connection::open(&db)
+            .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+            .unwrap_or(0)
+    };
+    let wait_for = |n: i64| {
+        let t0 = Instant::now();
+        while docs() < n {
+            assert!(
+                t0.elapsed().as_secs() < 60,
+                "{} documents, {n} expected",
+                docs()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait_for(3);
+    // A new file appears in the watched directory.
+    let more: String = corpus(8)
+        .lines()
+        .skip(3)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    write(&inbox, "second.jsonl", &more);
+    wait_for(8);
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(docs(), 8);
 }
