@@ -242,7 +242,7 @@ if ((want > 0)); then
     totals=$("$dyad" aggregate --store "$big" --mode all --format csv | tail -n 1)
     echo "built in $(($(date +%s) - t0)) s: $k copies of Reuters, $have mentions, $bigsize bytes ($(div "$bigsize" "$have") bytes per mention), peak RSS of one ingest $(div "$maxkib" 1024 %.1f) MiB"
     # The busiest dyad, and its busiest month.
-    read -r src tgt <<<"$("$dyad" aggregate --store "$big" --by source,target --format csv | tail -n +2 | awk -F, '$3 != "" { print $4, $2, $3 }' | sort -nr | head -n 1 | cut -d' ' -f2-)"
+    read -r src tgt <<<"$("$dyad" aggregate --store "$big" --by source,target --format csv | tail -n +2 | awk -F, '$2 ~ /^[A-Z]/ && $3 ~ /^[A-Z]/ { print $4, $2, $3 }' | sort -nr | head -n 1 | cut -d' ' -f2-)"
     month=$("$dyad" aggregate --store "$big" --by source --source "$src" --target "$tgt" --per month --format csv | tail -n +2 | sort -t, -k3 -nr | head -n 1 | cut -d, -f1)
     for what in events mentions; do
         flag=

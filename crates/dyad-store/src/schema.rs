@@ -35,7 +35,6 @@ CREATE TABLE documents (
     dict_hash    TEXT NOT NULL,
     ingested     TEXT NOT NULL
 );
-CREATE INDEX documents_dict ON documents(dict_hash);
 
 CREATE TABLE sentences (
     id    INTEGER PRIMARY KEY,
@@ -46,7 +45,9 @@ CREATE TABLE sentences (
     text  TEXT NOT NULL,
     UNIQUE (doc, idx)
 );
-CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentences', content_rowid='id');
+CREATE VIRTUAL TABLE sentence_fts USING fts5(
+    text, content='sentences', content_rowid='id', detail=none, columnsize=0
+);
 
 CREATE TABLE mentions (
     id             INTEGER PRIMARY KEY,
@@ -149,11 +150,10 @@ pub(crate) fn prepare(store: &mut Store, access: Access) -> Result<(), StoreErro
         .conn
         .pragma_update(None, "temp_store", "MEMORY")
         .map_err(classify)?;
-    // 32 MiB of page cache: enough for the indexes' hot pages, small against the
-    // 150 MB budget.
+    // 16 MiB of page cache: the indexes' hot pages, small against the 150 MB budget.
     store
         .conn
-        .pragma_update(None, "cache_size", -32768)
+        .pragma_update(None, "cache_size", -16384)
         .map_err(classify)?;
     if access == Access::Write {
         // WAL: readers in other processes keep reading while a batch is written; a

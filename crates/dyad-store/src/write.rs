@@ -487,7 +487,7 @@ fn recompute_events(
                         m,
                     })
                     .collect();
-                Some(insert_event(tx, *id, &parts)?)
+                Some(insert_event(tx, *id, &parts, false)?)
             }
             None => recompute_event(tx, *id)?,
         };
@@ -559,11 +559,16 @@ fn recompute_event(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<u8>
             m,
         })
         .collect();
-    insert_event(tx, id, &parts).map(Some)
+    insert_event(tx, id, &parts, true).map(Some)
 }
 
 /// Writes (or replaces) the row of event `id` from all its mentions; returns its root.
-fn insert_event(tx: &Transaction<'_>, id: i64, parts: &[Part<'_>]) -> rusqlite::Result<u8> {
+fn insert_event(
+    tx: &Transaction<'_>,
+    id: i64,
+    parts: &[Part<'_>],
+    may_exist: bool,
+) -> rusqlite::Result<u8> {
     fn order<'p>(p: &'p Part<'_>) -> (&'p str, &'p str, u32, u32) {
         (
             p.published.as_deref().unwrap_or(""),
@@ -582,6 +587,38 @@ fn insert_event(tx: &Transaction<'_>, id: i64, parts: &[Part<'_>]) -> rusqlite::
     let outlets: HashSet<&str> = parts.iter().map(|p| p.outlet.unwrap_or(p.doc_id)).collect();
     let articles: HashSet<&str> = parts.iter().map(|p| p.doc_id).collect();
     let published = parts.iter().filter_map(|p| p.published.as_deref());
+    let first_id = format!("{}-{}-{}", first.doc_id, m0.sentence, m0.ordinal);
+    // An event that gained or lost mentions but kept its dates: update the counts in
+    // place, leaving the row's index entries (actors, dates) untouched.
+    let updated = if !may_exist {
+        0
+    } else {
+        tx.prepare_cached(
+            "UPDATE events SET mentions = ?2, sources = ?3, articles = ?4, first_seen = ?5,
+                last_seen = ?6, first_mention = ?7, source_country = ?8, target_country = ?9,
+                quad = ?10, goldstein = ?11, plover = ?12
+             WHERE id = ?1 AND date = ?13 AND date_end IS ?14",
+        )?
+        .execute(params![
+            id,
+            parts.len() as i64,
+            outlets.len() as i64,
+            articles.len() as i64,
+            published.clone().min(),
+            published.clone().max(),
+            first_id,
+            m0.source_country,
+            m0.target_country,
+            m0.quad,
+            m0.goldstein,
+            m0.plover,
+            date,
+            date_end,
+        ])?
+    };
+    if updated > 0 {
+        return Ok(m0.root);
+    }
     tx.prepare_cached(&format!(
         "{EVENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
             ?16, ?17, ?18, ?19, ?20, ?21)"
@@ -607,7 +644,7 @@ fn insert_event(tx: &Transaction<'_>, id: i64, parts: &[Part<'_>]) -> rusqlite::
         articles.len() as i64,
         published.clone().min(),
         published.max(),
-        format!("{}-{}-{}", first.doc_id, m0.sentence, m0.ordinal),
+        first_id,
     ])?;
     Ok(m0.root)
 }

@@ -1,7 +1,7 @@
 //! `dyad ingest`: read, code in parallel and store, in batched transactions.
 //!
 //! A reader thread streams documents; the main thread gathers them into batches
-//! (1,000 documents, 8 MB of text, or whatever has arrived after a quarter of a second
+//! (2,000 documents, 8 MB of text, or whatever has arrived after a quarter of a second
 //! of silence, so standard input is stored as it arrives), drops those whose content
 //! hash is stored already, codes the rest in parallel, and hands the batch to a writer
 //! thread that stores it in one transaction while the next batch is coded. Ctrl-C
@@ -77,7 +77,7 @@ pub struct IngestArgs {
     #[arg(long, value_name = "DIR")]
     pub watch: Option<PathBuf>,
     /// Documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value_t = 2000)]
     pub batch: usize,
 }
 

@@ -19,7 +19,7 @@ pub struct RecodeArgs {
     #[command(flatten)]
     pub store: StoreArg,
     /// Documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value_t = 2000)]
     pub batch: usize,
 }
 
