@@ -24,14 +24,15 @@ pub enum ModeSelection {
 }
 
 /// Filters shared by queries and aggregates. Within one field values are alternatives
-/// (OR); fields combine with AND. Actor codes match by prefix (`USA` matches `USAGOV`).
+/// (OR); fields combine with AND. Actor codes match exactly, or by prefix when they end
+/// in `*` (`USA*` matches `USA` and `USAGOV`); CAMEO codes match by prefix.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
-    /// Source actor codes.
+    /// Source actor codes (`CODE` exactly, `CODE*` by prefix).
     pub sources: Vec<String>,
-    /// Target actor codes.
+    /// Target actor codes (`CODE` exactly, `CODE*` by prefix).
     pub targets: Vec<String>,
-    /// Actor codes on either side.
+    /// Actor codes on either side (`CODE` exactly, `CODE*` by prefix).
     pub actors: Vec<String>,
     /// Countries (three letters) on either side.
     pub countries: Vec<String>,
@@ -382,9 +383,19 @@ impl Filter {
         ] {
             let mut parts = Vec::new();
             for v in values {
+                // Actor codes match exactly (an index seek on the dyad) unless they end
+                // in `*`; CAMEO codes always match as prefixes (a root is a prefix).
+                let (v, star) = match v.trim().strip_suffix('*') {
+                    Some(p) => (p, true),
+                    None => (v.as_str(), field == "cameo"),
+                };
                 let v = code_value(field, v)?;
                 for col in cols {
-                    parts.push(w.prefix(col, &v));
+                    parts.push(if star {
+                        w.prefix(col, &v)
+                    } else {
+                        format!("{col} = {}", w.bind(v.clone()))
+                    });
                 }
             }
             w.any(parts);

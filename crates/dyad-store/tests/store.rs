@@ -47,8 +47,8 @@ fn two_stories() -> Vec<CodedDocument> {
 
 fn fra_deu() -> Filter {
     Filter {
-        sources: vec!["FRA".into()],
-        targets: vec!["DEU".into()],
+        sources: vec!["FRA*".into()],
+        targets: vec!["DEU*".into()],
         ..Filter::default()
     }
 }

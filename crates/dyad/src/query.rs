@@ -12,13 +12,13 @@ use std::process::ExitCode;
 /// alternatives; different filters must all hold.
 #[derive(Args, Debug, Clone, Default)]
 pub struct FilterArgs {
-    /// Source actor codes (prefixes: USA matches USAGOV).
+    /// Source actor codes (exact; end with * for a prefix: USA* matches USAGOV).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub source: Vec<String>,
-    /// Target actor codes (prefixes).
+    /// Target actor codes (exact, or a prefix ending in *).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub target: Vec<String>,
-    /// Actor codes on either side (prefixes).
+    /// Actor codes on either side (exact, or a prefix ending in *).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub actor: Vec<String>,
     /// Countries (three letters) on either side.

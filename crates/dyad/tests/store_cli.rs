@@ -384,11 +384,15 @@ fn aggregate_sums_equal_sums_over_dyad_code_output_and_queries_filter() {
     let n = |f: &dyn Fn(&Value) -> bool| records.iter().filter(|r| f(r)).count();
     assert_eq!(count(&[]), records.len());
     assert_eq!(
-        count(&["--source", "FRA"]),
+        count(&["--source", "FRA*"]),
         n(&|r| r["source"]["code"].as_str().unwrap().starts_with("FRA"))
     );
     assert_eq!(
-        count(&["--actor", "KEN"]),
+        count(&["--source", "FRAGOV"]),
+        n(&|r| r["source"]["code"] == "FRAGOV")
+    );
+    assert_eq!(
+        count(&["--actor", "KEN*"]),
         n(&|r| {
             r["source"]["code"].as_str().unwrap().starts_with("KEN")
                 || r["target"]["code"]
