@@ -451,6 +451,16 @@ impl Filter {
             && self.cameo.is_empty()
             && self.countries.is_empty());
         if mentions && keyed {
+            // The events that can hold a mention of these dates: an event's first day
+            // is at most 6 days before its mentions' (the week rule) and never after.
+            if let Some(f) = &self.from {
+                let p = w.bind(date_value("from", f, false)?);
+                w.clauses.push(format!("t.date >= date({p}, '-7 days')"));
+            }
+            if let Some(t) = &self.to {
+                let p = w.bind(date_value("to", t, true)?);
+                w.clauses.push(format!("t.date <= {p}"));
+            }
             let inner = std::mem::take(&mut w.clauses).join(" AND ");
             w.clauses.push(format!(
                 "t.event IN (SELECT t.id FROM events t WHERE {inner})"

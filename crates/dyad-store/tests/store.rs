@@ -378,3 +378,24 @@ fn a_document_twice_in_one_batch_ends_as_its_last_version() {
     assert_eq!(a, b);
     assert_eq!(twice.totals().unwrap(), once.totals().unwrap());
 }
+
+#[test]
+fn mentions_filter_by_actor_and_date_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("s.db"), Access::Write).unwrap();
+    store.write(&two_stories(), WriteMode::Ingest).unwrap();
+    let count = |sources: &[&str], from: &str, to: &str| {
+        let f = Filter {
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            from: Some(from.into()),
+            to: Some(to.into()),
+            modes: ModeSelection::All,
+            ..Filter::default()
+        };
+        store.mentions(&f, &Page::default()).unwrap().items.len()
+    };
+    assert_eq!(count(&["FRAGOV"], "2024-05-03", "2024-05-03"), 2);
+    assert_eq!(count(&["FRAGOV"], "2024-05-04", "2024-06"), 0);
+    assert_eq!(count(&["FRAGOV"], "2024-04", "2024-05-02"), 0);
+    assert_eq!(count(&["FRA*", "RUS"], "2024", "2024"), 3);
+}
