@@ -15,6 +15,10 @@
 #      DYAD_BENCH_REPS runs, interleaved): CPU time, wall time, events/s, the cost of
 #      each format against jsonl, and the output size; the Parquet lake's size against
 #      the JSON Lines output's.
+#   6. the store (docs/store.md): `dyad ingest` of Reuters beside `dyad code` of Reuters,
+#      re-ingest unchanged, store size per mention, peak RSS; then a store of >= 1 million
+#      mentions (Reuters ingested again and again with new ids and years, through
+#      standard input) and the latency of `dyad query` for one dyad and one month.
 # Every figure is printed with the load average (1 minute) when its run started and
 # ended: on a shared machine, figures taken above a load of ~1 per idle core are noisy.
 #
@@ -24,6 +28,8 @@
 #                            each measurement until the 1-minute load is at most X
 #                            (default 1.0); after that, measure anyway and say so
 #   DYAD_BENCH_BIG=0         skip the ~1 GB memory run
+#   DYAD_BENCH_STORE_MENTIONS=N  mentions in the big store (default 1000000; 0 skips it)
+#   DYAD_BENCH_ONLY=store    run only the store section
 #   DYAD_BENCH_COMMIT=ID     the commit to print when the tree is not a git checkout
 #                            (an exported copy)
 #   DYAD_BENCH_ONLY=formats  run only the output-format comparison (5.)
@@ -173,6 +179,7 @@ if [[ ${DYAD_BENCH_ONLY:-} == formats ]]; then
     exit 0
 fi
 
+if [[ ${DYAD_BENCH_ONLY:-} != store ]]; then
 echo "## Throughput: dyad --quiet --threads N code FILE > /dev/null"
 echo
 printf '| %-8s | %7s | %6s | %7s | %9s | %8s | %7s | %6s | %8s | %9s |\n' \
@@ -265,3 +272,75 @@ echo "peak RSS on empty input: $(div "$(tail -n 1 "$tmp/time")" 1024 %.1f) MiB"
 echo
 
 formats_bench
+fi
+
+echo
+echo "## Store: dyad ingest (docs/store.md)"
+echo
+store=$tmp/store.db
+bytes=$(stat -c %s "$reuters")
+docs=$(grep -c . "$reuters")
+run_timed r "$dyad" --quiet code "$reuters"
+read -r cwall ckib c0 c1 <<<"$r"
+rm -f "$store" "$store-wal" "$store-shm"
+run_timed r "$dyad" ingest "$reuters" --store "$store"
+read -r iwall ikib i0 i1 <<<"$r"
+totals=$(grep 'dyad ingest:' "$tmp/stderr" | tail -n 1 | sed -E 's/.*holds ([0-9]+) documents, ([0-9]+) mentions, ([0-9]+) events.*/\1 \2 \3/')
+read -r sdocs smentions sevents <<<"$totals"
+run_timed r "$dyad" ingest "$reuters" --store "$store"
+read -r rwall rkib r0 r1 <<<"$r"
+size=$(($(stat -c %s "$store") + $(stat -c %s "$store-wal" 2>/dev/null || echo 0)))
+printf '| %-34s | %6s | %7s | %6s | %7s | %9s |\n' run wall_s docs/s MB/s RSS_MiB load
+printf '|%s|\n' "------------------------------------|--------|---------|--------|---------|-----------"
+printf '| %-34s | %6s | %7s | %6s | %7s | %9s |\n' "dyad code reuters" "$cwall" "$(div "$docs" "$cwall")" "$(mbps "$bytes" "$cwall")" "$(div "$ckib" 1024 %.1f)" "$c0→$c1"
+printf '| %-34s | %6s | %7s | %6s | %7s | %9s |\n' "dyad ingest reuters (new store)" "$iwall" "$(div "$docs" "$iwall")" "$(mbps "$bytes" "$iwall")" "$(div "$ikib" 1024 %.1f)" "$i0→$i1"
+printf '| %-34s | %6s | %7s | %6s | %7s | %9s |\n' "dyad ingest reuters (unchanged)" "$rwall" "$(div "$docs" "$rwall")" "$(mbps "$bytes" "$rwall")" "$(div "$rkib" 1024 %.1f)" "$r0→$r1"
+echo
+echo "ingest throughput: $(div "$cwall" "$iwall" %.2f)x that of dyad code (target >= 0.50); re-ingest unchanged $(div "$iwall" "$rwall" %.1f)x faster than the first ingest (target >= 5)"
+echo "store: $sdocs documents, $smentions mentions (every mode), $sevents events; $size bytes, $(div "$size" "$smentions") bytes per mention (documents' text included)"
+echo
+
+want=${DYAD_BENCH_STORE_MENTIONS:-1000000}
+if ((want > 0)); then
+    echo "### Query latency over >= $want mentions"
+    echo
+    big=$tmp/big.db
+    have=0
+    k=0
+    maxkib=0
+    t0=$(date +%s)
+    while ((have < want)); do
+        # A new copy: new ids, and the story dates moved by k years (so its events are new).
+        LC_ALL=C sed -E "s/\"id\": \"/\"id\": \"c$k-/; s/\"published\": \"1987-/\"published\": \"$((1987 + k))-/" "$reuters" >"$tmp/copy.jsonl"
+        /usr/bin/time -f "%e %M" -o "$tmp/time" "$dyad" ingest "$tmp/copy.jsonl" --store "$big" 2>"$tmp/stderr" >/dev/null || true
+        kib=$(tail -n 1 "$tmp/time" | cut -d' ' -f2)
+        ((kib > maxkib)) && maxkib=$kib
+        read -r _ have _ <<<"$(grep 'dyad ingest:' "$tmp/stderr" | tail -n 1 | sed -E 's/.*holds ([0-9]+) documents, ([0-9]+) mentions, ([0-9]+) events.*/\1 \2 \3/')"
+        k=$((k + 1))
+    done
+    rm -f "$tmp/copy.jsonl"
+    bigsize=$(($(stat -c %s "$big") + $(stat -c %s "$big-wal" 2>/dev/null || echo 0)))
+    totals=$("$dyad" aggregate --store "$big" --mode all --format csv | tail -n 1)
+    echo "built in $(($(date +%s) - t0)) s: $k copies of Reuters, $have mentions, $bigsize bytes ($(div "$bigsize" "$have") bytes per mention), peak RSS of one ingest $(div "$maxkib" 1024 %.1f) MiB"
+    # The busiest dyad, and its busiest month.
+    read -r src tgt <<<"$("$dyad" aggregate --store "$big" --by source,target --format csv | tail -n +2 | awk -F, '$2 ~ /^[A-Z]/ && $3 ~ /^[A-Z]/ { print $4, $2, $3 }' | sort -nr | head -n 1 | cut -d' ' -f2-)"
+    month=$("$dyad" aggregate --store "$big" --by source --source "$src" --target "$tgt" --per month --format csv | tail -n +2 | sort -t, -k3 -nr | head -n 1 | cut -d, -f1)
+    for what in events mentions; do
+        flag=
+        [[ $what == mentions ]] && flag=--mentions
+        wait_for_quiet
+        l0=$(load1)
+        times=()
+        for _ in $(seq 20); do
+            t0=$(date +%s%N)
+            "$dyad" query --store "$big" $flag --source "$src" --target "$tgt" --from "$month" --to "$month" --limit 0 >"$tmp/q.out"
+            t1=$(date +%s%N)
+            times+=($(((t1 - t0) / 1000)))
+        done
+        rows=$(wc -l <"$tmp/q.out")
+        sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+        median=$(echo "$sorted" | awk '{ a[NR] = $1 } END { printf "%.1f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2000 }')
+        echo "dyad query $flag --source $src --target $tgt --from $month --to $month: $rows $what, median $median ms of 20 runs (process start included; max $(echo "$sorted" | tail -n1 | awk '{ printf "%.1f", $1 / 1000 }') ms), load $l0→$(load1)"
+    done
+    echo "(totals row of dyad aggregate --mode all: $totals)"
+fi

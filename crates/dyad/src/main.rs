@@ -7,6 +7,10 @@
 
 mod import;
 mod formats;
+mod aggregate;
+mod ingest;
+mod query;
+mod recode;
 mod run;
 
 // mimalloc: building the dictionaries at start-up makes tens of thousands of small
@@ -132,6 +136,14 @@ enum Command {
     Dict(DictCommand),
     /// Measure accuracy on gold-standard files.
     Eval(dyad_eval::EvalArgs),
+    /// Code documents and store them (see docs/store.md).
+    Ingest(ingest::IngestArgs),
+    /// Re-code the stored documents coded with other dictionaries.
+    Recode(recode::RecodeArgs),
+    /// Print stored events or mentions, filtered.
+    Query(query::QueryArgs),
+    /// Count stored events per group and period.
+    Aggregate(aggregate::AggregateArgs),
 }
 
 /// Inputs: files, directories or `-` for standard input.
@@ -249,6 +261,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Dict(DictCommand::Import(ImportCommand::Petrarch(args))) => {
             import::petrarch(&cli.global, &args)
         }
+        Command::Ingest(args) => ingest::run(&cli.global, &args),
+        Command::Recode(args) => recode::run(&cli.global, &args),
+        Command::Query(args) => query::run(&args),
+        Command::Aggregate(args) => aggregate::run(&args),
         Command::Eval(mut args) => {
             args.custom_dictionaries = cli.global.dictionaries.is_some();
             let pipeline = run::pipeline(&cli.global)?;

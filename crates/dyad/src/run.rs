@@ -52,7 +52,7 @@ fn read_dictionary_dir(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>> {
 
 /// The dictionary files to use: the built-in ones, with `dir`'s over them; with
 /// `no_builtin`, `dir`'s alone.
-fn dictionary_files(
+pub(crate) fn dictionary_files(
     dir: Option<&Path>,
     no_builtin: bool,
 ) -> Result<Vec<(String, Cow<'static, str>)>> {
