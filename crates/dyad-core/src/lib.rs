@@ -26,6 +26,7 @@ pub mod events;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod segment;
 
 pub use document::{DatePrecision, Document, PartialDate};

@@ -95,6 +95,8 @@ pub struct Event {
     pub lemma: String,
     /// The event's date (set by [`crate::enrich::attach_dates`]).
     pub date: Option<crate::enrich::EventDate>,
+    /// Where it happened (set by [`crate::enrich::location::attach_locations`]).
+    pub location: Option<crate::enrich::location::EventLocation>,
 }
 
 /// The coder: compiled patterns, ready to run.
@@ -890,6 +892,7 @@ impl EventCoder {
                 weak_source,
                 lemma: ce.lemma.clone(),
                 date: None,
+                location: None,
             };
             let before = out.len();
             // A secondary event whose source is only the nearest actor is too unsure to
