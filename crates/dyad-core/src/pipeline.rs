@@ -286,7 +286,8 @@ impl Pipeline {
             &mut out.dates,
         );
         let dateline = out.clean.dateline.as_ref();
-        let dateline_country = dateline.and_then(|d| self.actors.place_country(&d.place, &self.lexicon));
+        let dateline_country =
+            dateline.and_then(|d| self.actors.place_country(&d.place, &self.lexicon));
         crate::enrich::location::attach_locations(
             crate::places::gazetteer(),
             &crate::places::PlaceInput {

@@ -5,6 +5,7 @@
 //! evaluation is `dyad-eval`'s. Documents are coded in parallel in bounded batches
 //! and written in input order, so the output is the same whatever the thread count.
 
+mod places;
 mod run;
 
 // mimalloc: building the dictionaries at start-up makes tens of thousands of small
@@ -59,6 +60,8 @@ enum Command {
     Sentences(InputArgs),
     /// Print the actor mentions of each sentence, one JSON object per sentence.
     Actors(InputArgs),
+    /// Print the place mentions of each sentence and their resolution, one JSON object per sentence.
+    Places(InputArgs),
     /// Work with dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
@@ -147,6 +150,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Sentences(input) => run::sentences(&cli.global, &input),
         Command::Actors(input) => run::actors(&cli.global, &input),
+        Command::Places(input) => places::places(&cli.global, &input),
         Command::Dict(DictCommand::Lint { dir }) => run::lint(dir.as_deref()),
         Command::Eval(args) => {
             let pipeline = run::pipeline(&cli.global)?;

@@ -148,7 +148,12 @@ impl Progress {
 /// Reads every input, runs `work` on each document in parallel batches (with one
 /// [`Analysis`] per worker), and writes the returned bytes in input order. Read errors
 /// are printed as they come; returns the exit code (1 when a document was skipped).
-fn process<F>(global: &Global, inputs: &[PathBuf], what: &str, work: F) -> Result<ExitCode>
+pub(crate) fn process<F>(
+    global: &Global,
+    inputs: &[PathBuf],
+    what: &str,
+    work: F,
+) -> Result<ExitCode>
 where
     F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
 {
@@ -279,7 +284,7 @@ where
     })
 }
 
-fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
+pub(crate) fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
     // Serialising our own records cannot fail: no maps with non-string keys.
     if serde_json::to_writer(&mut *buf, value).is_ok() {
         buf.push(b'\n');
@@ -391,6 +396,23 @@ fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
         );
         if let Some(t) = &x.target {
             let _ = writeln!(buf, "    target  {}", who(t));
+        }
+        if let Some(l) = &r.location {
+            let _ = writeln!(
+                buf,
+                "    place   {} ({}, {}) {:.2},{:.2} [{}] by {}{}",
+                l.name,
+                l.country,
+                l.adm1.unwrap_or("-"),
+                l.lat,
+                l.lon,
+                l.precision,
+                l.how,
+                l.text
+                    .as_deref()
+                    .map(|t| format!(" from {t:?}"))
+                    .unwrap_or_default()
+            );
         }
         if let Some(d) = r.date_text {
             let _ = writeln!(

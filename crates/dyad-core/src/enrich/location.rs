@@ -14,9 +14,7 @@
 //!    its dateline do not give.
 
 use crate::events::Event;
-use crate::places::{
-    Cue, Feature, FeatureKind, Gazetteer, PlaceInput, PlaceMention, find_places,
-};
+use crate::places::{Cue, Feature, FeatureKind, Gazetteer, PlaceInput, PlaceMention, find_places};
 use serde::Serialize;
 
 /// Which rule set an event's location.
@@ -74,8 +72,16 @@ pub fn attach_locations(
     let dateline = places
         .iter()
         .position(|p| p.cue == Cue::Dateline && p.feature.is_some());
-    let triggers: Vec<(u32, u32)> = events.iter().map(|e| (e.sentence, e.trigger_start)).collect();
-    let starts: Vec<u32> = input.seg.sentences.iter().map(|s| s.tokens.start as u32).collect();
+    let triggers: Vec<(u32, u32)> = events
+        .iter()
+        .map(|e| (e.sentence, e.trigger_start))
+        .collect();
+    let starts: Vec<u32> = input
+        .seg
+        .sentences
+        .iter()
+        .map(|s| s.tokens.start as u32)
+        .collect();
     for e in events.iter_mut() {
         let start = starts.get(e.sentence as usize).copied().unwrap_or(0);
         e.location = clause_place(places, &triggers, start, e)

@@ -89,6 +89,39 @@ pub fn place_key(name: &str, out: &mut String) {
     }
 }
 
+/// The key of a name with umlauts and Nordic letters written out the way GeoNames'
+/// ASCII names write them (`München` -> `muenchen`, `Malmö` -> `malmoe`); `None`
+/// for a name without such letters.
+pub fn umlaut_key(name: &str, out: &mut String) -> Option<()> {
+    if !name.chars().any(|c| "äöüÄÖÜøØæÆß".contains(c)) {
+        return None;
+    }
+    let mut spelled = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        match c {
+            'ä' | 'Ä' | 'æ' | 'Æ' => spelled.push_str("ae"),
+            'ö' | 'Ö' | 'ø' | 'Ø' => spelled.push_str("oe"),
+            'ü' | 'Ü' => spelled.push_str("ue"),
+            'ß' => spelled.push_str("ss"),
+            c => spelled.push(c),
+        }
+    }
+    place_key(&spelled, out);
+    Some(())
+}
+
+/// The lookup key of `name` in `g`: its plain key, or its umlaut spelling when only
+/// that one is in the gazetteer.
+pub fn lookup_key(g: &Gazetteer, name: &str, out: &mut String) {
+    place_key(name, out);
+    if g.find(out).next().is_none() {
+        let mut alt = String::new();
+        if umlaut_key(name, &mut alt).is_some() && g.find(&alt).next().is_some() {
+            *out = alt;
+        }
+    }
+}
+
 /// The built-in gazetteer.
 pub fn gazetteer() -> &'static Gazetteer {
     static G: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
@@ -115,12 +148,15 @@ pub fn find_places(g: &Gazetteer, input: &PlaceInput<'_>, out: &mut Vec<PlaceMen
     out.clear();
     let mut found = Vec::new();
     recognize::candidates(g, input, &mut found);
-    let story =
-        resolve::StoryCountries::new(g, input.text, input.mentions, input.dateline_country);
+    let story = resolve::StoryCountries::new(g, input.text, input.mentions, input.dateline_country);
     let (mut key, mut qualifier) = (String::new(), String::new());
     for c in found {
         let name = &input.text[c.name.0..c.name.1];
-        place_key(name.trim_start_matches("the ").trim_start_matches("The "), &mut key);
+        lookup_key(
+            g,
+            name.trim_start_matches("the ").trim_start_matches("The "),
+            &mut key,
+        );
         let q = c.qualifier.map(|(s, e)| {
             place_key(&input.text[s..e], &mut qualifier);
             qualifier.as_str()
@@ -140,4 +176,20 @@ pub fn find_places(g: &Gazetteer, input: &PlaceInput<'_>, out: &mut Vec<PlaceMen
             why: choice.why,
         });
     }
+}
+
+/// The feature a dictionary place name (`dictionaries/places/`) stands for in the
+/// country coded `country`: a town or division of that key in that country (the
+/// larger town first), else `None` (the linter flags it).
+pub fn resolve_dictionary_name(g: &Gazetteer, name: &str, country: &str) -> Option<Feature> {
+    let c = g.country_by_code(country)?;
+    let mut key = String::new();
+    lookup_key(
+        g,
+        name.trim_start_matches("the ").trim_start_matches("The "),
+        &mut key,
+    );
+    g.find(&key)
+        .filter(|&f| f.kind != FeatureKind::Country && g.info(f).country == c)
+        .max_by_key(|&f| (f.kind == FeatureKind::Town, g.info(f).weight))
 }

@@ -8,7 +8,7 @@
 //!   Baghdad`) or before a division noun (`the Donetsk region`): a capitalised word
 //!   alone is too often a person or a thing (the gazetteer has a town called March).
 
-use super::{Cue, FeatureKind, Gazetteer, PlaceInput, place_key};
+use super::{Cue, FeatureKind, Gazetteer, PlaceInput, lookup_key};
 use crate::actors::{Mention, MentionKind, Resolution};
 use crate::segment::TokenFlags;
 use std::ops::Range;
@@ -40,47 +40,195 @@ pub struct Candidate {
 
 /// Words after which a name is where something happens.
 const LOCATIVES: &[&str] = &[
-    "in", "near", "at", "outside", "inside", "around", "across", "throughout", "into",
+    "in",
+    "near",
+    "at",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "throughout",
+    "into",
     "within",
 ];
 /// Words after which `to` leads to a place (`a visit to Moscow`, `flew to Kyiv`): after
 /// other words it leads to a recipient (`proposed to China`).
 const MOVES: &[&str] = &[
-    "visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travels",
-    "traveled", "travelled", "traveling", "travelling", "flew", "fly", "flies", "flying",
-    "arrived", "arrive", "arrives", "came", "come", "comes", "went", "go", "goes",
-    "returned", "return", "returns", "deployed", "deploy", "sent", "send", "moved",
-    "journey", "way", "headed", "heading", "fled", "flee", "marched", "march",
-    "delegation", "mission", "troops", "forces", "back",
+    "visit",
+    "visits",
+    "visited",
+    "visiting",
+    "trip",
+    "trips",
+    "travel",
+    "travels",
+    "traveled",
+    "travelled",
+    "traveling",
+    "travelling",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "arrived",
+    "arrive",
+    "arrives",
+    "came",
+    "come",
+    "comes",
+    "went",
+    "go",
+    "goes",
+    "returned",
+    "return",
+    "returns",
+    "deployed",
+    "deploy",
+    "sent",
+    "send",
+    "moved",
+    "journey",
+    "way",
+    "headed",
+    "heading",
+    "fled",
+    "flee",
+    "marched",
+    "march",
+    "delegation",
+    "mission",
+    "troops",
+    "forces",
+    "back",
 ];
 /// Words that may stand between a locative and the name.
 const MODIFIERS: &[&str] = &[
-    "the", "northern", "southern", "eastern", "western", "central", "northeastern",
-    "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
-    "northeast", "northwest", "southeast", "southwest", "downtown", "rural", "occupied",
-    "war-torn", "besieged", "neighbouring", "neighboring", "nearby",
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "downtown",
+    "rural",
+    "occupied",
+    "war-torn",
+    "besieged",
+    "neighbouring",
+    "neighboring",
+    "nearby",
 ];
 /// Words before `of` that make the name a place (`southwest of Baghdad`).
 const OF_PLACE: &[&str] = &[
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "outskirts", "suburbs", "centre", "center", "heart", "city", "town", "village",
-    "province", "region", "state", "streets", "outside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "heart",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "state",
+    "streets",
+    "outside",
 ];
 /// Nouns after a name that make it a first-level division.
 const DIVISIONS: &[&str] = &[
-    "region", "province", "oblast", "state", "governorate", "prefecture", "county",
-    "district", "territory", "krai", "republic",
+    "region",
+    "province",
+    "oblast",
+    "state",
+    "governorate",
+    "prefecture",
+    "county",
+    "district",
+    "territory",
+    "krai",
+    "republic",
 ];
 /// Capitalised words that the gazetteer has as towns but that name no place here.
 const NOT_PLACES: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "god", "time", "power", "office",
-    "court", "parliament", "congress", "senate", "house", "washington post", "league",
-    "cup", "games", "olympics", "world", "university", "college", "hospital", "school",
-    "church", "mosque", "airport", "station", "square", "street", "road", "hotel",
-    "embassy", "ministry", "palace", "hall", "centre", "center", "camp", "prison",
-    "christmas", "easter", "ramadan", "eid", "the",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "god",
+    "time",
+    "power",
+    "office",
+    "court",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "washington post",
+    "league",
+    "cup",
+    "games",
+    "olympics",
+    "world",
+    "university",
+    "college",
+    "hospital",
+    "school",
+    "church",
+    "mosque",
+    "airport",
+    "station",
+    "square",
+    "street",
+    "road",
+    "hotel",
+    "embassy",
+    "ministry",
+    "palace",
+    "hall",
+    "centre",
+    "center",
+    "camp",
+    "prison",
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "the",
 ];
 /// Seats of power named for their city.
 const SEATS: &[(&str, &str)] = &[
@@ -207,7 +355,11 @@ fn from_mention(
     let cue = match (mention.kind, &mention.resolution) {
         (MentionKind::Place, _) => Cue::Dictionary,
         (MentionKind::Country, Resolution::Dictionary { .. }) => {
-            place_key(text.trim_start_matches("the ").trim_start_matches("The "), key);
+            lookup_key(
+                g,
+                text.trim_start_matches("the ").trim_start_matches("The "),
+                key,
+            );
             if let Some((_, city)) = SEATS.iter().find(|(k, _)| k == key) {
                 lookup = Some(*city);
                 Cue::Capital
@@ -246,7 +398,9 @@ fn is_town_of(g: &Gazetteer, key: &str, code: &str) -> bool {
         .any(|f| f.kind == FeatureKind::Town && g.info(f).country == country)
 }
 
-/// Gazetteer names after a locative or before a division noun, outside mentions.
+/// Gazetteer names after a locative or before a division noun, outside mentions
+/// other than agents (`protesters in Kingston` is one agent mention whose country came
+/// from the place: the place keeps that country).
 fn locatives(
     g: &Gazetteer,
     input: &PlaceInput<'_>,
@@ -257,11 +411,12 @@ fn locatives(
     out: &mut Vec<Candidate>,
 ) {
     let seg = input.seg;
-    let in_mention = |t: usize| {
+    let covering = |t: usize| {
         mentions
             .iter()
-            .any(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
+            .find(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
     };
+    let in_mention = |t: usize| covering(t).is_some_and(|m| m.kind != MentionKind::Agent);
     let mut t = sent.start + 1;
     while t < sent.end {
         if !capitalized(input, t) || in_mention(t) || capitalized(input, t - 1) {
@@ -270,14 +425,21 @@ fn locatives(
         }
         // The longest run of capitalised words (up to four) that the gazetteer knows.
         let mut run_end = t + 1;
-        while run_end < sent.end && run_end < t + 4 && capitalized(input, run_end) && !in_mention(run_end) {
+        while run_end < sent.end
+            && run_end < t + 4
+            && capitalized(input, run_end)
+            && !in_mention(run_end)
+        {
             run_end += 1;
         }
         let locative = locative_before(input, sent, t);
         let mut hit = None;
         for end in (t + 1..=run_end).rev() {
-            let span = (seg.tokens[t].start as usize, seg.tokens[end - 1].end as usize);
-            place_key(&input.text[span.0..span.1], key);
+            let span = (
+                seg.tokens[t].start as usize,
+                seg.tokens[end - 1].end as usize,
+            );
+            lookup_key(g, &input.text[span.0..span.1], key);
             if NOT_PLACES.contains(&key.as_str()) || g.find(key).next().is_none() {
                 continue;
             }
@@ -296,10 +458,16 @@ fn locatives(
             tokens: (t as u32, end as u32),
             name: span,
             lookup: None,
-            cue: if division { Cue::Division } else { Cue::Locative },
+            cue: if division {
+                Cue::Division
+            } else {
+                Cue::Locative
+            },
             locative,
             mention: None,
-            country: None,
+            country: covering(t)
+                .filter(|m| m.kind == MentionKind::Agent && !m.unknown_country())
+                .map(|m| m.country().to_string()),
             qualifier: qualifier(input, sent, end),
             want: division.then_some(FeatureKind::Adm1),
         });

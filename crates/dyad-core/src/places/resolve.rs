@@ -116,16 +116,12 @@ pub fn resolve(
     c: &Candidate,
     story: &StoryCountries,
 ) -> Choice {
-    let dict_country = c.country.as_deref().and_then(|code| g.country_by_code(code));
+    let dict_country = c
+        .country
+        .as_deref()
+        .and_then(|code| g.country_by_code(code));
     if c.cue == Cue::Country {
-        return Choice {
-            feature: dict_country.map(|i| Feature {
-                kind: FeatureKind::Country,
-                index: i as u32,
-            }),
-            candidates: 1,
-            why: "a country named after a locative",
-        };
+        return country_or_division(g, key, dict_country, story);
     }
     let mut lookup = String::new();
     let key = match c.lookup {
@@ -143,8 +139,12 @@ pub fn resolve(
         all.retain(|f| f.kind == FeatureKind::Adm1);
     }
     let candidates = all.len() as u32;
-    let in_country =
-        |country: u16| -> Vec<Feature> { all.iter().copied().filter(|&f| g.info(f).country == country).collect() };
+    let in_country = |country: u16| -> Vec<Feature> {
+        all.iter()
+            .copied()
+            .filter(|&f| g.info(f).country == country)
+            .collect()
+    };
     let choice = |feature, why| Choice {
         feature,
         candidates,
@@ -192,6 +192,39 @@ pub fn resolve(
         return choice(best(g, &all, c.want), "the largest place of the name");
     }
     choice(None, "no place of the name in the story's countries")
+}
+
+/// A country named after a locative (`in Georgia`): the country, unless the rest of
+/// the story never names it and its main country has a division of that name (the
+/// US state in a story about the USA).
+fn country_or_division(
+    g: &Gazetteer,
+    key: &str,
+    country: Option<u16>,
+    story: &StoryCountries,
+) -> Choice {
+    let own = key_hash(key);
+    let main = story.main(own);
+    let divisions: Vec<Feature> = g
+        .find(key)
+        .filter(|&f| f.kind == FeatureKind::Adm1 && Some(g.info(f).country) == main)
+        .collect();
+    let named = country.is_some_and(|c| story.count(c, own) > 0);
+    if !named && main != country && !divisions.is_empty() {
+        return Choice {
+            feature: best(g, &divisions, Some(FeatureKind::Adm1)),
+            candidates: divisions.len() as u32 + 1,
+            why: "a division of the story's main country",
+        };
+    }
+    Choice {
+        feature: country.map(|i| Feature {
+            kind: FeatureKind::Country,
+            index: i as u32,
+        }),
+        candidates: divisions.len() as u32 + 1,
+        why: "a country named after a locative",
+    }
 }
 
 /// The candidate that a qualifier (`, Texas`, `, Ontario`, `, France`) names.
