@@ -10,7 +10,7 @@
 
 use super::recognize::Candidate;
 use super::{Cue, Feature, FeatureKind, Gazetteer, place_key};
-use crate::actors::{Mention, MentionKind};
+use crate::actors::{Mention, MentionKind, Resolution};
 
 /// The countries that a story's mentions name.
 #[derive(Debug, Default)]
@@ -32,7 +32,7 @@ impl StoryCountries {
         let mut named = Vec::with_capacity(mentions.len());
         let mut key = String::new();
         for m in mentions {
-            if matches!(m.kind, MentionKind::Pronoun) || m.unknown_country() {
+            if matches!(m.kind, MentionKind::Pronoun) || m.unknown_country() || from_place(m) {
                 continue;
             }
             let code = m.country();
@@ -80,6 +80,15 @@ impl StoryCountries {
             }
         }
         best.map(|(_, c)| c)
+    }
+}
+
+/// Whether a mention's country came from a place name (`gunmen in Tripoli`, `police`
+/// in a sentence that names a place): counting it would count the name being resolved.
+fn from_place(m: &Mention) -> bool {
+    match &m.resolution {
+        Resolution::Composed { rule, .. } => rule.contains("of/in") || rule.contains("location"),
+        _ => false,
     }
 }
 
