@@ -52,9 +52,13 @@ pub struct FeatureInfo {
 }
 
 /// The compiled gazetteer.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Gazetteer {
     b: &'static [u8],
+    /// The string bytes, checked as UTF-8 once.
+    strings: &'static str,
+    /// Country index by dyad code.
+    by_code: rustc_hash::FxHashMap<[u8; 3], u16>,
     countries: usize,
     adm1s: usize,
     towns: usize,
@@ -62,7 +66,6 @@ pub struct Gazetteer {
     adm1_at: usize,
     towns_at: usize,
     keys_at: usize,
-    strings_at: usize,
 }
 
 const COUNTRY: usize = 24;
@@ -110,8 +113,17 @@ impl Gazetteer {
         if b.len() != strings_at + u32_at(b, len_at) as usize {
             return None;
         }
+        let strings = std::str::from_utf8(&b[strings_at..]).ok()?;
+        let by_code = (0..countries)
+            .map(|i| {
+                let at = 16 + i * COUNTRY;
+                ([b[at + 2], b[at + 3], b[at + 4]], i as u16)
+            })
+            .collect();
         Some(Gazetteer {
             b,
+            strings,
+            by_code,
             countries,
             adm1s,
             towns,
@@ -119,17 +131,14 @@ impl Gazetteer {
             adm1_at,
             towns_at,
             keys_at,
-            strings_at,
         })
     }
 
     fn string(&self, at: usize) -> &'static str {
-        let (o, l) = (
-            u32_at(self.b, at) as usize + self.strings_at,
-            u32_at(self.b, at + 4) as usize,
-        );
-        // The build script wrote UTF-8 strings; a bad slice reads as empty.
-        std::str::from_utf8(&self.b[o..o + l]).unwrap_or("")
+        let (o, l) = (u32_at(self.b, at) as usize, u32_at(self.b, at + 4) as usize);
+        // The build script wrote whole UTF-8 strings; a bad slice reads as empty.
+        let strings: &'static str = self.strings;
+        strings.get(o..o + l).unwrap_or("")
     }
 
     /// Number of countries, divisions and towns.
@@ -153,7 +162,11 @@ impl Gazetteer {
 
     /// The country whose dyad code is `code` (`RUS`).
     pub fn country_by_code(&self, code: &str) -> Option<u16> {
-        (0..self.countries as u16).find(|&i| self.country(i).1 == code)
+        let b = code.as_bytes();
+        if b.len() != 3 {
+            return None;
+        }
+        self.by_code.get(&[b[0], b[1], b[2]]).copied()
     }
 
     /// A feature's facts.

@@ -354,6 +354,8 @@ fn from_mention(
     let mut lookup = None;
     let cue = match (mention.kind, &mention.resolution) {
         (MentionKind::Place, _) => Cue::Dictionary,
+        // `the US stance`, `in the US drivers prefer`: a modifier names no place.
+        (MentionKind::Country, _) if mention.modifier => return None,
         (MentionKind::Country, Resolution::Dictionary { .. }) => {
             lookup_key(
                 g,
@@ -435,6 +437,12 @@ fn locatives(
         let locative = locative_before(input, sent, t);
         let mut hit = None;
         for end in (t + 1..=run_end).rev() {
+            // Only a locative or a division noun makes the words a place: look the
+            // name up only then (most capitalised words are neither).
+            let division = division_after(input, sent, end);
+            if !locative && !division {
+                continue;
+            }
             let span = (
                 seg.tokens[t].start as usize,
                 seg.tokens[end - 1].end as usize,
@@ -443,10 +451,7 @@ fn locatives(
             if NOT_PLACES.contains(&key.as_str()) || g.find(key).next().is_none() {
                 continue;
             }
-            let division = division_after(input, sent, end);
-            if locative || division {
-                hit = Some((end, span, division));
-            }
+            hit = Some((end, span, division));
             break;
         }
         let Some((end, span, division)) = hit else {

@@ -73,7 +73,12 @@ impl StoryCountries {
     /// The most-named country, leaving out the name whose key hash is `own`.
     fn main(&self, own: u64) -> Option<u16> {
         let mut best: Option<(usize, u16)> = None;
+        let mut seen: Vec<u16> = Vec::new();
         for &(c, _) in &self.named {
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
             let n = self.count(c, own);
             if n > 0 && best.is_none_or(|(b, _)| n > b) {
                 best = Some((n, c));
@@ -115,6 +120,30 @@ fn best(g: &Gazetteer, features: &[Feature], want: Option<FeatureKind>) -> Optio
         };
         (kind_rank, g.info(f).weight, std::cmp::Reverse(f.index))
     })
+}
+
+/// Between a town and a division of the same name in one country, the division,
+/// unless a town of the name lies in a division of the name (Donetsk in Donetsk
+/// oblast): `Wales` is the division, not the village of Wales in England.
+fn prefer_division(g: &Gazetteer, key: &str, features: Vec<Feature>) -> Vec<Feature> {
+    if !features.iter().any(|f| f.kind == FeatureKind::Adm1) {
+        return features;
+    }
+    let mut k = String::new();
+    let seat = features.iter().any(|&f| {
+        f.kind == FeatureKind::Town
+            && g.info(f).adm1.is_some_and(|a| {
+                place_key(g.adm1_name(a), &mut k);
+                k == key
+            })
+    });
+    if seat {
+        return features;
+    }
+    features
+        .into_iter()
+        .filter(|f| f.kind == FeatureKind::Adm1)
+        .collect()
 }
 
 /// Resolves candidate `c`, whose lookup key is `key`.
@@ -172,7 +201,7 @@ pub fn resolve(
         } else {
             (dc, "the dictionaries' country")
         };
-        return match best(g, &in_country(chosen.0), c.want) {
+        return match best(g, &prefer_division(g, key, in_country(chosen.0)), c.want) {
             Some(f) => choice(Some(f), chosen.1),
             None => choice(
                 Some(Feature {
