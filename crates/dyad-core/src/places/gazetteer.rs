@@ -221,21 +221,22 @@ impl Gazetteer {
     }
 
     /// The features whose name has the key `key` ([`super::place_key`]).
-    pub fn find(&self, key: &str) -> impl Iterator<Item = Feature> + '_ {
+    pub fn find<'a>(&'a self, key: &'a str) -> impl Iterator<Item = Feature> + 'a {
         let lo = partition(self.keys, |k| self.key(k) < key);
-        let hi = partition(self.keys, |k| self.key(k) <= key);
-        (lo..hi).map(move |k| {
-            let at = self.keys_at + k * KEY;
-            let kind = match u32_at(self.b, at + 8) {
-                0 => FeatureKind::Country,
-                1 => FeatureKind::Adm1,
-                _ => FeatureKind::Town,
-            };
-            Feature {
-                kind,
-                index: u32_at(self.b, at + 12),
-            }
-        })
+        (lo..self.keys)
+            .take_while(move |&k| self.key(k) == key)
+            .map(move |k| {
+                let at = self.keys_at + k * KEY;
+                let kind = match u32_at(self.b, at + 8) {
+                    0 => FeatureKind::Country,
+                    1 => FeatureKind::Adm1,
+                    _ => FeatureKind::Town,
+                };
+                Feature {
+                    kind,
+                    index: u32_at(self.b, at + 12),
+                }
+            })
     }
 
     /// A feature id: the country's ISO code (`RU`), a division as `RU.Moscow`, a town

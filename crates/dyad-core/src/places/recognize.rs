@@ -8,7 +8,7 @@
 //!   Baghdad`) or before a division noun (`the Donetsk region`): a capitalised word
 //!   alone is too often a person or a thing (the gazetteer has a town called March).
 
-use super::{Cue, FeatureKind, Gazetteer, PlaceInput, lookup_key};
+use super::{Cue, FeatureKind, Gazetteer, PlaceInput, lookup_key, place_key};
 use crate::actors::{Mention, MentionKind, Resolution};
 use crate::segment::TokenFlags;
 use std::ops::Range;
@@ -319,6 +319,7 @@ pub fn candidates(g: &Gazetteer, input: &PlaceInput<'_>, out: &mut Vec<Candidate
     }
     let mut m = 0;
     let mut key = String::new();
+    let mut towns = Vec::new();
     for sentence in &input.seg.sentences {
         let sent = sentence.tokens.clone();
         let first_mention = m;
@@ -328,7 +329,15 @@ pub fn candidates(g: &Gazetteer, input: &PlaceInput<'_>, out: &mut Vec<Candidate
         let mentions = &input.mentions[first_mention..m];
         let before = out.len();
         for (i, mention) in mentions.iter().enumerate() {
-            if let Some(c) = from_mention(g, input, &sent, first_mention + i, mention, &mut key) {
+            if let Some(c) = from_mention(
+                g,
+                input,
+                &sent,
+                first_mention + i,
+                mention,
+                &mut key,
+                &mut towns,
+            ) {
                 out.push(c);
             }
         }
@@ -339,6 +348,8 @@ pub fn candidates(g: &Gazetteer, input: &PlaceInput<'_>, out: &mut Vec<Candidate
 
 /// A candidate from an actor mention: a dictionary place, a capital, a seat of power,
 /// or a country after a locative.
+/// `towns` caches, per document, whether a country mention's text names a town of
+/// its country (news repeats the same names).
 fn from_mention(
     g: &Gazetteer,
     input: &PlaceInput<'_>,
@@ -346,6 +357,7 @@ fn from_mention(
     index: usize,
     mention: &Mention,
     key: &mut String,
+    towns: &mut Vec<(u64, bool)>,
 ) -> Option<Candidate> {
     let (first, end) = (mention.first_token as usize, mention.end_token as usize);
     let text = &input.text[mention.start as usize..mention.end as usize];
@@ -357,15 +369,23 @@ fn from_mention(
         // `the US stance`, `in the US drivers prefer`: a modifier names no place.
         (MentionKind::Country, _) if mention.modifier => return None,
         (MentionKind::Country, Resolution::Dictionary { .. }) => {
-            lookup_key(
-                g,
-                text.trim_start_matches("the ").trim_start_matches("The "),
-                key,
-            );
+            let name = text.trim_start_matches("the ").trim_start_matches("The ");
+            place_key(name, key);
+            let hash = xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+                ^ u64::from(mention.code.prefix().as_bytes()[0]);
+            let town = match towns.iter().find(|(h, _)| *h == hash) {
+                Some(&(_, t)) => t,
+                None => {
+                    lookup_key(g, name, key);
+                    let t = is_town_of(g, key, &country);
+                    towns.push((hash, t));
+                    t
+                }
+            };
             if let Some((_, city)) = SEATS.iter().find(|(k, _)| k == key) {
                 lookup = Some(*city);
                 Cue::Capital
-            } else if is_town_of(g, key, &country) {
+            } else if town {
                 Cue::Capital
             } else if locative {
                 Cue::Country
