@@ -1,7 +1,10 @@
 //! Embeds the dictionary files under `dictionaries/` at the workspace root into the
 //! library, so that the `dyad` binary needs no data files at run time. Adding a file
 //! needs no code change: every `.txt` file below that directory is embedded under its
-//! relative path.
+//! relative path. It also compiles the gazetteer (`build/gazetteer.rs`).
+
+#[path = "build/gazetteer.rs"]
+mod gazetteer;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -56,4 +59,6 @@ fn main() {
     let out =
         PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("builtin_files.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
+    gazetteer::compile(&manifest, &out_dir.join("gazetteer.bin"));
 }

@@ -28,6 +28,7 @@ pub mod events;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod relevance;
 pub mod segment;
 pub mod tags;

@@ -87,6 +87,76 @@ pub struct ActorRecord<'a> {
     pub start: Option<u32>,
     /// Byte offset one past its end.
     pub end: Option<u32>,
+    /// The actor's home: its country's location, when it has a country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home: Option<LocationRecord>,
+}
+
+/// A location (`dyad code`'s `location` and `home` fields).
+#[derive(Debug, Clone, Serialize)]
+pub struct LocationRecord {
+    /// The gazetteer's name of the place.
+    pub name: &'static str,
+    /// The country's three-letter code.
+    pub country: &'static str,
+    /// The first-level division's name, for towns and divisions.
+    pub adm1: Option<&'static str>,
+    /// Latitude.
+    pub lat: f32,
+    /// Longitude.
+    pub lon: f32,
+    /// The gazetteer key of the feature (`RU`, `RU.Moscow`, `RU.Moscow.Moscow`).
+    pub feature_id: String,
+    /// `city`, `adm1` or `country`.
+    pub precision: &'static str,
+    /// The words that named it (none for a target's country or a home).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Byte offset of those words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<u32>,
+    /// Byte offset one past their end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<u32>,
+    /// The rule that set it (`clause`, `dateline`, `target_country`; `home`).
+    pub how: &'static str,
+}
+
+/// The record of a gazetteer feature.
+pub fn location_record(f: crate::places::Feature, how: &'static str) -> LocationRecord {
+    use crate::places::FeatureKind;
+    let g = crate::places::gazetteer();
+    let info = g.info(f);
+    LocationRecord {
+        name: info.name,
+        country: g.country(info.country).1,
+        adm1: info.adm1.map(|a| g.adm1_name(a)),
+        lat: (info.lat * 1e4).round() / 1e4,
+        lon: (info.lon * 1e4).round() / 1e4,
+        feature_id: g.feature_id(f),
+        precision: match f.kind {
+            FeatureKind::Town => "city",
+            FeatureKind::Adm1 => "adm1",
+            FeatureKind::Country => "country",
+        },
+        text: None,
+        start: None,
+        end: None,
+        how,
+    }
+}
+
+/// The home location of an actor code: its country's.
+fn home_of(code: &ActorCode) -> Option<LocationRecord> {
+    let g = crate::places::gazetteer();
+    let c = g.country_by_code(code.prefix())?;
+    Some(location_record(
+        crate::places::Feature {
+            kind: crate::places::FeatureKind::Country,
+            index: c as u32,
+        },
+        "home",
+    ))
 }
 
 /// One mention with how it was resolved (`dyad actors`, `--explain`).
@@ -272,6 +342,8 @@ pub struct EventRecord<'a> {
     pub source: ActorRecord<'a>,
     /// The target actor.
     pub target: Option<ActorRecord<'a>>,
+    /// Where it happened.
+    pub location: Option<LocationRecord>,
     /// The CAMEO code.
     pub cameo: CameoRecord<'a>,
     /// The PLOVER category, when the code has one.
@@ -315,6 +387,7 @@ pub fn event_records<'a>(
             text: Some(&text[m.start as usize..m.end as usize]),
             start: Some(m.start),
             end: Some(m.end),
+            home: None,
         }
     };
     let mut out = Vec::new();
@@ -335,6 +408,7 @@ pub fn event_records<'a>(
                 text: None,
                 start: None,
                 end: None,
+                home: None,
             },
         };
         source.code = e.source_code;
@@ -371,6 +445,15 @@ pub fn event_records<'a>(
             date_text,
             source,
             target,
+            location: e.location.map(|l| {
+                let mut r = location_record(l.feature, l.how.as_str());
+                if let Some(p) = l.place.and_then(|p| a.places.get(p)) {
+                    r.text = Some(p.text(text).to_string());
+                    r.start = Some(p.start);
+                    r.end = Some(p.end);
+                }
+                r
+            }),
             cameo: CameoRecord {
                 code: e.code.to_string(),
                 root: e.code.root().to_string(),
@@ -405,8 +488,10 @@ pub fn event_records<'a>(
     // Fill the country fields (borrowing the code from the record itself).
     for r in &mut out {
         r.source.country = country_str(&r.source.code, pipeline);
+        r.source.home = home_of(&r.source.code);
         if let Some(t) = &mut r.target {
             t.country = country_str(&t.code, pipeline);
+            t.home = home_of(&t.code);
         }
     }
     out

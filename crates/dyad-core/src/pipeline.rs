@@ -100,6 +100,8 @@ pub struct Analysis {
     scratch: actors::Scratch,
     event_scratch: EventScratch,
     dates: Vec<crate::enrich::dates::DateMention>,
+    /// Place mentions (the dateline's first), resolved to the gazetteer.
+    pub places: Vec<crate::places::PlaceMention>,
 }
 
 impl Default for Analysis {
@@ -116,6 +118,7 @@ impl Default for Analysis {
             scratch: actors::Scratch::default(),
             event_scratch: EventScratch::default(),
             dates: Vec::new(),
+            places: Vec::new(),
         }
     }
 }
@@ -313,6 +316,21 @@ impl Pipeline {
             out.story_date,
             &mut out.events,
             &mut out.dates,
+        );
+        let dateline = out.clean.dateline.as_ref();
+        let dateline_country =
+            dateline.and_then(|d| self.actors.place_country(&d.place, &self.lexicon));
+        crate::enrich::location::attach_locations(
+            crate::places::gazetteer(),
+            &crate::places::PlaceInput {
+                text: &doc.text,
+                seg: &out.segmented,
+                mentions: &out.mentions,
+                dateline: dateline.map(|d| (d.place.as_str(), d.start, d.end)),
+                dateline_country: dateline_country.as_ref().map(|c| c.as_str()),
+            },
+            &mut out.places,
+            &mut out.events,
         );
     }
 }

@@ -54,11 +54,17 @@ pub fn code(global: &Global, args: &CodeArgs, pipeline: &Pipeline) -> Result<Exi
             r => r.context("writing output")?,
         }
     }
-    process(global, &args.input.inputs, "events", Coding::Yes, |doc, a, buf| {
-        let rows = rows(pipeline, modes, doc, a);
-        writer.write_rows(&rows, buf);
-        rows.len() as u64
-    })
+    process(
+        global,
+        &args.input.inputs,
+        "events",
+        Coding::Yes,
+        |doc, a, buf| {
+            let rows = rows(pipeline, modes, doc, a);
+            writer.write_rows(&rows, buf);
+            rows.len() as u64
+        },
+    )
 }
 
 /// `--format parquet --out DIR`: rows go to a [`LakeWriter`] on the writer thread.

@@ -5,10 +5,11 @@
 //! evaluation is `dyad-eval`'s. Documents are coded in parallel in bounded batches
 //! and written in input order, so the output is the same whatever the thread count.
 
-mod import;
-mod formats;
 mod aggregate;
+mod formats;
+mod import;
 mod ingest;
+mod places;
 mod query;
 mod recode;
 mod run;
@@ -131,6 +132,8 @@ enum Command {
     Sentences(InputArgs),
     /// Print the actor mentions of each sentence, one JSON object per sentence.
     Actors(InputArgs),
+    /// Print the place mentions of each sentence and their resolution, one JSON object per sentence.
+    Places(InputArgs),
     /// Work with dictionaries.
     #[command(subcommand)]
     Dict(DictCommand),
@@ -255,6 +258,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Sentences(input) => run::sentences(&cli.global, &input),
         Command::Actors(input) => run::actors(&cli.global, &input),
+        Command::Places(input) => places::places(&cli.global, &input),
         Command::Dict(DictCommand::Lint { dir }) => {
             run::lint(dir.as_deref(), cli.global.no_builtin)
         }

@@ -378,7 +378,7 @@ where
     })
 }
 
-fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
+pub(crate) fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
     // Serialising our own records cannot fail: no maps with non-string keys.
     if serde_json::to_writer(&mut *buf, value).is_ok() {
         buf.push(b'\n');
@@ -446,18 +446,24 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
     } else {
         Coding::Yes
     };
-    process(global, &args.input.inputs, "events", coding, |doc, a, buf| {
-        pipeline.analyze(doc, None, a);
-        let records = output::event_records(&pipeline, doc, a, modes, args.explain);
-        for r in &records {
-            match args.format {
-                Format::Jsonl => write_json(buf, r),
-                Format::Table => table_line(buf, r),
-                _ => unreachable!("the other formats are written by crate::formats"),
+    process(
+        global,
+        &args.input.inputs,
+        "events",
+        coding,
+        |doc, a, buf| {
+            pipeline.analyze(doc, None, a);
+            let records = output::event_records(&pipeline, doc, a, modes, args.explain);
+            for r in &records {
+                match args.format {
+                    Format::Jsonl => write_json(buf, r),
+                    Format::Table => table_line(buf, r),
+                    _ => unreachable!("the other formats are written by crate::formats"),
+                }
             }
-        }
-        records.len() as u64
-    })
+            records.len() as u64
+        },
+    )
 }
 
 fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
@@ -513,6 +519,23 @@ fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
         );
         if let Some(t) = &x.target {
             let _ = writeln!(buf, "    target  {}", who(t));
+        }
+        if let Some(l) = &r.location {
+            let _ = writeln!(
+                buf,
+                "    place   {} ({}, {}) {:.2},{:.2} [{}] by {}{}",
+                l.name,
+                l.country,
+                l.adm1.unwrap_or("-"),
+                l.lat,
+                l.lon,
+                l.precision,
+                l.how,
+                l.text
+                    .as_deref()
+                    .map(|t| format!(" from {t:?}"))
+                    .unwrap_or_default()
+            );
         }
         if let Some(d) = r.date_text {
             let _ = writeln!(

@@ -120,6 +120,7 @@ pub fn lint<S: AsRef<str>>(files: &[(String, S)]) -> Vec<Finding> {
     check_names(&dicts, &mut out);
     check_people(&dicts, &mut out);
     check_patterns(&dicts, &mut out);
+    check_places(&dicts, &mut out);
     out.findings
         .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     out.findings.dedup();
@@ -406,6 +407,27 @@ fn check_patterns(d: &Dictionaries, out: &mut Out<'_>) {
         }
     }
     let _ = Lexicon::new;
+}
+
+/// Place names that resolve to no gazetteer feature of their country (a spelling the
+/// gazetteer lacks needs an alias in `crates/dyad-core/src/places/aliases.txt`).
+fn check_places(d: &Dictionaries, out: &mut Out<'_>) {
+    let g = crate::places::gazetteer();
+    for p in &d.places {
+        if g.country_by_code(p.country.as_str()).is_none() {
+            continue;
+        }
+        if crate::places::resolve_dictionary_name(g, &p.name.text, p.country.as_str()).is_none() {
+            out.push(
+                Severity::Warning,
+                p.name.origin,
+                format!(
+                    "place {:?} resolves to no town or division of {} in the gazetteer",
+                    p.name.text, p.country
+                ),
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! - [`dates`]: date expressions; each event takes the one nearest its trigger in its
 //!   sentence, else the story date, and an event dated more than two years before the
 //!   story is historical ([`attach_dates`]);
+//! - [`location`]: where each event happened, from the places of its sentence, the
+//!   dateline or its target's country ([`location::attach_locations`]);
 //! - CAMEO names, Goldstein values, QuadClass and PLOVER categories come from the code
 //!   table at output time ([`crate::output`]).
 
@@ -11,6 +13,7 @@
 #![warn(clippy::too_many_lines)]
 
 pub mod dates;
+pub mod location;
 
 use crate::events::{Event, Mode};
 use crate::segment::Segmented;

@@ -85,6 +85,7 @@ fn event(
         weak_source,
         lemma: ce.lemma.clone(),
         date: None,
+        location: None,
     }
 }
 

@@ -114,6 +114,8 @@ pub struct Event {
     pub lemma: String,
     /// The event's date (set by the enrichment stage, `enrich::attach_dates`).
     pub date: Option<EventDate>,
+    /// Where it happened (set by the enrichment stage, `enrich::location`).
+    pub location: Option<crate::enrich::location::EventLocation>,
 }
 
 /// The coder: compiled patterns, ready to run.

