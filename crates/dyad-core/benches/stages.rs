@@ -257,6 +257,7 @@ fn stages(c: &mut Criterion) {
                     &doc.text,
                     seg,
                     &p.words[i],
+                    &[],
                     &pipeline.lexicon,
                     &p.mentions[i],
                     &mut scratch,

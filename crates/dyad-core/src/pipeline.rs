@@ -305,6 +305,7 @@ impl Pipeline {
             &doc.text,
             &out.segmented,
             &out.words,
+            &out.tags,
             &self.lexicon,
             &out.mentions,
             &mut out.event_scratch,

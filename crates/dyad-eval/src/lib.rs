@@ -485,6 +485,7 @@ mod tests {
             errors: 0,
             dump_pred: None,
             floors: None,
+            custom_dictionaries: false,
         };
         // Detection takes `noevents` + `category` for PETRARCH's unit tests...
         let mut out = Vec::new();

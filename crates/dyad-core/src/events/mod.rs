@@ -40,6 +40,7 @@ use crate::codes::{ActorCode, EventCode};
 use crate::dict::{CameoTable, Dictionaries, Frame, Origin};
 use crate::lexicon::{Lexicon, WordId};
 use crate::segment::{Segmented, Sentence, Token};
+use crate::tags::Tag;
 use crate::time::EventDate;
 use patterns::{PatternMatch, PatternProblem, PatternSet, SentenceView};
 use serde::Serialize;
@@ -184,6 +185,7 @@ impl EventCoder {
         text: &str,
         seg: &Segmented,
         words: &[WordId],
+        tags: &[Tag],
         lex: &Lexicon,
         mentions: &[Mention],
         scratch: &mut EventScratch,
@@ -207,6 +209,7 @@ impl EventCoder {
                 text,
                 &seg.tokens,
                 words,
+                tags,
                 lex,
                 sentence,
                 mentions,
@@ -224,6 +227,7 @@ impl EventCoder {
         text: &str,
         tokens: &[Token],
         words: &[WordId],
+        tags: &[Tag],
         lex: &Lexicon,
         sentence: &Sentence,
         mentions: &[Mention],
@@ -243,6 +247,7 @@ impl EventCoder {
         triggers::mark(self, words, mentions, mention_ids, s..e, is_trigger);
         let view = SentenceView {
             words,
+            tags,
             tokens,
             text,
             start: s,

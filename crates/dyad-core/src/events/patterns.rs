@@ -348,6 +348,8 @@ pub struct PatternMatch {
 pub struct SentenceView<'a> {
     /// Word ids of the document's tokens.
     pub words: &'a [WordId],
+    /// Parts of speech of the document's tokens (empty when not tagged).
+    pub tags: &'a [crate::tags::Tag],
     /// Tokens of the document.
     pub tokens: &'a [Token],
     /// Document text.

@@ -80,6 +80,7 @@ pub(super) fn probe(text: &str, last: Step) -> Probe {
     );
     let view = SentenceView {
         words: &a.words,
+        tags: &a.tags,
         tokens,
         text: &doc.text,
         start: s,

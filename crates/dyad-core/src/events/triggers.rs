@@ -14,6 +14,7 @@ use crate::actors::Mention;
 use crate::dict::TriggerKind;
 use crate::lexicon::{UNKNOWN, WordClass, WordId};
 use crate::segment::TokenFlags;
+use crate::tags::Pos;
 use std::ops::Range;
 
 /// A word's entries that can fire here, each with its verb form (`None` for a noun).
@@ -197,6 +198,16 @@ fn candidates(
 ) -> Option<bool> {
     out.clear();
     let (words, lex, s) = (view.words, view.lex, view.start);
+    // The part of speech, where the document was tagged: a verb pattern fires only on
+    // a verb, a noun pattern only on a noun (`pounds 9m`, `March 13`, `rounds of
+    // ammunition`, `the insurance broker` are no verbs).
+    let tagged_noun = view
+        .tags
+        .get(t)
+        .is_some_and(|g| g.is_noun() || g.pos() == Pos::Num);
+    if tagged_noun && nouns.is_none() {
+        return None;
+    }
     let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(view, t));
     if as_noun {
         out.extend(nouns.into_iter().flatten().map(|(e, _)| (*e, None)));
