@@ -296,6 +296,7 @@ impl Pipeline {
             &mut out.events,
             &mut out.dates,
         );
+        crate::events::confidence::assign(&mut out.events, &out.mentions, &out.domain);
     }
 }
 
