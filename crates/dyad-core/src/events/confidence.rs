@@ -297,14 +297,13 @@ mod tests {
 
     #[test]
     fn a_sure_dyadic_event_outranks_a_one_sided_secondary_noun_event() {
-        let sure = coded("French troops attacked rebel positions in Mali on Monday.");
+        let sure = coded("Venezuela expelled the Colombian ambassador on Monday.");
         let sure = sure
             .iter()
             .find(|(e, _)| e.primary && e.target.is_some() && e.mode == Mode::Asserted)
             .unwrap_or_else(|| panic!("no dyadic event: {sure:?}"));
         assert_eq!(sure.1[NOUN], 0.0);
-        let unsure =
-            coded("Officials said the talks were held after the attack, the ministry noted.");
+        let unsure = coded("Russia condemned the attack by Ukraine.");
         let unsure = unsure
             .iter()
             .find(|(e, _)| !e.primary && e.target.is_none() && e.cues.noun)
