@@ -302,7 +302,9 @@ mod tests {
             .iter()
             .find(|(e, _)| e.primary && e.target.is_some() && e.mode == Mode::Asserted)
             .unwrap_or_else(|| panic!("no dyadic event: {sure:?}"));
+        // Verb-triggered, with known actors on both sides.
         assert_eq!(sure.1[NOUN], 0.0);
+        assert_eq!(sure.1[SOURCE_UNKNOWN] + sure.1[TARGET_UNKNOWN], 0.0);
         let unsure = coded("Russia condemned the attack by Ukraine.");
         let unsure = unsure
             .iter()
