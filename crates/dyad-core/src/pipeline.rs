@@ -333,6 +333,7 @@ impl Pipeline {
             &mut out.places,
             &mut out.events,
         );
+        crate::events::confidence::assign(&mut out.events, &out.mentions, &out.domain);
     }
 }
 

@@ -17,6 +17,7 @@
 
 #![warn(missing_docs)]
 
+pub mod features;
 pub mod floors;
 pub mod gold;
 pub mod report;
@@ -53,6 +54,10 @@ pub struct EvalArgs {
     /// Write what was scored to PRED.jsonl: one {"id", "events"} line per record.
     #[arg(long, value_name = "PRED.jsonl")]
     pub dump_pred: Option<PathBuf>,
+    /// Write each coded event's confidence features and whether it is right to
+    /// FEATURES.jsonl (for `scripts/train-confidence.py`).
+    #[arg(long, value_name = "FEATURES.jsonl")]
+    pub dump_features: Option<PathBuf>,
     /// Check every metric against the floors in FILE (e.g. eval/floors.toml).
     #[arg(long, value_name = "FILE")]
     pub floors: Option<PathBuf>,
@@ -126,6 +131,12 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
         )),
         None => None,
     };
+    let mut features = match &args.dump_features {
+        Some(p) => Some(BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => None,
+    };
     let plover = |c: &str| plover_of(&pipeline.cameo, c);
     let mut analysis = Analysis::default();
     let mut results = Vec::new();
@@ -148,6 +159,9 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
                         d.write_all(b"\n")?;
                     }
                 }
+                if let Some(f) = features.as_mut() {
+                    features::dump(pipeline, &gold.name, kind, &gold.records, &plover, f)?;
+                }
                 let score = score::score_file(kind, &gold.records, &preds, &plover);
                 (preds, Some(score))
             }
@@ -159,7 +173,7 @@ pub fn run(args: &EvalArgs, pipeline: &Pipeline, out: &mut dyn Write) -> anyhow:
             score,
         });
     }
-    if let Some(mut d) = dump {
+    for mut d in [dump, features].into_iter().flatten() {
         d.flush()?;
     }
     let failures = match &floors {
@@ -236,6 +250,7 @@ mod tests {
                 json: true,
                 errors: 3,
                 dump_pred: Some("p.jsonl".into()),
+                dump_features: None,
                 floors: Some("eval/floors.toml".into()),
                 custom_dictionaries: false,
             }
@@ -367,6 +382,7 @@ mod tests {
             json: true,
             errors: 1,
             dump_pred: Some(dump.clone()),
+            dump_features: Some(dir.join("features.jsonl")),
             floors: Some(floors),
             custom_dictionaries: false,
         };
@@ -404,6 +420,18 @@ mod tests {
         assert_eq!(
             (fails[0]["file"].as_str(), fails[0]["metric"].as_str()),
             (Some("cameo_manual"), Some("root_accuracy"))
+        );
+        // Every row has features and a 0/1 label; "Russia condemned Ukraine" is right.
+        let rows: Vec<Value> = std::fs::read_to_string(dir.join("features.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert!(rows.iter().all(|r| r["x"]["bias"] == 1.0));
+        assert!(
+            rows.iter()
+                .any(|r| r["id"] == "g2" && r["label"] == 1 && r["shown"] == true),
+            "{rows:?}"
         );
         // m2 produced nothing: listed under the sentences with no label.
         assert_eq!(files[0]["errors"]["false_negatives"][0]["id"], "m2");

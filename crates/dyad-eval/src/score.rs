@@ -615,6 +615,31 @@ pub fn score_file(
     s
 }
 
+/// Whether each of `events` is matched by the one-to-one triple matching against the
+/// gold events of `g` (`None` for an event outside the gold's code space: no PLOVER
+/// category). For triples kinds only.
+pub fn matched_events(
+    kind: Kind,
+    g: &GoldRecord,
+    events: &[PredEvent],
+    plover: PloverMap<'_>,
+) -> Vec<Option<bool>> {
+    let p = Prediction {
+        id: g.id.clone(),
+        events: events.to_vec(),
+        mentions: Vec::new(),
+    };
+    let (fp, _) = score_triples(kind, g, &p, plover, &mut TripleScores::default());
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let judged = kind != Kind::PloverTriples || plover(&e.code).is_some();
+            judged.then_some(!fp.contains(&i))
+        })
+        .collect()
+}
+
 /// Scores one record's triples into `acc`; returns the unmatched predicted events
 /// (indices into `p.events`) and unmatched gold events of the full-triple matching.
 fn score_triples(

@@ -205,6 +205,18 @@ pub struct CodeArgs {
     /// With `--format parquet`: the lake directory to add part files to.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Print only events whose confidence (the probability that the event is right,
+    /// as printed; see docs/accuracy.md) is at least P.
+    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
+    pub min_confidence: f32,
+}
+
+/// A probability given on the command line: a number from 0 to 1.
+fn probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("{s:?} is not a number from 0 to 1")),
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -254,6 +266,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 explain: true,
                 mentions: false,
                 out: None,
+                min_confidence: 0.0,
             },
         ),
         Command::Sentences(input) => run::sentences(&cli.global, &input),

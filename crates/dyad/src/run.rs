@@ -453,7 +453,8 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
         coding,
         |doc, a, buf| {
             pipeline.analyze(doc, None, a);
-            let records = output::event_records(&pipeline, doc, a, modes, args.explain);
+            let mut records = output::event_records(&pipeline, doc, a, modes, args.explain);
+            records.retain(|r| r.confidence >= args.min_confidence);
             for r in &records {
                 match args.format {
                     Format::Jsonl => write_json(buf, r),

@@ -742,3 +742,24 @@ fn eval_scores_a_tiny_plv_file() {
     assert_eq!(file["labels"]["n"], 3, "{v}");
     assert!((accuracy - correct as f64 / 3.0).abs() < 1e-9, "{v}");
 }
+
+#[test]
+fn min_confidence_filters_events() {
+    let all = json_lines(&code_examples(&["--min-confidence", "0"]));
+    assert!(!all.is_empty(), "the examples yield events");
+    assert_eq!(all.len(), json_lines(&code_examples(&[])).len());
+    let sure = json_lines(&code_examples(&["--min-confidence", "0.99"]));
+    assert!(sure.len() < all.len(), "0.99 keeps every event");
+    assert!(
+        sure.iter()
+            .all(|e| e["confidence"].as_f64().is_some_and(|c| c >= 0.99))
+    );
+    let mid = json_lines(&code_examples(&["--min-confidence", "0.5"]));
+    assert!(
+        mid.iter()
+            .all(|e| e["confidence"].as_f64().is_some_and(|c| c >= 0.5))
+    );
+    let bad = dyad(&["code", "--min-confidence", "1.5", "x.txt"]);
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("1.5"), "{}", describe(&bad));
+}

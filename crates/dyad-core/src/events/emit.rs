@@ -1,6 +1,7 @@
 //! From findings to events: the final code ([`super::frames::frame_code`], then
-//! [`super::modes::settle`]), the confidence, which secondary events are too unsure to
-//! report, and compounds ([`super::expand`]).
+//! [`super::modes::settle`]), the cues of the confidence model
+//! ([`super::confidence`]), which secondary events are too unsure to report, and
+//! compounds ([`super::expand`]).
 
 use super::patterns::SentenceView;
 use super::{Event, EventCoder, Found, expand, frames, modes, primary};
@@ -81,46 +82,16 @@ fn event(
         group: None,
         rule: ce.patterns[f.m.pattern].origin,
         derived_from,
-        confidence: confidence(f, weak_source),
+        // Set by `confidence::assign` once the story's domain is known.
+        confidence: 0.0,
         weak_source,
+        cues: super::confidence::Cues {
+            specificity: f.m.score.min(255) as u8,
+            noun: f.noun,
+            pattern_target: f.m.target.is_some(),
+        },
         lemma: ce.lemma.clone(),
         date: None,
         location: None,
-    }
-}
-
-/// How sure the coder is, 0.05 to 0.95: more for a more specific pattern, a target,
-/// and a target the pattern itself found; less for a source found only by the
-/// fallback rule (see `docs/patterns.md`).
-fn confidence(f: &Found, weak_source: bool) -> f32 {
-    let mut c = 0.45 + 0.05 * f.m.score.min(6) as f32;
-    if f.target.is_some() {
-        c += 0.1;
-    }
-    if weak_source {
-        c -= 0.2;
-    }
-    if f.m.target.is_some() {
-        c += 0.05;
-    }
-    c.clamp(0.05, 0.95)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::testkit::{Step, probe};
-
-    #[test]
-    fn a_target_and_a_sure_source_raise_confidence() {
-        let p = probe(
-            "Venezuela expelled the Colombian ambassador.",
-            Step::Refusals,
-        );
-        let f = p.event("expelled").clone();
-        let with_target = super::confidence(&f, false);
-        let mut without = f.clone();
-        without.target = None;
-        assert!(super::confidence(&without, false) < with_target);
-        assert!(super::confidence(&f, true) < with_target);
     }
 }

@@ -206,6 +206,7 @@ mod tests {
             derived_from: None,
             confidence: 0.5,
             weak_source: false,
+            cues: Default::default(),
             lemma: String::new(),
             date: None,
         }

@@ -14,14 +14,17 @@
 //! 6. [`roles::participle_subjects`], [`roles::conjoined_subjects`]: shared subjects;
 //! 7. [`modes::refusals`]: `will not attend` is a refusal;
 //! 8. [`primary::main_event`]: the sentence's main event;
-//! 9. [`emit`]: the final code ([`frames::frame_code`], [`modes::settle`]), confidence,
-//!    and compound actors ([`expand`]).
+//! 9. [`emit`]: the final code ([`frames::frame_code`], [`modes::settle`]), the cues
+//!    of the confidence model, and compound actors ([`expand`]).
+//!
+//! The pipeline then sets each event's [`confidence`] (it needs the story's domain).
 
 // Keeps every function of the stage short enough to read at once (clippy's default
 // threshold, 100 lines of code).
 #![warn(clippy::too_many_lines)]
 
 pub mod clause;
+pub mod confidence;
 mod emit;
 mod expand;
 pub mod frames;
@@ -107,10 +110,13 @@ pub struct Event {
     /// A frame or future intention changed the pattern's code; this was the
     /// embedded event's code.
     pub derived_from: Option<EventCode>,
-    /// How sure the coder is, 0 to 1 (see `docs/patterns.md`).
+    /// The probability that the event is right, 0 to 1 ([`confidence`]; set by the
+    /// pipeline once the story's domain is known).
     pub confidence: f32,
     /// The source was found only by the fallback rule (nearest mention).
     pub weak_source: bool,
+    /// What the coder knew of the pattern and trigger (for [`confidence`]).
+    pub cues: confidence::Cues,
     /// The trigger's lemma (for explanations).
     pub lemma: String,
     /// The event's date (set by the enrichment stage, `enrich::attach_dates`).
