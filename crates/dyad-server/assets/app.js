@@ -2,6 +2,9 @@
 // out of the URL, so shared links stay short.
 "use strict";
 
+// Marks the page as scripted (the browser test checks the script ran under the CSP).
+document.documentElement.dataset.js = "on";
+
 document.addEventListener("click", (e) => {
   const row = e.target.closest("tr[data-href]");
   if (row && !e.target.closest("a")) {

@@ -236,7 +236,7 @@ fn mention_block(m: &MentionRow, current_doc: Option<&str>) -> Markup {
             p.sentence { (marked(&m.sentence_text, m.sentence_start as usize, marks_of(m))) }
             p.meta {
                 "Mention " (m.id) " · " mark.source { (m.source) } " → "
-                mark.target { (m.target.as_deref().unwrap_or("–")) } " · trigger "
+                @if let Some(t) = &m.target { mark.target { (t) } } @else { "–" } " · trigger "
                 mark.trigger { (m.trigger.text.as_deref().unwrap_or("")) } " · CAMEO " (m.cameo)
                 " · mode " strong { (m.mode) } " · rule " code { (m.rule) }
                 " · confidence " (format!("{:.2}", m.confidence))
