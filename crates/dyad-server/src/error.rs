@@ -60,7 +60,8 @@ impl ApiError {
         )
     }
 
-    /// A 500 whose cause is logged, not shown.
+    /// A 500; the cause is logged and given as `detail` (the server is meant for
+    /// its operator's machine or a trusted network).
     pub fn internal(message: impl std::fmt::Display) -> Self {
         tracing::error!("{message}");
         ApiError::new(
