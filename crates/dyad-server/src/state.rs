@@ -16,6 +16,9 @@ pub struct Coder {
     pub dict_hash: String,
 }
 
+/// Page cache of each read connection, in KiB (negative: SQLite's unit for KiB).
+const READER_CACHE_KIB: i64 = -8192;
+
 /// At most `size` read connections, opened on first use and kept.
 pub struct ReadPool {
     path: PathBuf,
@@ -61,7 +64,15 @@ impl ReadPool {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         match idle {
             Some(s) => Ok(s),
-            None => Store::open(&self.path, Access::Read),
+            None => {
+                let store = Store::open(&self.path, Access::Read)?;
+                // 8 MiB of page cache per reader, not the store's 32 MiB: with eight
+                // readers the server's memory stays small; the OS caches the file.
+                let _ = store
+                    .connection()
+                    .pragma_update(None, "cache_size", READER_CACHE_KIB);
+                Ok(store)
+            }
         }
     }
 
