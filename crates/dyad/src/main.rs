@@ -13,6 +13,7 @@ mod places;
 mod query;
 mod recode;
 mod run;
+mod serve;
 
 // mimalloc: building the dictionaries at start-up makes tens of thousands of small
 // allocations, which the system allocator serves three times slower.
@@ -147,6 +148,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Count stored events per group and period.
     Aggregate(aggregate::AggregateArgs),
+    /// Serve the HTTP API and the dashboard over a store (see docs/server.md).
+    Serve(serve::ServeArgs),
 }
 
 /// Inputs: files, directories or `-` for standard input.
@@ -282,6 +285,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Recode(args) => recode::run(&cli.global, &args),
         Command::Query(args) => query::run(&args),
         Command::Aggregate(args) => aggregate::run(&args),
+        Command::Serve(args) => serve::run(&cli.global, &args),
         Command::Eval(mut args) => {
             args.custom_dictionaries = cli.global.dictionaries.is_some();
             let pipeline = run::pipeline(&cli.global)?;

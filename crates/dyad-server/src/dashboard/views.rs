@@ -1,0 +1,390 @@
+//! The dashboard's pages.
+
+use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
+use super::highlight::{marked, marks_of};
+use crate::api::{Count, busiest, event_id, query, series_of};
+use crate::error::ApiError;
+use crate::params::{SeriesBy, ViewParams};
+use crate::state::Shared;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use dyad_store::{EventRow, GroupBy, MentionRow, Period};
+use maud::{DOCTYPE, Markup, html};
+
+/// A whole page.
+fn page(title: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · dyad" }
+                link rel="stylesheet" href="/static/app.css";
+                script src="/static/app.js" defer {}
+            }
+            body {
+                header {
+                    a.brand href="/" { "dyad" }
+                    a href="/" { "Overview" }
+                    a href="/events" { "Events" }
+                    a href="/docs/" { "API" }
+                }
+                main { h1 { (title) } (body) }
+            }
+        }
+    }
+}
+
+/// An error as a page with its status.
+fn error_page(e: ApiError) -> Response {
+    let body = page(
+        "Error",
+        html! { p.error { (e.body.error) } p { a href="/" { "Back to the overview" } } },
+    );
+    (e.status, body).into_response()
+}
+
+/// A query string from pairs (values URL-encoded).
+fn qs(pairs: &[(&str, String)]) -> String {
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+/// The shared filter form.
+fn filter_form(p: &ViewParams, action: &str) -> Markup {
+    let field = |name: &str, label: &str, value: &Option<String>, hint: &str| {
+        html! {
+            label { (label)
+                input name=(name) value=(value.as_deref().unwrap_or("")) placeholder=(hint);
+            }
+        }
+    };
+    html! {
+        form.filters method="get" action=(action) {
+            (field("from", "From", &p.from, "YYYY-MM-DD"))
+            (field("to", "To", &p.to, "YYYY-MM-DD"))
+            (field("actor", "Actor", &p.actor, "USA, RUSGOV"))
+            (field("source", "Source", &p.source, "code"))
+            (field("target", "Target", &p.target, "code"))
+            (field("country", "Country", &p.country, "FRA"))
+            (field("cameo", "CAMEO root", &p.cameo, "04, 19"))
+            (field("mode", "Mode", &p.mode, "default, all, negated"))
+            (field("text", "Words", &p.text, "sentence words"))
+            button type="submit" { "Filter" }
+        }
+    }
+}
+
+fn counts_table(items: &[Count], dyads: bool, filters: &[(&str, String)]) -> Markup {
+    html! {
+        @if items.is_empty() { p.empty { "None." } } @else {
+            table {
+                thead { tr {
+                    th { @if dyads { "Source → target" } @else { "Actor" } }
+                    th.num { "Events" } th.num { "Mentions" } th.num { "Goldstein mean" } th.num { "sum" }
+                } }
+                tbody {
+                    @for c in items {
+                        @let key = c.key.clone().unwrap_or_default();
+                        @let href = if dyads {
+                            let mut q = vec![("source", key.clone()), ("target", c.target.clone().unwrap_or_default())];
+                            q.extend(filters.iter().filter(|(k, _)| *k != "source" && *k != "target").cloned());
+                            format!("/dyad?{}", qs(&q))
+                        } else {
+                            let mut q = vec![("actor", key.clone())];
+                            q.extend(filters.iter().filter(|(k, _)| *k != "actor").cloned());
+                            format!("/events?{}", qs(&q))
+                        };
+                        tr data-href=(href) {
+                            td { a href=(href) { (key) @if dyads { " → " (c.target.as_deref().unwrap_or("–")) } } }
+                            td.num { (c.events) } td.num { (c.mentions) }
+                            td.num { (format!("{:+.2}", c.goldstein_mean)) } td.num { (format!("{:+.1}", c.goldstein_sum)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn events_table(rows: &[EventRow]) -> Markup {
+    html! {
+        @if rows.is_empty() { p.empty { "No events match." } } @else {
+            table.events {
+                thead { tr {
+                    th { "Date" } th { "Source" } th { "Target" } th { "CAMEO" } th { "Quad" }
+                    th.num { "Goldstein" } th { "Mode" } th.num { "Mentions" }
+                } }
+                tbody {
+                    @for e in rows {
+                        @let href = format!("/events/{}", e.id);
+                        tr data-href=(href) {
+                            td { a href=(href) { (e.date.as_deref().unwrap_or("–")) } }
+                            td { (e.source) } td { (e.target.as_deref().unwrap_or("–")) }
+                            td { (e.cameo) } td class={"q" (e.quad_class)} { "■ " (e.quad_class) }
+                            td.num { (format!("{:+.1}", e.goldstein)) } td { (e.mode) } td.num { (e.mentions) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn next_page(filters: &[(&'static str, String)], cursor: &str) -> Vec<(&'static str, String)> {
+    let mut q = filters.to_vec();
+    q.push(("cursor", cursor.to_string()));
+    q
+}
+
+fn link_for_period(filters: &[(&str, String)], period: &str) -> String {
+    let mut q: Vec<(&str, String)> = filters
+        .iter()
+        .filter(|(k, _)| *k != "from" && *k != "to")
+        .cloned()
+        .collect();
+    q.push(("from", period.to_string()));
+    q.push(("to", period.to_string()));
+    format!("/events?{}", qs(&q))
+}
+
+/// `/`: events per day by QuadClass, Goldstein, busiest dyads and actors.
+pub async fn overview(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        let filter = p.filter()?;
+        let f = filter.clone();
+        let (series, dyads, actors, totals) = s
+            .reads
+            .run(move |st| {
+                Ok((
+                    series_of(st, &f, Period::Day, SeriesBy::Quad)?,
+                    busiest(st, &f, &[GroupBy::Source, GroupBy::Target], 15, false)?,
+                    busiest(st, &f, &[GroupBy::Actor], 15, true)?,
+                    st.totals()?,
+                ))
+            })
+            .await?;
+        let filters = p.filter_pairs();
+        Ok::<_, ApiError>(page(
+            "Overview",
+            html! {
+                (filter_form(&p, "/"))
+                p.meta {
+                    (totals.documents) " documents, " (totals.mentions) " mentions, "
+                    (totals.events) " events stored. "
+                    a href={"/events?" (qs(&filters))} { "List the matching events" } " · "
+                    a href={"/api/events?format=csv&" (qs(&filters))} { "CSV" } " · "
+                    a href={"/api/events?format=jsonl&" (qs(&filters))} { "JSON Lines" }
+                }
+                h2 { "Events per day by QuadClass" }
+                (stacked_bars(&series, |d| link_for_period(&filters, d)))
+                h2 { "Mean Goldstein value per day" }
+                (goldstein_line(&series))
+                div.grid {
+                    section { h2 { "Busiest dyads" } (counts_table(&dyads, true, &filters)) }
+                    section { h2 { "Busiest actors" } (counts_table(&actors, false, &filters)) }
+                }
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// `/events`: a paged table of events.
+pub async fn events(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        let filter = p.filter()?;
+        let pg = p.page()?;
+        let paged = s.reads.run(move |st| Ok(st.events(&filter, &pg)?)).await?;
+        let mut filters = p.filter_pairs();
+        if let Some(o) = &p.order {
+            filters.push(("order", o.clone()));
+        }
+        Ok::<_, ApiError>(page(
+            "Events",
+            html! {
+                (filter_form(&p, "/events"))
+                (events_table(&paged.items))
+                @if let Some(next) = &paged.next {
+                    @let q = next_page(&filters, next);
+                    p { a.next href={"/events?" (qs(&q))} { "Next page →" } }
+                }
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+fn mention_block(m: &MentionRow, current_doc: Option<&str>) -> Markup {
+    html! {
+        div.mention id=(m.id) {
+            p.sentence { (marked(&m.sentence_text, m.sentence_start as usize, marks_of(m))) }
+            p.meta {
+                "Mention " (m.id) " · " mark.source { (m.source) } " → "
+                @if let Some(t) = &m.target { mark.target { (t) } } @else { "–" } " · trigger "
+                mark.trigger { (m.trigger.text.as_deref().unwrap_or("")) } " · CAMEO " (m.cameo)
+                " · mode " strong { (m.mode) } " · rule " code { (m.rule) }
+                " · confidence " (format!("{:.2}", m.confidence))
+                " · date " (m.date.as_deref().unwrap_or("–"))
+                @if current_doc != Some(m.doc_id.as_str()) {
+                    " · " a href={"/documents/" (urlencode_path(&m.doc_id)) "#" (m.id)} { "document " (m.doc_id) }
+                } @else {
+                    " · " a href={"/events/" (m.event)} { "event" }
+                }
+            }
+        }
+    }
+}
+
+/// A path segment, percent-encoded.
+fn urlencode_path(s: &str) -> String {
+    qs(&[("x", s.to_string())])
+        .trim_start_matches("x=")
+        .replace('+', "%20")
+}
+
+/// `/events/{id}`: an event and every sentence that reports it, highlighted.
+pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Response {
+    let run = async {
+        let n = event_id(&id)?;
+        let d = s.reads.run(move |st| Ok(st.event(n)?)).await?;
+        let d = d.ok_or_else(|| ApiError::not_found("event", &id))?;
+        let e = &d.event;
+        let dyad = qs(&[
+            ("source", e.source.clone()),
+            ("target", e.target.clone().unwrap_or_default()),
+        ]);
+        Ok::<_, ApiError>(page(
+            &format!("Event {}", e.id),
+            html! {
+                p {
+                    strong { (e.source) " → " (e.target.as_deref().unwrap_or("–")) }
+                    " · CAMEO " (e.cameo) " (root " (e.root) ") · QuadClass " (e.quad_class) " "
+                    ((e.quad_class as usize).checked_sub(1).and_then(|i| QUAD_NAMES.get(i)).unwrap_or(&""))
+                    " · Goldstein " (format!("{:+.1}", e.goldstein)) " · mode " (e.mode)
+                    " · " (e.date.as_deref().unwrap_or("undated"))
+                }
+                p.meta {
+                    (e.mentions) " mentions in " (e.articles) " articles from " (e.sources) " sources · "
+                    a href={"/dyad?" (dyad)} { "this dyad" }
+                    " · " a href={"/api/events/" (e.id)} { "JSON" }
+                }
+                h2 { "Mentions" }
+                @for m in &d.mentions { (mention_block(m, None)) }
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// `/documents/{id}`: the whole text with every coded span highlighted.
+pub async fn document(State(s): State<Shared>, Path(id): Path<String>) -> Response {
+    let run = async {
+        let key = id.clone();
+        let d = s.reads.run(move |st| Ok(st.document(&key)?)).await?;
+        let d = d.ok_or_else(|| ApiError::not_found("document", &id))?;
+        let marks = d.mentions.iter().flat_map(marks_of).collect();
+        // Only web links become links: a `javascript:` URL stays text.
+        let safe_url = d
+            .url
+            .as_deref()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+        Ok::<_, ApiError>(page(
+            &format!("Document {}", d.id),
+            html! {
+                @if let Some(t) = &d.title { h2.title { (t) } }
+                p.meta {
+                    (d.outlet.as_deref().unwrap_or("")) " · " (d.published.as_deref().unwrap_or("undated"))
+                    @if let Some(u) = &d.url {
+                        " · "
+                        @if let Some(href) = safe_url { a.url href=(href) rel="noreferrer nofollow" { (u) } }
+                        @else { span.url { (u) } }
+                    }
+                    " · " (d.mentions.len()) " mentions"
+                }
+                div.doctext { (marked(&d.text, 0, marks)) }
+                h2 { "Coded mentions" }
+                @for m in &d.mentions { (mention_block(m, Some(&d.id))) }
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// `/dyad?source=..&target=..`: one dyad's series and events.
+pub async fn dyad(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        if p.source.is_none() {
+            return Err(ApiError::param("source", "a dyad needs a source"));
+        }
+        let filter = p.filter()?;
+        let pg = p.page()?;
+        let f = filter.clone();
+        let (series, paged, total) = s
+            .reads
+            .run(move |st| {
+                let total = busiest(st, &f, &[GroupBy::Quad], 4, false)?;
+                Ok((
+                    series_of(st, &f, Period::Day, SeriesBy::Quad)?,
+                    st.events(&f, &pg)?,
+                    total,
+                ))
+            })
+            .await?;
+        let filters = p.filter_pairs();
+        let events: u64 = total.iter().map(|c| c.events).sum();
+        let gsum: f64 = total.iter().map(|c| c.goldstein_sum).sum();
+        let title = format!(
+            "{} → {}",
+            p.source.as_deref().unwrap_or(""),
+            p.target.as_deref().unwrap_or("anyone")
+        );
+        Ok::<_, ApiError>(page(
+            &title,
+            html! {
+                (filter_form(&p, "/dyad"))
+                p.meta {
+                    (events) " events · Goldstein sum " (format!("{gsum:+.1}"))
+                    @if events > 0 { " · mean " (format!("{:+.2}", gsum / events as f64)) }
+                }
+                h2 { "Events per day by QuadClass" }
+                (stacked_bars(&series, |d| link_for_period(&filters, d)))
+                (goldstein_line(&series))
+                h2 { "Events" }
+                (events_table(&paged.items))
+                @if paged.next.is_some() {
+                    p { a href={"/events?" (qs(&filters))} { "All of this dyad's events →" } }
+                }
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
