@@ -223,7 +223,8 @@ fn reporting_clauses_give_the_speaker_a_statement_and_the_subject_its_own_mode()
         "Egypt said Israel would withdraw its troops from Gaza.",
         ModeFilter::All,
     );
-    let said = one(&events, "EGY", None, "01");
+    // The statement's target is the actor the reported clause is about.
+    let said = one(&events, "EGY", Some("ISR"), "01");
     assert!(!said.primary);
     let withdraw = one(&events, "ISR", Some("PSE"), "03");
     assert_eq!(withdraw.mode, Mode::Future);
