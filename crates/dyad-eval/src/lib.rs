@@ -514,6 +514,7 @@ mod tests {
             dump_pred: None,
             floors: None,
             custom_dictionaries: false,
+            dump_features: None,
         };
         // Detection takes `noevents` + `category` for PETRARCH's unit tests...
         let mut out = Vec::new();
