@@ -205,7 +205,13 @@ fn candidates(
         .tags
         .get(t)
         .is_some_and(|g| g.is_noun() || g.pos() == Pos::Num);
-    if tagged_noun && nouns.is_none() {
+    // Right after an actor the word is that actor's verb whatever the tagger says:
+    // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it.
+    let after_actor = view
+        .mention_ids
+        .iter()
+        .any(|&m| view.mentions[m].end_token as usize == t);
+    if tagged_noun && nouns.is_none() && !after_actor {
         return None;
     }
     let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(view, t));
