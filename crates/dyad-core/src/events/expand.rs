@@ -209,6 +209,7 @@ mod tests {
             cues: Default::default(),
             lemma: String::new(),
             date: None,
+            location: None,
         }
     }
 
