@@ -370,6 +370,25 @@ pub struct EventRecord<'a> {
     pub explain: Option<ExplainRecord<'a>>,
 }
 
+/// An event's actor as output: its mention's text and span (none for an unknown
+/// source), with the event's code for it (a member's code for compound actors).
+fn actor_record<'a>(
+    text: &'a str,
+    mentions: &[Mention],
+    mention: Option<usize>,
+    code: ActorCode,
+) -> ActorRecord<'a> {
+    let m = mention.map(|i| &mentions[i]);
+    ActorRecord {
+        code,
+        country: None,
+        text: m.map(|m| &text[m.start as usize..m.end as usize]),
+        start: m.map(|m| m.start),
+        end: m.map(|m| m.end),
+        home: None,
+    }
+}
+
 /// The events of an analysed document as output records.
 pub fn event_records<'a>(
     pipeline: &'a Pipeline,
@@ -379,17 +398,6 @@ pub fn event_records<'a>(
     explain: bool,
 ) -> Vec<EventRecord<'a>> {
     let text = doc.text.as_str();
-    let actor = |i: usize| {
-        let m = &a.mentions[i];
-        ActorRecord {
-            code: m.code,
-            country: None,
-            text: Some(&text[m.start as usize..m.end as usize]),
-            start: Some(m.start),
-            end: Some(m.end),
-            home: None,
-        }
-    };
     let mut out = Vec::new();
     for (n, e) in a.events.iter().enumerate() {
         if modes == ModeFilter::Default && !default_output(e, a) {
@@ -400,29 +408,15 @@ pub fn event_records<'a>(
         let trig = a.segmented.tokens[e.trigger_start as usize];
         let trig_end = a.segmented.tokens[e.trigger_end as usize - 1].end;
         let entry = pipeline.cameo.get_or_parent(e.code);
-        let mut source = match e.source {
-            Some(s) => actor(s),
-            None => ActorRecord {
-                code: e.source_code,
-                country: None,
-                text: None,
-                start: None,
-                end: None,
-                home: None,
-            },
-        };
-        source.code = e.source_code;
+        let source = actor_record(text, &a.mentions, e.source, e.source_code);
         let target = e.target.map(|t| {
-            let mut r = actor(t);
-            if let Some(c) = e.target_code {
-                r.code = c;
-            }
-            r
+            actor_record(
+                text,
+                &a.mentions,
+                Some(t),
+                e.target_code.unwrap_or(a.mentions[t].code),
+            )
         });
-        let source = ActorRecord {
-            country: None,
-            ..source
-        };
         let explain = explain.then(|| ExplainRecord {
             lemma: &e.lemma,
             pattern: pipeline.rule_text(e.rule),
