@@ -207,13 +207,16 @@ fn filter(f: &FilterFields<'_>) -> Result<Filter, ApiError> {
         ("cameo", f.cameo),
         ("plover", f.plover),
     ] {
-        if let Some(bad) = list(codes)
-            .into_iter()
-            .find(|c| !c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
-        {
+        if let Some(bad) = list(codes).into_iter().find(|c| {
+            // Actor codes may end in `*` to match as a prefix (`FRA*`: FRAGOV, FRAMIL).
+            let c = c.strip_suffix('*').unwrap_or(c);
+            c.is_empty() || !c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        }) {
             return Err(ApiError::param(
                 name,
-                format!("{bad:?} is not a code (letters, digits and _ only)"),
+                format!(
+                    "{bad:?} is not a code (letters, digits and _ only, `*` at the end for a prefix)"
+                ),
             ));
         }
     }

@@ -91,15 +91,15 @@ async fn filters_select_what_they_name() {
             assert_eq!(got.iter().collect::<Vec<_>>(), want, "{query}");
         }
     };
-    check("source=FRA", |e| {
+    check("source=FRA*", |e| {
         e["source"].as_str().unwrap().starts_with("FRA")
     })
     .await;
-    check("target=DEU", |e| {
+    check("target=DEU*", |e| {
         e["target"].as_str().is_some_and(|t| t.starts_with("DEU"))
     })
     .await;
-    check("actor=RUS", |e| {
+    check("actor=RUS*", |e| {
         e["source"].as_str().unwrap().starts_with("RUS")
             || e["target"].as_str().is_some_and(|t| t.starts_with("RUS"))
     })
@@ -116,7 +116,7 @@ async fn filters_select_what_they_name() {
             .is_some_and(|d| ("2024-05-05".."2024-05-10").contains(&d))
     })
     .await;
-    check("source=FRA&quad=3", |e| {
+    check("source=FRA*&quad=3", |e| {
         e["source"].as_str().unwrap().starts_with("FRA") && e["quad_class"] == 3
     })
     .await;
@@ -216,7 +216,7 @@ async fn bad_values_are_400s_naming_the_parameter() {
 #[tokio::test]
 async fn event_detail_has_mentions_evidence_and_rule() {
     let s = start().await;
-    let v = s.json("/api/events?source=FRA&target=DEU&mode=all").await;
+    let v = s.json("/api/events?source=FRA*&target=DEU*&mode=all").await;
     let id = v["items"][0]["id"].as_str().unwrap().to_string();
     let d = s.json(&format!("/api/events/{id}")).await;
     assert_eq!(d["event"]["id"], id.as_str());
@@ -303,7 +303,7 @@ async fn aggregates_add_up_to_the_events() {
             .iter()
             .all(|c| c["key"].is_string())
     );
-    let fra = s.json("/api/actors?actor=FRA").await;
+    let fra = s.json("/api/actors?actor=FRA*").await;
     assert!(
         fra["items"]
             .as_array()
@@ -536,13 +536,13 @@ async fn dashboard_views_render_and_link_through() {
     assert!(home.contains("<svg") && home.contains("<rect"), "the chart");
     assert!(home.contains("href=\"/dyad?source="), "links to dyads");
     let filtered = s
-        .get("/?source=FRA&from=2024-05-01&to=2024-05-31")
+        .get("/?source=FRA*&from=2024-05-01&to=2024-05-31")
         .await
         .text()
         .await
         .unwrap();
     assert!(
-        filtered.contains("value=\"FRA\""),
+        filtered.contains("value=\"FRA*\""),
         "filters kept in the form"
     );
     let list = s
@@ -572,7 +572,7 @@ async fn dashboard_views_render_and_link_through() {
     );
     let doc = s.get("/documents/d00").await.text().await.unwrap();
     assert!(doc.contains("<mark class=\"source\"") && doc.contains("<mark class=\"target\""));
-    let dyad = s.get("/dyad?source=FRA&target=DEU&mode=all").await;
+    let dyad = s.get("/dyad?source=FRA*&target=DEU*&mode=all").await;
     assert_eq!(dyad.status(), StatusCode::OK);
     assert!(dyad.text().await.unwrap().contains("href=\"/events/"));
     let bad = s.get("/?quad=9").await;
