@@ -171,6 +171,13 @@ impl SentenceView<'_> {
             if matches!(self.word(q), "if" | "unless") {
                 return true;
             }
+            // `on (the) condition that`: a condition like `if`.
+            if surface.eq_ignore_ascii_case("condition")
+                && q + 1 < self.end
+                && self.text[self.tokens[q + 1].span()].eq_ignore_ascii_case("that")
+            {
+                return true;
+            }
         }
         false
     }

@@ -161,6 +161,17 @@ fn no_subject(view: &SentenceView<'_>, start: usize) -> bool {
     false
 }
 
+/// Whether `without` governs the trigger at `t` (`withdrew without firing a shot`,
+/// `without facing torture`): the event did not happen. Up to three words may stand
+/// between (`without them facing`), none a boundary.
+fn after_without(view: &SentenceView<'_>, t: usize) -> bool {
+    let floor = t.saturating_sub(4).max(view.start);
+    (floor..t)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| view.text[view.tokens[q].span()].eq_ignore_ascii_case("without"))
+}
+
 /// Whether token `t` cannot start an event of its own: inside a mention, the second
 /// half of a hyphenated compound (`drought-hit`, `Russian-backed`), or a month name
 /// written as a date.
@@ -329,7 +340,9 @@ pub(super) fn find(
         && group.start > view.start
         && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
         && words[group.start - 1] != UNKNOWN;
-    let mode = if group.mode == Mode::Asserted && no_subject(view, group.start) {
+    let mode = if group.mode == Mode::Asserted
+        && (no_subject(view, group.start) || after_without(view, t))
+    {
         Mode::Negated
     } else {
         group.mode
@@ -420,6 +433,17 @@ mod tests {
             "India attacked Pakistani targets with no warning.",
             Step::Roles,
         );
+        assert_eq!(p.event("attacked").mode, super::Mode::Asserted);
+    }
+
+    #[test]
+    fn an_event_under_without_did_not_happen() {
+        let p = probe(
+            "The rebels withdrew from the town without firing a shot at the army.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("firing").mode, super::Mode::Negated);
+        let p = probe("Syria attacked Turkey without warning.", Step::Roles);
         assert_eq!(p.event("attacked").mode, super::Mode::Asserted);
     }
 }
