@@ -269,6 +269,25 @@ fn candidates(
     (!out.is_empty()).then_some(false)
 }
 
+/// Whether the word at `t` stands before a common noun, as its modifier (a time word
+/// after it is an adverb: `renewed negotiations today`).
+fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
+    const TIME: [&str; 8] = [
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "morning",
+        "evening",
+        "week",
+        "year",
+    ];
+    let next = t + 1;
+    next < view.end
+        && view.tags.get(next).is_some_and(|g| g.pos() == Pos::Noun)
+        && !(view.words[next] != UNKNOWN && TIME.contains(&view.lex.word(view.words[next])))
+}
+
 /// The most specific pattern, over all candidate entries, that matches at `t`.
 fn best_match(
     coder: &EventCoder,
@@ -316,6 +335,11 @@ pub(super) fn find(
     }
     let as_noun = candidates(view, t, verbs, nouns, scratch)?;
     let (entry, m) = best_match(coder, view, t, scratch, as_noun)?;
+    // A noun that modifies the next noun is no event of its own (`support officers`,
+    // `war crimes`, `fast accession`) unless its pattern goes on through that noun.
+    if as_noun && m.end <= t + 1 && modifies_next_noun(view, t) {
+        return None;
+    }
     let participle = scratch
         .iter()
         .any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
