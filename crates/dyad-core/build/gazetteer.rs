@@ -201,6 +201,37 @@ impl Blob {
     }
 }
 
+/// Writes the hash index of the sorted `keys`: a power-of-two count of slots (at
+/// most half full), then per slot the first key row of a distinct key (`u32::MAX`:
+/// empty) and a word with the top 16 bits of the key's hash over the number of rows
+/// of that key. A lookup hashes the name once and compares one or two strings, where
+/// a binary search over the rows compared about seventeen.
+fn index(b: &mut Blob, keys: &[(String, u32, u32)]) {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        match groups.last_mut() {
+            Some((first, n)) if keys[*first].0 == k.0 => *n += 1,
+            _ => groups.push((i, 1)),
+        }
+    }
+    let slots = (groups.len() * 2).next_power_of_two();
+    let mut table = vec![(u32::MAX, 0u32); slots];
+    for &(first, n) in &groups {
+        assert!(n <= 0xffff, "{} features under one key", n);
+        let h = key::key_hash(&keys[first].0);
+        let mut i = h as usize & (slots - 1);
+        while table[i].0 != u32::MAX {
+            i = (i + 1) & (slots - 1);
+        }
+        table[i] = (first as u32, ((h >> 48) as u32) << 16 | n as u32);
+    }
+    b.u32(slots as u32);
+    for (row, word) in table {
+        b.u32(row);
+        b.u32(word);
+    }
+}
+
 /// Compiles the gazetteer into `out`.
 pub fn compile(manifest: &Path, out: &Path) {
     let table = manifest.join("src/places/countries.tsv");
@@ -344,6 +375,7 @@ pub fn compile(manifest: &Path, out: &Path) {
         b.u32(*kind);
         b.u32(*index);
     }
+    index(&mut b, &keys);
     let strings = std::mem::take(&mut b.strings);
     b.u32(strings.len() as u32);
     b.bytes.extend_from_slice(&strings);

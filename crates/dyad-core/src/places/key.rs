@@ -22,3 +22,17 @@ pub fn push_ascii_key(name: &str, out: &mut String) {
         out.pop();
     }
 }
+
+/// The hash under which the gazetteer's index files a key (FNV-1a over the bytes, then
+/// a 64-bit finaliser so that the low bits, which pick the slot, mix every byte). The
+/// build script and the library compute it with this same function.
+pub fn key_hash(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}

@@ -468,7 +468,7 @@ fn locatives(
                 seg.tokens[end - 1].end as usize,
             );
             lookup_key(g, &input.text[span.0..span.1], key);
-            if NOT_PLACES.contains(&key.as_str()) || g.find(key).next().is_none() {
+            if !g.contains(key) || NOT_PLACES.contains(&key.as_str()) {
                 continue;
             }
             hit = Some((end, span, division));
