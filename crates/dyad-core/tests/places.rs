@@ -277,3 +277,43 @@ fn reference_article_summit_is_in_moscow_and_no_event_in_an_unnamed_country() {
         );
     }
 }
+
+#[test]
+fn dictionary_names_in_another_spelling_resolve_to_their_town() {
+    let g = gazetteer();
+    // Transliteration variants (the gazetteer spells Zaporizhzhya, Luhansk).
+    for (name, country, want) in [
+        ("Zaporizhzhia", "UKR", "Zaporizhzhya"),
+        ("Lugansk", "UKR", "Luhansk"),
+        ("Vinnytsia", "UKR", "Vinnytsya"),
+        // A division word the gazetteer does not write.
+        ("Gaza City", "PSE", "Gaza"),
+        // GeoNames' own division words (`Anhui Sheng`).
+        ("Anhui", "CHN", "Anhui Sheng"),
+    ] {
+        let f = dyad_core::places::resolve_dictionary_name(g, name, country)
+            .unwrap_or_else(|| panic!("{name} resolves to nothing"));
+        assert_eq!(g.info(f).name, want, "{name}");
+    }
+    // A shared skeleton is not enough: Cumbria is no spelling of the town of Comber.
+    assert!(dyad_core::places::resolve_dictionary_name(g, "Cumbria", "GBR").is_none());
+}
+
+#[test]
+fn spelling_variants_locate_events_in_their_town() {
+    let l = location_of(
+        "Russian forces shelled a power station near Zaporizhzhia overnight.",
+        "shelled",
+    )
+    .expect("located");
+    assert_eq!(
+        (l.name, l.country, l.precision),
+        ("Zaporizhzhya", "UKR", "city")
+    );
+    let l = location_of(
+        "Chinese police detained dozens of villagers in Anhui province.",
+        "detained",
+    )
+    .expect("located");
+    assert_eq!((l.country, l.precision), ("CHN", "adm1"));
+}

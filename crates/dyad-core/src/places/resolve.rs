@@ -148,7 +148,7 @@ fn prefer_division(g: &Gazetteer, key: &str, features: Vec<Feature>) -> Vec<Feat
         f.kind == FeatureKind::Town
             && g.info(f).adm1.is_some_and(|a| {
                 place_key(g.adm1_name(a), &mut k);
-                k == key
+                k == key || super::key::division_core(&k) == Some(key)
             })
     });
     if seat {
