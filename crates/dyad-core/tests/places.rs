@@ -317,3 +317,33 @@ fn spelling_variants_locate_events_in_their_town() {
     .expect("located");
     assert_eq!((l.country, l.precision), ("CHN", "adm1"));
 }
+
+#[test]
+fn a_capital_stays_in_its_country_and_names_its_city() {
+    // One mention of the US does not make Lisbon the town in Connecticut.
+    assert_eq!(
+        place(
+            "European ministers met at a summit in Lisbon and vowed to catch up with the US.",
+            "Lisbon"
+        )
+        .map(|p| p.0),
+        Some("PRT".into())
+    );
+    // Washington the capital, not the state of that name.
+    assert_eq!(
+        place(
+            "Finance ministers gathered in Washington on Friday.",
+            "Washington"
+        )
+        .map(|p| (p.0, p.1)),
+        Some(("USA".into(), "city"))
+    );
+}
+
+#[test]
+fn a_country_that_begins_a_longer_name_is_no_place() {
+    let (doc, a) = analyse("The prime minister spoke at the Japan National Press Club in Tokyo.");
+    let names: Vec<&str> = a.places.iter().map(|p| p.text(&doc.text)).collect();
+    assert!(!names.contains(&"Japan"), "{names:?}");
+    assert!(names.contains(&"Tokyo"), "{names:?}");
+}

@@ -387,7 +387,7 @@ fn from_mention(
                 Cue::Capital
             } else if town {
                 Cue::Capital
-            } else if locative {
+            } else if locative && !name_goes_on(input, sent, end) {
                 Cue::Country
             } else {
                 return None;
@@ -408,6 +408,15 @@ fn from_mention(
         qualifier: qualifier(input, sent, end),
         want,
     })
+}
+
+/// Whether a capitalised word other than a month or a weekday follows the mention:
+/// the country then begins a longer name (`at the Japan National Press Club`), not a
+/// place.
+fn name_goes_on(input: &PlaceInput<'_>, sent: &Range<usize>, end: usize) -> bool {
+    end < sent.end
+        && capitalized(input, end)
+        && !NOT_PLACES[..19].contains(&input.seg.norm(&input.seg.tokens[end]))
 }
 
 /// Whether `key` names a town of the country coded `code` (a capital given as a

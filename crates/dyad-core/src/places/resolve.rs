@@ -208,14 +208,25 @@ pub fn resolve(
     let own = key_hash(key);
     if let Some(dc) = dict_country {
         let main = story.main(own);
+        // A capital leaves its country only for a story that names another country
+        // more than once (`Lisbon` stays Portugal's in a story that names the US once).
+        let least = if c.cue == Cue::Capital { 2 } else { 1 };
         let chosen = if story.count(dc, own) > 0 {
             (dc, "the dictionaries' country, named in the story")
-        } else if let Some(m) = main.filter(|&m| !in_country(m).is_empty()) {
+        } else if let Some(m) =
+            main.filter(|&m| !in_country(m).is_empty() && story.count(m, own) >= least)
+        {
             (m, "the story's main country")
         } else {
             (dc, "the dictionaries' country")
         };
-        return match best(g, &prefer_division(g, key, in_country(chosen.0)), c.want) {
+        // A capital names its city, never a division of the name (`Washington`).
+        let features = if c.cue == Cue::Capital {
+            in_country(chosen.0)
+        } else {
+            prefer_division(g, key, in_country(chosen.0))
+        };
+        return match best(g, &features, c.want) {
             Some(f) => choice(Some(f), chosen.1),
             None => choice(
                 Some(Feature {
