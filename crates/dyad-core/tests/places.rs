@@ -347,3 +347,32 @@ fn a_country_that_begins_a_longer_name_is_no_place() {
     assert!(!names.contains(&"Japan"), "{names:?}");
     assert!(names.contains(&"Tokyo"), "{names:?}");
 }
+
+#[test]
+fn a_second_name_shares_the_first_ones_locative() {
+    let (doc, a) = analyse("Bombs exploded in Kabul and Kandahar on Sunday.");
+    let kandahar = a
+        .places
+        .iter()
+        .find(|p| p.text(&doc.text) == "Kandahar")
+        .expect("a place mention");
+    assert!(kandahar.locative);
+    // `and` after a name with no locative leads to no place.
+    let (doc, a) = analyse("Kabul and Kandahar are cities.");
+    assert!(
+        a.places
+            .iter()
+            .filter(|p| p.text(&doc.text) == "Kandahar")
+            .all(|p| !p.locative)
+    );
+}
+
+#[test]
+fn of_two_places_the_one_in_an_actors_country_locates_the_event() {
+    let l = location_of(
+        "Jordanian troops attacked Syrian smugglers in Iraq and Syria.",
+        "attacked",
+    )
+    .expect("located");
+    assert_eq!(l.country, "SYR");
+}

@@ -247,7 +247,8 @@ const SEATS: &[(&str, &str)] = &[
 ];
 
 /// Whether a locative leads to token `first` (within `sent`): `in`, `in the`, `in
-/// southern`, `southwest of`.
+/// southern`, `southwest of`, or a locative name before `and` (`in Iraq and
+/// Afghanistan`).
 pub(crate) fn locative_before(input: &PlaceInput<'_>, sent: &Range<usize>, first: usize) -> bool {
     let seg = input.seg;
     let mut t = first;
@@ -265,6 +266,16 @@ pub(crate) fn locative_before(input: &PlaceInput<'_>, sent: &Range<usize>, first
         }
         if w == "of" {
             return t > sent.start && OF_PLACE.contains(&seg.norm(&seg.tokens[t - 1]));
+        }
+        if (w == "and" || w == "or") && steps == 1 {
+            // `in Iraq and Afghanistan`: the second name shares the first's locative.
+            let mut q = t;
+            while q > sent.start && q + 4 > t && capitalized(input, q - 1) {
+                q -= 1;
+            }
+            if q < t {
+                return locative_before(input, sent, q);
+            }
         }
         if !MODIFIERS.contains(&w) {
             return false;
