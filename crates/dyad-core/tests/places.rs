@@ -376,3 +376,15 @@ fn of_two_places_the_one_in_an_actors_country_locates_the_event() {
     .expect("located");
     assert_eq!(l.country, "SYR");
 }
+
+#[test]
+fn without_the_stage_no_event_is_located() {
+    let mut p = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+    p.set_locations(false);
+    let doc = Document::from_text("Russian troops shelled a hospital in Kharkiv on Monday.");
+    let mut a = Analysis::default();
+    p.analyze(&doc, None, &mut a);
+    assert!(!a.events.is_empty());
+    assert!(a.events.iter().all(|e| e.location.is_none()));
+    assert!(a.places.is_empty());
+}
