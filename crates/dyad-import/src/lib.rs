@@ -13,7 +13,7 @@ mod other;
 mod text;
 mod verbs;
 
-use dyad_core::dict::Dictionaries;
+use dyad_core::dict::{Dictionaries, ModeRule};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -240,6 +240,26 @@ fn stem(name: &str) -> String {
 /// roles or countries that the imported codes name but no file defines are declared,
 /// so that the output passes `dyad dict lint` over `base`.
 pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Output {
+    import_with(inputs, base, cameo_text, &Options::default())
+}
+
+/// Choices of an import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How the coder reads the modes of the converted verb patterns' events, written
+    /// in each converted pattern file's `settings`. The default is PETRARCH's own
+    /// convention, [`ModeRule::Patterns`]: a verb is coded as its patterns say,
+    /// whatever its tense, negation or modality (`will meet` is a meeting).
+    pub modes: Option<ModeRule>,
+}
+
+/// [`import`] with `options`.
+pub fn import_with(
+    inputs: &[Input<'_>],
+    base: &Dictionaries,
+    cameo_text: &str,
+    options: &Options,
+) -> Output {
     let mut out = Output::default();
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut used = Used::default();
@@ -255,7 +275,8 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
         let stem = stem(&input.name);
         match input.kind {
             Kind::Verbs => {
-                let v = verbs::convert(&text, &mut report, &base_irregular, &known);
+                let modes = options.modes.unwrap_or(ModeRule::Patterns);
+                let v = verbs::convert(&text, &mut report, &base_irregular, &known, modes);
                 used.event_codes.extend(v.codes);
                 files.insert(format!("verbs/{stem}.txt"), v.patterns);
                 if !v.irregular.is_empty() {

@@ -3,7 +3,7 @@
 
 use crate::text::{lower_phrase, strip_comment, strip_markup_comments};
 use crate::{FileReport, Known};
-use dyad_core::dict::{patterns::check_pattern, plural_of};
+use dyad_core::dict::{ModeRule, patterns::check_pattern, plural_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
 
@@ -32,17 +32,64 @@ struct Verb {
 /// A converted pattern line.
 struct Pattern {
     line: usize,
-    code: String,
+    code: Code,
     elements: Vec<String>,
     reciprocal: bool,
 }
 
+/// A PETRARCH code as a dyad pattern writes it: `057`, the null code `---`, a paired
+/// code `031:032` or a reversed code `:173`.
 #[derive(Clone)]
-enum Code {
-    /// `[---]`: no event.
-    Null,
-    /// A code dyad can hold.
-    Event(String),
+struct Code {
+    text: String,
+    /// The event codes it names.
+    codes: Vec<String>,
+}
+
+impl Code {
+    fn null() -> Code {
+        Code {
+            text: "---".into(),
+            codes: Vec::new(),
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
+/// One side of a code: `None` for the null code, the CAMEO digits otherwise. A
+/// suffix after the digits (`174K`, `023?`: PETRARCH's test markers) is dropped with a
+/// loss reported.
+fn code_side(
+    s: &str,
+    whole: &str,
+    line: usize,
+    report: &mut FileReport,
+) -> Result<Option<String>, String> {
+    let s = s.trim();
+    if s.is_empty() || s == "---" {
+        return Ok(None);
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(2..=4).contains(&digits) {
+        return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
+    }
+    if digits < s.len() {
+        if !s[digits..]
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'?')
+        {
+            return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
+        }
+        report.approx(
+            line,
+            "code with a suffix after its digits (`174K`, `023?`): the CAMEO digits are kept",
+            whole,
+        );
+    }
+    Ok(Some(s[..digits].to_string()))
 }
 
 /// Verbs that share an entry: their default code and the words around the verb.
@@ -74,36 +121,28 @@ struct State<'a> {
     codes: FxHashSet<String>,
 }
 
-/// Reads a bracketed code: `[023]`, `[013:012]` (the first kept), `[---]`.
+/// Reads a bracketed code: `[023]`, `[---]`, a paired `[031:032]`, a reversed `[:173]`.
 fn parse_code(s: &str, line: usize, report: &mut FileReport) -> Result<Code, String> {
     let s = s.trim();
-    if s.is_empty() || s == "---" {
-        return Ok(Code::Null);
-    }
     let (first, second) = match s.split_once(':') {
-        Some((a, b)) => (a.trim(), Some(b.trim())),
+        Some((a, b)) => (a, Some(b)),
         None => (s, None),
     };
-    if first == "---" {
-        return Ok(Code::Null);
-    }
-    if first.is_empty() && second.is_some() {
-        return Err(
-            "paired code [:B] (only the target's reply): dyad patterns code the source's act"
-                .into(),
-        );
-    }
-    if !(2..=4).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
-    }
-    if second.is_some_and(|b| b != first) {
-        report.approx(
-            line,
-            "paired code [A:B]: the second code (the target's reply) is dropped",
-            s,
-        );
-    }
-    Ok(Code::Event(first.to_string()))
+    let first = code_side(first, s, line, report)?;
+    let second = match second {
+        Some(b) => code_side(b, s, line, report)?,
+        None => None,
+    };
+    let text = match (&first, &second) {
+        (None, None) => return Ok(Code::null()),
+        (Some(a), None) => a.clone(),
+        (None, Some(b)) => format!(":{b}"),
+        (Some(a), Some(b)) => format!("{a}:{b}"),
+    };
+    Ok(Code {
+        text,
+        codes: first.into_iter().chain(second).collect(),
+    })
 }
 
 /// Splits `text [code]` into the text and the bracket's contents.
@@ -378,7 +417,9 @@ impl State<'_> {
         }
         for (verbs, code, pre, post) in groups {
             let mut lines = Vec::new();
-            if let Code::Event(c) = &code {
+            let mut codes_something = false;
+            if !code.is_null() {
+                codes_something = true;
                 let mut d = Vec::new();
                 if !pre.is_empty() {
                     d.push(words_element(&pre));
@@ -387,8 +428,8 @@ impl State<'_> {
                 if !post.is_empty() {
                     d.push(words_element(&post));
                 }
-                lines.push(format!("{c}  {}", d.join(" ")));
-                self.codes.insert(c.clone());
+                lines.push(format!("{}  {}", code.text, d.join(" ")));
+                self.codes.extend(code.codes.iter().cloned());
             }
             for p in &b.patterns {
                 let mut els = Vec::new();
@@ -408,17 +449,18 @@ impl State<'_> {
                 let flag = if p.reciprocal { "  [reciprocal]" } else { "" };
                 lines.push(format!(
                     "{}  {}{flag}  # line {}",
-                    p.code,
+                    p.code.text,
                     els.join(" "),
                     p.line
                 ));
-                self.codes.insert(p.code.clone());
+                codes_something |= !p.code.is_null();
+                self.codes.extend(p.code.codes.iter().cloned());
             }
-            if lines.is_empty() {
+            if !codes_something {
                 for v in verbs {
                     self.report.skip(
                         v.line,
-                        "verb with nothing to code: its block's code is [---] and no pattern of the block converted",
+                        "verb with nothing to code: its block's code is [---] and no pattern of the block with a code converted",
                         &v.lemma,
                     );
                 }
@@ -446,15 +488,7 @@ impl State<'_> {
             return None;
         };
         let code = match parse_code(code, line, self.report) {
-            Ok(Code::Event(c)) => c,
-            Ok(Code::Null) => {
-                self.report.skip(
-                    line,
-                    "null code [---] (a pattern that stops coding): dyad has no such pattern",
-                    text,
-                );
-                return None;
-            }
+            Ok(c) => c,
             Err(e) => {
                 self.report.skip(line, &e, text);
                 return None;
@@ -468,7 +502,8 @@ impl State<'_> {
             }
         };
         let dyad = format!(
-            "{code} {}{}",
+            "{} {}{}",
+            code.text,
             elements.join(" "),
             if reciprocal { " [reciprocal]" } else { "" }
         );
@@ -497,14 +532,27 @@ pub fn convert(
     report: &mut FileReport,
     base_irregular: &FxHashSet<&str>,
     known: &Known,
+    modes: ModeRule,
 ) -> Verbs {
     let text = strip_markup_comments(text);
+    let mut out = String::from(
+        "# Converted by `dyad dict import petrarch`; `# line N` is the line in the source file.\n\n",
+    );
+    out.push_str(match modes {
+        ModeRule::Patterns => {
+            "# PETRARCH's convention: a verb is coded as its patterns say, whatever its tense,\n\
+             # negation or modality (`will meet` is a meeting, `081  will not *` names its\n\
+             # negation). See `settings` in docs/patterns.md.\nsettings\n  modes: patterns\n\n"
+        }
+        ModeRule::Read => {
+            "# dyad's convention: the coder reads each verb's mode (`will meet` is an\n\
+             # intention). See `settings` in docs/patterns.md.\nsettings\n  modes: read\n\n"
+        }
+    });
     let mut st = State {
         report,
         classes: FxHashMap::default(),
-        out: String::from(
-            "# Converted by `dyad dict import petrarch`; `# line N` is the line in the source file.\n\n",
-        ),
+        out,
         irregular: String::new(),
         irregular_done: FxHashSet::default(),
         base_irregular,
@@ -541,10 +589,10 @@ pub fn convert(
                     Err(e) => {
                         st.report
                             .approx(line, &format!("block default dropped: {e}"), t);
-                        Code::Null
+                        Code::null()
                     }
                 },
-                None => Code::Null,
+                None => Code::null(),
             };
             block = Some(Block {
                 code,

@@ -2,7 +2,7 @@
 //! patterns, word classes and irregular verbs. The language is specified in
 //! `docs/patterns.md`; this module only reads it.
 
-use super::syntax::{entries, first_word, list};
+use super::syntax::{Entry, entries, first_word, key_value, list};
 use super::{DictError, Origin};
 use crate::codes::EventCode;
 
@@ -64,11 +64,36 @@ pub enum TriggerKind {
     Adjective,
 }
 
+/// How the coder reads the mode (negation, future, hypotheses) of the events of a
+/// pattern file's entries: the file's `settings` entry, `modes:` attribute.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum ModeRule {
+    /// `modes: read` (the default): the coder reads each trigger's verb group for its
+    /// mode and codes by it (`will meet` is an intention, `will not attend` a refusal,
+    /// a negated or hypothetical event is not asserted).
+    #[default]
+    Read,
+    /// `modes: patterns`: the patterns alone decide, as in PETRARCH and TABARI. Every
+    /// event is coded as its pattern says and asserted, whatever its tense, negation or
+    /// modality; a pattern that should code a negation or a future names its words
+    /// (`081  will not *`).
+    Patterns,
+}
+
 /// One pattern line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternLine {
-    /// The CAMEO code it gives.
-    pub code: EventCode,
+    /// The CAMEO code it gives; `None` for the null code `---`: when this pattern is
+    /// the best match, the trigger codes nothing.
+    pub code: Option<EventCode>,
+    /// The second code of a paired code `A:B`: the target's act on the source, coded
+    /// beside the source's act `A`.
+    pub reply: Option<EventCode>,
+    /// A reversed code `:B`: the event goes from the pattern's target to its source
+    /// (`appeared before a court` is the court's act on the subject).
+    pub reversed: bool,
     /// Its elements, `*` included.
     pub elements: Vec<Element>,
     /// `[reciprocal]`.
@@ -90,6 +115,8 @@ pub struct PatternEntry {
     pub lemmas: Vec<String>,
     /// Its patterns, in file order.
     pub patterns: Vec<PatternLine>,
+    /// How its events' modes are read (its file's `settings`).
+    pub modes: ModeRule,
     /// Where the entry starts.
     pub origin: Origin,
 }
@@ -207,10 +234,31 @@ fn element_tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// Reads a pattern's code: `057`, the null code `---`, a paired code `031:032` (the
+/// target's reply second) or a reversed code `:173`; returns (code, reply, reversed).
+fn parse_code(text: &str) -> Result<(Option<EventCode>, Option<EventCode>, bool), String> {
+    let one = |c: &str| -> Result<Option<EventCode>, String> {
+        match c {
+            "" | "---" => Ok(None),
+            _ => EventCode::new(c)
+                .map(Some)
+                .ok_or_else(|| format!("{c:?} is not a CAMEO code")),
+        }
+    };
+    match text.split_once(':') {
+        None if text.is_empty() => Err("a pattern needs a code".into()),
+        None => Ok((one(text)?, None, false)),
+        Some((a, b)) => match (one(a)?, one(b)?) {
+            (None, None) => Err(format!("{text:?} codes nothing on either side")),
+            (None, Some(b)) => Ok((Some(b), None, true)),
+            (a, b) => Ok((a, b, false)),
+        },
+    }
+}
+
 fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     let (code_text, mut rest) = first_word(text);
-    let code =
-        EventCode::new(code_text).ok_or_else(|| format!("{code_text:?} is not a CAMEO code"))?;
+    let (code, reply, reversed) = parse_code(code_text)?;
     let mut reciprocal = false;
     let mut reporting = false;
     while let Some(open) = rest.rfind('[') {
@@ -252,6 +300,8 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     }
     Ok(PatternLine {
         code,
+        reply,
+        reversed,
         elements,
         reciprocal,
         reporting,
@@ -279,6 +329,7 @@ pub(super) fn parse(
         Ok(e) => e,
         Err(e) => return errors.push(e),
     };
+    let modes = file_settings(path, &entries, errors);
     for entry in entries {
         let origin = Origin {
             file,
@@ -317,6 +368,7 @@ pub(super) fn parse(
             continue;
         }
         let kind = match head {
+            "settings" => continue,
             "verb" => TriggerKind::Verb,
             "noun" => TriggerKind::Noun,
             "adj" => TriggerKind::Adjective,
@@ -342,6 +394,7 @@ pub(super) fn parse(
             kind,
             lemmas,
             patterns: Vec::new(),
+            modes,
             origin,
         };
         for line in entry.body {
@@ -366,6 +419,42 @@ pub(super) fn parse(
         }
         patterns.push(e);
     }
+}
+
+/// The file's `settings` entry (at most one; it applies to every entry of the file,
+/// wherever it is written): `modes: read | patterns`.
+fn file_settings(path: &str, entries: &[Entry<'_>], errors: &mut Vec<DictError>) -> ModeRule {
+    let mut modes = ModeRule::default();
+    let mut seen = None;
+    for entry in entries
+        .iter()
+        .filter(|e| first_word(e.header.text).0 == "settings")
+    {
+        if let Some(first) = seen.replace(entry.header.number) {
+            errors.push(DictError::new(
+                path,
+                entry.header.number,
+                format!("a second `settings` entry (the first is at line {first})"),
+            ));
+        }
+        for line in &entry.body {
+            match key_value(line.text) {
+                Some(("modes", "read")) => modes = ModeRule::Read,
+                Some(("modes", "patterns")) => modes = ModeRule::Patterns,
+                Some(("modes", other)) => errors.push(DictError::new(
+                    path,
+                    line.number,
+                    format!("unknown value {other:?} of `modes` (read, patterns)"),
+                )),
+                _ => errors.push(DictError::new(
+                    path,
+                    line.number,
+                    format!("unknown setting {:?} (modes)", line.text),
+                )),
+            }
+        }
+    }
+    modes
 }
 
 /// Parses `irregular.txt`.
@@ -425,7 +514,7 @@ mod tests {
     #[test]
     fn parses_patterns_and_flags() {
         let p = parse_pattern("057  * &AGREEMENT with $ [reciprocal]", o()).unwrap();
-        assert_eq!(p.code.as_str(), "057");
+        assert_eq!(p.code.expect("a code").as_str(), "057");
         assert!(p.reciprocal && !p.reporting);
         assert_eq!(
             p.elements,
@@ -452,6 +541,70 @@ mod tests {
             p.elements[1],
             Element::Words(vec!["tear gas".into(), "teargas".into()])
         );
+    }
+
+    #[test]
+    fn reads_null_paired_and_reversed_codes() {
+        let p = parse_pattern("---  * peace-keeping", o()).unwrap();
+        assert_eq!((p.code, p.reply, p.reversed), (None, None, false));
+        let p = parse_pattern("031:032  * with $", o()).unwrap();
+        assert_eq!(
+            p.code.map(|c| c.as_str().to_string()).as_deref(),
+            Some("031")
+        );
+        assert_eq!(
+            p.reply.map(|c| c.as_str().to_string()).as_deref(),
+            Some("032")
+        );
+        assert!(!p.reversed);
+        let p = parse_pattern(":173  * before $", o()).unwrap();
+        assert_eq!(
+            p.code.map(|c| c.as_str().to_string()).as_deref(),
+            Some("173")
+        );
+        assert!(p.reversed && p.reply.is_none());
+        let p = parse_pattern("---:173  * before $", o()).unwrap();
+        assert!(p.reversed);
+        let p = parse_pattern("057:---  * $", o()).unwrap();
+        assert!(p.reply.is_none() && !p.reversed);
+        for bad in ["---:---  * $", ":  * $", "05x:031  * $", "031:5  * $"] {
+            assert!(parse_pattern(bad, o()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_files_settings_apply_to_all_its_entries() {
+        let (mut pats, mut classes, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        let src = "verb sign
+  057  *
+settings
+  modes: patterns
+verb meet
+  040  *
+";
+        parse("verbs/a.txt", 0, src, &mut pats, &mut classes, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(pats.iter().all(|p| p.modes == ModeRule::Patterns));
+        parse(
+            "verbs/b.txt",
+            1,
+            "verb sign
+  057  *
+",
+            &mut pats,
+            &mut classes,
+            &mut errors,
+        );
+        assert_eq!(pats[2].modes, ModeRule::Read);
+        let bad = "settings
+  modes: sometimes
+  colour: blue
+settings
+verb sign
+  057  *
+";
+        parse("verbs/c.txt", 2, bad, &mut pats, &mut classes, &mut errors);
+        assert_eq!(errors.len(), 3, "{errors:?}");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 use super::inflect::{VerbForm, verb_forms};
 use crate::actors::Mention;
 use crate::codes::EventCode;
-use crate::dict::{Dictionaries, Element, Frame, Origin, PatternLine, TriggerKind, plural_of};
+use crate::dict::{
+    Dictionaries, Element, Frame, ModeRule, Origin, PatternLine, TriggerKind, plural_of,
+};
 use crate::lexicon::{Lexicon, UNKNOWN, WordId};
 use crate::segment::{Token, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -26,8 +28,12 @@ pub enum Elem {
 /// A compiled pattern.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
-    /// The code it gives.
-    pub code: EventCode,
+    /// The code it gives; `None` for the null code `---` (the trigger codes nothing).
+    pub code: Option<EventCode>,
+    /// The second code of a paired code `A:B`: the target's act on the source.
+    pub reply: Option<EventCode>,
+    /// A reversed code `:B`: the event goes from the pattern's target to its source.
+    pub reversed: bool,
     /// Elements before the trigger, nearest first.
     pub before: Vec<(Elem, bool)>,
     /// Elements after the trigger, in order; the flag says optional.
@@ -51,6 +57,8 @@ pub struct CompiledEntry {
     pub patterns: Vec<Pattern>,
     /// The entry's first lemma, for explanations.
     pub lemma: String,
+    /// How its events' modes are read (its file's `settings`).
+    pub modes: ModeRule,
 }
 
 /// A class: its members as word sequences.
@@ -145,6 +153,7 @@ impl PatternSet {
                 kind: entry.kind,
                 patterns,
                 lemma: entry.lemmas[0].clone(),
+                modes: entry.modes,
             });
         }
         (set, problems)
@@ -209,14 +218,18 @@ impl PatternSet {
         let (Some(before), Some(after)) = (before, after) else {
             return None;
         };
-        if dicts.cameo.get(line.code).is_none() && !dicts.cameo.is_empty() {
-            problems.push(PatternProblem {
-                origin: line.origin,
-                message: format!("code {} is not in cameo.txt", line.code),
-            });
+        for code in line.code.iter().chain(&line.reply) {
+            if dicts.cameo.get(*code).is_none() && !dicts.cameo.is_empty() {
+                problems.push(PatternProblem {
+                    origin: line.origin,
+                    message: format!("code {code} is not in cameo.txt"),
+                });
+            }
         }
         Some(Pattern {
             code: line.code,
+            reply: line.reply,
+            reversed: line.reversed,
             before,
             after,
             reciprocal: line.reciprocal,

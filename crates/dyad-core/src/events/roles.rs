@@ -21,7 +21,6 @@ use crate::lexicon::{UNKNOWN, WordClass};
 /// records its target and the actors inside its pattern in `objects` (they are not the
 /// subject of a later verb).
 pub(super) fn assign(
-    coder: &EventCoder,
     view: &SentenceView<'_>,
     quotes: &[bool],
     objects: &mut Vec<usize>,
@@ -29,7 +28,7 @@ pub(super) fn assign(
     clause_start: usize,
 ) {
     if f.noun {
-        noun_roles(coder, view, quotes, objects, f);
+        noun_roles(view, quotes, objects, f);
     } else if f.passive {
         passive_roles(view, quotes, objects, f, clause_start);
     } else {
@@ -55,13 +54,7 @@ pub(super) fn assign(
 /// An event noun: the possessor or a mention right before the noun (`Russia's
 /// invasion`, `the Chinese president's visit`, `US sanctions`), else, for a noun that
 /// is the time of its clause (`said after talks with Putin`), the clause's subject.
-fn noun_roles(
-    coder: &EventCoder,
-    view: &SentenceView<'_>,
-    quotes: &[bool],
-    objects: &[usize],
-    f: &mut Found,
-) {
+fn noun_roles(view: &SentenceView<'_>, quotes: &[bool], objects: &[usize], f: &mut Found) {
     let (words, lex, mentions, s) = (view.words, view.lex, view.mentions, view.start);
     let t = f.trigger.0;
     let mut q = t;
@@ -106,10 +99,7 @@ fn noun_roles(
             .or_else(|| {
                 // Only for meetings and the like (`after talks with Y`): `following the
                 // invasion of Y` says nothing of who invaded.
-                let cooperative = coder.patterns.entries[f.entry as usize].patterns[f.m.pattern]
-                    .code
-                    .root_number()
-                    <= 8;
+                let cooperative = f.code.root_number() <= 8;
                 if temporal && cooperative {
                     view.subject(t, quotes, objects, f.quote)
                 } else {

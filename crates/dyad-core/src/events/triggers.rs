@@ -11,7 +11,7 @@ use super::inflect::VerbForm;
 use super::patterns::{PatternMatch, SentenceView};
 use super::{EventCoder, Found, Mode};
 use crate::actors::Mention;
-use crate::dict::TriggerKind;
+use crate::dict::{ModeRule, TriggerKind};
 use crate::lexicon::{UNKNOWN, WordClass, WordId};
 use crate::segment::TokenFlags;
 use crate::tags::Pos;
@@ -319,7 +319,7 @@ pub(super) fn find(
     let participle = scratch
         .iter()
         .any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
-    let group = if as_noun {
+    let mut group = if as_noun {
         VerbGroup {
             start: t,
             mode: Mode::Asserted,
@@ -332,7 +332,18 @@ pub(super) fn find(
     } else {
         view.verb_group(t, participle)
     };
-    let pattern = &coder.patterns.entries[entry as usize].patterns[m.pattern];
+    let ce = &coder.patterns.entries[entry as usize];
+    let pattern = &ce.patterns[m.pattern];
+    // The null code `---`: the best pattern says this trigger codes nothing.
+    let code = pattern.code?;
+    let as_written = ce.modes == ModeRule::Patterns;
+    if as_written {
+        // The patterns decide (`081  will not *`); the verb group's mode is not read.
+        group.mode = Mode::Asserted;
+        group.future_modal = false;
+        group.would = false;
+        group.obligation = false;
+    }
     // `who`, `which`, or `that` right before the verb group (a complementiser `that` is
     // followed by its clause's subject instead).
     let (words, lex) = (view.words, view.lex);
@@ -341,6 +352,7 @@ pub(super) fn find(
         && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
         && words[group.start - 1] != UNKNOWN;
     let mode = if group.mode == Mode::Asserted
+        && !as_written
         && (no_subject(view, group.start) || after_without(view, t))
     {
         Mode::Negated
@@ -351,6 +363,8 @@ pub(super) fn find(
         trigger: (t, t + 1),
         entry,
         m,
+        code,
+        as_written,
         source: None,
         target: None,
         mode,
