@@ -247,9 +247,11 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// How the coder reads the modes of the converted verb patterns' events, written
-    /// in each converted pattern file's `settings`. The default is PETRARCH's own
-    /// convention, [`ModeRule::Patterns`]: a verb is coded as its patterns say,
-    /// whatever its tense, negation or modality (`will meet` is a meeting).
+    /// in each converted pattern file's `settings`. By default, imported alone (an
+    /// empty base) the dictionaries keep PETRARCH's convention, [`ModeRule::Patterns`]:
+    /// a verb is coded as its patterns say, whatever its tense, negation or modality
+    /// (`will meet` is a meeting); imported over dyad's dictionaries they follow
+    /// dyad's, [`ModeRule::Read`], so that the set codes one way.
     pub modes: Option<ModeRule>,
 }
 
@@ -275,7 +277,11 @@ pub fn import_with(
         let stem = stem(&input.name);
         match input.kind {
             Kind::Verbs => {
-                let modes = options.modes.unwrap_or(ModeRule::Patterns);
+                let modes = options.modes.unwrap_or(if base.patterns.is_empty() {
+                    ModeRule::Patterns
+                } else {
+                    ModeRule::Read
+                });
                 let v = verbs::convert(&text, &mut report, &base_irregular, &known, modes);
                 used.event_codes.extend(v.codes);
                 files.insert(format!("verbs/{stem}.txt"), v.patterns);

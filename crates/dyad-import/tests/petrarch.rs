@@ -248,6 +248,16 @@ fn modes_read_writes_dyads_convention() {
     assert!(text.contains("settings\n  modes: read\n"), "{text}");
     let dicts = Dictionaries::parse(&out.files).unwrap_or_else(|e| panic!("{e}"));
     assert!(dicts.patterns.iter().all(|e| e.modes == ModeRule::Read));
+    // Over dyad's dictionaries, dyad's reading is the default.
+    let base = Dictionaries::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let over = import(&inputs, &base, &builtin_cameo());
+    let text = &over
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/syldavia-verbs.txt")
+        .expect("the pattern file")
+        .1;
+    assert!(text.contains("settings\n  modes: read\n"), "{text}");
 }
 
 /// `../shared/petrarch`, or `None` with a visible SKIP.

@@ -32,8 +32,9 @@ pub struct PetrarchArgs {
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// How the converted patterns' events take their mode: `patterns` (PETRARCH's
-    /// convention, the default: a verb is coded as its patterns say whatever its tense,
-    /// negation or modality) or `read` (dyad's: `will meet` is an intention).
+    /// convention, the default with --no-builtin: a verb is coded as its patterns say
+    /// whatever its tense, negation or modality) or `read` (dyad's, the default over
+    /// the built-in dictionaries: `will meet` is an intention).
     #[arg(long, value_enum, value_name = "RULE")]
     pub modes: Option<ModesArg>,
 }
