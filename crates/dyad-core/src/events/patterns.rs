@@ -87,6 +87,24 @@ impl CompiledClass {
         }
         best
     }
+
+    /// The start of the longest member ending at `at` (inclusive) and starting at or
+    /// after `first`: how a class before the trigger is matched, right to left.
+    pub fn match_ending_at(&self, words: &[WordId], at: usize, first: usize) -> Option<usize> {
+        let mut best = None;
+        for m in &self.multi {
+            if at + 1 >= first + m.len()
+                && words[at + 1 - m.len()..=at] == m[..]
+                && best.is_none_or(|b| at + 1 - m.len() < b)
+            {
+                best = Some(at + 1 - m.len());
+            }
+        }
+        if best.is_none() && self.single.contains(&words[at]) {
+            best = Some(at);
+        }
+        best
+    }
 }
 
 /// A problem compiling patterns (unknown class, ...).
@@ -483,10 +501,10 @@ impl SentenceView<'_> {
                         .match_at(self.words, at, limit)
                         .map(|e| (e, None))
                 } else {
-                    // Backwards: a single-word member ending at `at`.
+                    // Backwards: the longest member ending at `at` (`did n't *`).
                     set.classes[*c as usize]
-                        .match_at(self.words, at, at + 1)
-                        .map(|_| (at, None))
+                        .match_ending_at(self.words, at, self.start)
+                        .map(|first| (first, None))
                 }
             }
             Elem::Target | Elem::Source => {
@@ -645,6 +663,25 @@ mod tests {
         assert_eq!(set.entries[0].lemma, "accuse");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].message.contains("&NOWHERE"));
+    }
+
+    #[test]
+    fn a_class_before_the_trigger_matches_its_phrases_right_to_left() {
+        let (set, _, mut lex) = compile(
+            "&REFUSAL  did not | would never | not\n",
+            "verb zorble\n  042  *\n  081  &REFUSAL *\n",
+        );
+        let class = &set.classes[0];
+        let words: Vec<WordId> = ["they", "would", "never", "zorble"]
+            .iter()
+            .map(|w| lex.intern(w))
+            .collect();
+        assert_eq!(class.match_ending_at(&words, 2, 0), Some(1));
+        // Not before the sentence's first token.
+        assert_eq!(class.match_ending_at(&words, 2, 2), None);
+        assert_eq!(class.match_ending_at(&words, 0, 0), None);
+        let not = lex.intern("not");
+        assert_eq!(class.match_ending_at(&[not], 0, 0), Some(0));
     }
 
     #[test]
