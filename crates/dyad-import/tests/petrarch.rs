@@ -217,6 +217,10 @@ fn fixture_output_lints_alone_and_codes_a_fictional_world() {
     // PETRARCH's convention (`modes: patterns`): a future act is the act itself.
     let e = code("Syldavia will sign an accord with Borduria.");
     assert_eq!(e, [("SYL".into(), "BOR".into(), "057".into())]);
+    // A list joined by commas and `and` is a compound source, in a world of its own too.
+    let e = code("Borduria, Kurvi-Tasch and Syldavia signed an accord with Muskar XII.");
+    assert!(has(&e, "BOR", "SYLGOV", "057"), "{e:?}");
+    assert!(has(&e, "SYL", "SYLGOV", "057"), "{e:?}");
     // A code with a suffix keeps its CAMEO digits.
     let e = code("Syldavia sent money to Borduria.");
     assert!(has(&e, "SYL", "BOR", "071"), "{e:?}");
