@@ -279,6 +279,13 @@ fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -
         if let Some(m) = view.mention_at(t) {
             let mm = &view.mentions[m];
             let end = mm.end_token as usize;
+            // The speaker of another statement (`..., a senior official said`).
+            if end < view.end
+                && view.words[end] != UNKNOWN
+                && STATEMENT_WORDS.contains(&view.lex.word(view.words[end]))
+            {
+                return None;
+            }
             let own = Some(mm.code) == source_code
                 || source.is_some_and(|s| mm.group.is_some() && mm.group == view.mentions[s].group);
             let possessive_pronoun = mm.kind == MentionKind::Pronoun && view.possessor(m);
@@ -401,6 +408,19 @@ mod tests {
         let p = probe(text, Step::Participles);
         assert_eq!(p.source("condemning"), Some("France"));
         assert_eq!(p.target("condemning"), Some("Iran"));
+    }
+
+    #[test]
+    fn the_speaker_of_a_trailing_statement_is_no_further_target() {
+        let text = "Russian forces shelled the town for hours, a senior Ukrainian official said.";
+        let p = probe(text, Step::Roles);
+        assert_eq!(p.source("shelled"), Some("Russian forces"));
+        assert_eq!(p.target("shelled"), None);
+        let p = probe(
+            "Japan staged protests to demand talks with China.",
+            Step::Roles,
+        );
+        assert_eq!(p.target("staged"), Some("China"));
     }
 
     #[test]
