@@ -35,6 +35,8 @@ struct Pattern {
     code: Code,
     elements: Vec<String>,
     reciprocal: bool,
+    /// Its `%` is before the verb: `[compound]`.
+    compound: bool,
 }
 
 /// A PETRARCH code as a dyad pattern writes it: `057`, the null code `---`, a paired
@@ -183,13 +185,14 @@ fn words_element(words: &[String]) -> String {
     }
 }
 
-/// The dyad elements of a PETRARCH pattern body, whether it is reciprocal (`%`).
+/// The dyad elements of a PETRARCH pattern body, whether it is reciprocal (`%`), and
+/// whether its `%` stands before the verb (a compound subject: `[compound]`).
 fn elements(
     body: &str,
     classes: &FxHashMap<String, Vec<String>>,
     line: usize,
     report: &mut FileReport,
-) -> Result<(Vec<String>, bool), String> {
+) -> Result<(Vec<String>, bool, bool), String> {
     let flat: String = body
         .chars()
         .map(|c| {
@@ -202,6 +205,7 @@ fn elements(
         .collect();
     let mut out = Vec::new();
     let mut reciprocal = false;
+    let mut compound = false;
     let mut skipped = false;
     for token in flat.split_whitespace() {
         let mut run: Vec<String> = Vec::new();
@@ -210,6 +214,7 @@ fn elements(
                 "*" | "$" | "+" => Some(part.to_string()),
                 "%" => {
                     reciprocal = true;
+                    compound |= !out.iter().any(|e| e == "*");
                     None
                 }
                 "^" => {
@@ -250,7 +255,7 @@ fn elements(
         );
     }
     match out.iter().filter(|e| *e == "*").count() {
-        1 => Ok((out, reciprocal)),
+        1 => Ok((out, reciprocal, compound)),
         0 => Err("a pattern without `*` (the verb's place)".into()),
         _ => Err("a pattern with more than one `*`".into()),
     }
@@ -446,7 +451,11 @@ impl State<'_> {
                         els.push(e.clone());
                     }
                 }
-                let flag = if p.reciprocal { "  [reciprocal]" } else { "" };
+                let flag = match (p.reciprocal, p.compound) {
+                    (true, true) => "  [reciprocal] [compound]",
+                    (true, false) => "  [reciprocal]",
+                    _ => "",
+                };
                 lines.push(format!(
                     "{}  {}{flag}  # line {}",
                     p.code.text,
@@ -494,18 +503,23 @@ impl State<'_> {
                 return None;
             }
         };
-        let (elements, reciprocal) = match elements(body, &self.classes, line, self.report) {
-            Ok(x) => x,
-            Err(e) => {
-                self.report.skip(line, &e, text);
-                return None;
-            }
-        };
+        let (elements, reciprocal, compound) =
+            match elements(body, &self.classes, line, self.report) {
+                Ok(x) => x,
+                Err(e) => {
+                    self.report.skip(line, &e, text);
+                    return None;
+                }
+            };
         let dyad = format!(
             "{} {}{}",
             code.text,
             elements.join(" "),
-            if reciprocal { " [reciprocal]" } else { "" }
+            match (reciprocal, compound) {
+                (true, true) => " [reciprocal] [compound]",
+                (true, false) => " [reciprocal]",
+                _ => "",
+            }
         );
         if let Err(e) = check_pattern(&dyad) {
             self.report.skip(
@@ -521,6 +535,7 @@ impl State<'_> {
             code,
             elements,
             reciprocal,
+            compound,
         })
     }
 }

@@ -98,6 +98,9 @@ pub struct PatternLine {
     pub elements: Vec<Element>,
     /// `[reciprocal]`.
     pub reciprocal: bool,
+    /// `[compound]`: matches only when the subject is a compound actor (`X and Y
+    /// agreed`), and then counts as an element more (PETRARCH's `%`).
+    pub compound: bool,
     /// `[reporting]`.
     pub reporting: bool,
     /// The line as written (for explanations).
@@ -260,6 +263,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     let (code_text, mut rest) = first_word(text);
     let (code, reply, reversed) = parse_code(code_text)?;
     let mut reciprocal = false;
+    let mut compound = false;
     let mut reporting = false;
     while let Some(open) = rest.rfind('[') {
         let flag = rest[open..].trim();
@@ -268,8 +272,13 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         };
         match name.trim() {
             "reciprocal" => reciprocal = true,
+            "compound" => compound = true,
             "reporting" => reporting = true,
-            other => return Err(format!("unknown flag [{other}] (reciprocal, reporting)")),
+            other => {
+                return Err(format!(
+                    "unknown flag [{other}] (reciprocal, compound, reporting)"
+                ));
+            }
         }
         rest = rest[..open].trim_end();
     }
@@ -304,6 +313,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         reversed,
         elements,
         reciprocal,
+        compound,
         reporting,
         text: text.to_string(),
         origin,
@@ -515,7 +525,12 @@ mod tests {
     fn parses_patterns_and_flags() {
         let p = parse_pattern("057  * &AGREEMENT with $ [reciprocal]", o()).unwrap();
         assert_eq!(p.code.expect("a code").as_str(), "057");
-        assert!(p.reciprocal && !p.reporting);
+        assert!(p.reciprocal && !p.reporting && !p.compound);
+        assert!(
+            parse_pattern("030  * [reciprocal] [compound]", o())
+                .unwrap()
+                .compound
+        );
         assert_eq!(
             p.elements,
             [

@@ -193,6 +193,16 @@ mod tests {
     }
 
     #[test]
+    fn a_compound_pattern_fires_only_after_a_compound_subject() {
+        let verbs = "verb zorble\n  081  *\n  030  * [reciprocal] [compound]\n";
+        assert_eq!(
+            coded(verbs, "Russia and China have zorbled."),
+            [triple("RUS", "CHN", "030"), triple("CHN", "RUS", "030")]
+        );
+        assert_eq!(coded(verbs, "Russia zorbled."), [triple("RUS", "-", "081")]);
+    }
+
+    #[test]
     fn modes_patterns_codes_every_event_as_its_pattern_says() {
         let read = "verb zorble\n  042  * $\n  081  will not * $\n";
         let patterns = format!("settings\n  modes: patterns\n{read}");

@@ -40,6 +40,8 @@ pub struct Pattern {
     pub after: Vec<(Elem, bool)>,
     /// `[reciprocal]`
     pub reciprocal: bool,
+    /// `[compound]`: only with a compound subject.
+    pub compound: bool,
     /// `[reporting]`
     pub reporting: bool,
     /// The pattern as written.
@@ -251,6 +253,7 @@ impl PatternSet {
             before,
             after,
             reciprocal: line.reciprocal,
+            compound: line.compound,
             reporting: line.reporting,
             text: line.text.clone(),
             origin: line.origin,

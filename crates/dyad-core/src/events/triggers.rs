@@ -269,6 +269,24 @@ fn candidates(
     (!out.is_empty()).then_some(false)
 }
 
+/// Whether the trigger at `t` follows a compound actor, its likely subject (`Russia
+/// and China agreed`, `X and Y have agreed`): the nearest mention before it, with at
+/// most three words between and no clause boundary, has fellow members.
+fn compound_before(view: &SentenceView<'_>, t: usize) -> bool {
+    let Some(&m) = view.mention_ids.iter().rev().find(|&&m| {
+        let e = view.mentions[m].end_token as usize;
+        e <= t && t - e <= 3 && (e..t).all(|q| !view.is_boundary(q))
+    }) else {
+        return false;
+    };
+    let mm = &view.mentions[m];
+    mm.group.is_some()
+        && view
+            .mention_ids
+            .iter()
+            .any(|&o| o != m && view.mentions[o].group == mm.group)
+}
+
 /// The most specific pattern, over all candidate entries, that matches at `t`.
 fn best_match(
     coder: &EventCoder,
@@ -284,8 +302,13 @@ fn best_match(
             continue;
         }
         for (pi, p) in ce.patterns.iter().enumerate() {
+            if p.compound && !compound_before(view, t) {
+                continue;
+            }
             if let Some(mut m) = view.match_pattern(&coder.patterns, p, (t, t + 1)) {
                 m.pattern = pi;
+                // The compound subject a `[compound]` pattern asks for is one more element.
+                m.score += 2 * usize::from(p.compound);
                 if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
                     best = Some((*entry, m));
                 }
