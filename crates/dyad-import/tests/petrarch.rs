@@ -143,7 +143,18 @@ fn fixture_actors_agents_and_discards_convert() {
     let out = fixtures_output();
     let a = report(&out, "syldavia.actors.txt");
     assert_eq!(a.encoding, "Windows-1252");
-    assert_eq!(a.converted, 4, "{:?}", a.not_converted);
+    assert_eq!(a.converted, 5, "{:?}", a.not_converted);
+    let lossy: Vec<(usize, &str)> = a
+        .approximated
+        .iter()
+        .map(|f| (f.line, f.reason.as_str()))
+        .collect();
+    assert!(
+        lossy
+            .iter()
+            .any(|(l, why)| *l == 19 && why.contains("several actors")),
+        "{lossy:?}"
+    );
     let mut got = reasons_at(a);
     got.sort();
     assert_eq!(got.len(), 3, "{got:?}");
