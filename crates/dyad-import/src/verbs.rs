@@ -211,7 +211,10 @@ fn elements(
         let mut run: Vec<String> = Vec::new();
         for part in token.split('_').filter(|p| !p.is_empty()) {
             let special = match part {
-                "*" | "$" | "+" => Some(part.to_string()),
+                "*" => Some(part.to_string()),
+                // PETRARCH's `$` is the source and `+` the target: dyad's the other way.
+                "$" => Some("+".to_string()),
+                "+" => Some("$".to_string()),
                 "%" => {
                     reciprocal = true;
                     compound |= !out.iter().any(|e| e == "*");

@@ -129,6 +129,8 @@ fn fixture_verbs_convert_with_every_loss_reported() {
     assert!(verbs.contains("071  * money to $"), "{verbs}");
     assert!(verbs.contains("settings\n  modes: patterns\n"), "{verbs}");
     assert!(verbs.contains("057  * (accord with) $"), "{verbs}");
+    // PETRARCH's `$` is the source, its `+` the target: dyad's `+` and `$`.
+    assert!(verbs.contains("154  + * troops to $"), "{verbs}");
     let irregular = &out
         .files
         .iter()
