@@ -190,8 +190,6 @@ fn words_element(words: &[String]) -> String {
 fn elements(
     body: &str,
     classes: &FxHashMap<String, Vec<String>>,
-    line: usize,
-    report: &mut FileReport,
 ) -> Result<(Vec<String>, bool, bool), String> {
     let flat: String = body
         .chars()
@@ -206,7 +204,6 @@ fn elements(
     let mut out = Vec::new();
     let mut reciprocal = false;
     let mut compound = false;
-    let mut skipped = false;
     for token in flat.split_whitespace() {
         let mut run: Vec<String> = Vec::new();
         for part in token.split('_').filter(|p| !p.is_empty()) {
@@ -220,10 +217,7 @@ fn elements(
                     compound |= !out.iter().any(|e| e == "*");
                     None
                 }
-                "^" => {
-                    skipped = true;
-                    None
-                }
+                "^" => Some("^".to_string()),
                 _ if part.starts_with('&') => {
                     let name = part[1..].trim_end_matches('_');
                     if !classes.contains_key(name) {
@@ -249,13 +243,6 @@ fn elements(
         if !run.is_empty() {
             out.push(words_element(&run));
         }
-    }
-    if skipped {
-        report.approx(
-            line,
-            "`^` (skip a phrase) dropped: dyad skips up to four tokens between elements",
-            body,
-        );
     }
     match out.iter().filter(|e| *e == "*").count() {
         1 => Ok((out, reciprocal, compound)),
@@ -506,14 +493,13 @@ impl State<'_> {
                 return None;
             }
         };
-        let (elements, reciprocal, compound) =
-            match elements(body, &self.classes, line, self.report) {
-                Ok(x) => x,
-                Err(e) => {
-                    self.report.skip(line, &e, text);
-                    return None;
-                }
-            };
+        let (elements, reciprocal, compound) = match elements(body, &self.classes) {
+            Ok(x) => x,
+            Err(e) => {
+                self.report.skip(line, &e, text);
+                return None;
+            }
+        };
         let dyad = format!(
             "{} {}{}",
             code.text,

@@ -98,9 +98,8 @@ fn fixture_verbs_convert_with_every_loss_reported() {
     // included).
     assert_eq!(r.converted, 2 + 5 + 11);
     let lossy: Vec<&str> = r.approximated.iter().map(|f| f.reason.as_str()).collect();
-    assert!(lossy.iter().any(|w| w.contains('^')), "{lossy:?}");
     assert!(lossy.iter().any(|w| w.contains("suffix")), "{lossy:?}");
-    assert_eq!(lossy.len(), 2, "{lossy:?}");
+    assert_eq!(lossy.len(), 1, "{lossy:?}");
     let verbs = &out
         .files
         .iter()
@@ -130,7 +129,7 @@ fn fixture_verbs_convert_with_every_loss_reported() {
     assert!(verbs.contains("settings\n  modes: patterns\n"), "{verbs}");
     assert!(verbs.contains("057  * (accord with) $"), "{verbs}");
     // PETRARCH's `$` is the source, its `+` the target: dyad's `+` and `$`.
-    assert!(verbs.contains("154  + * troops to $"), "{verbs}");
+    assert!(verbs.contains("154  + * ^ troops to $"), "{verbs}");
     let irregular = &out
         .files
         .iter()

@@ -49,6 +49,9 @@ pub enum Element {
     Source,
     /// `%frame`: an embedded verb.
     Frame(Frame),
+    /// `^`: skips a phrase (an actor, else one word) that a later element must not
+    /// take (`* iftar in ^ $`: the target after the place).
+    Skip,
     /// `x?`: an optional element.
     Optional(Box<Element>),
 }
@@ -162,6 +165,7 @@ fn parse_element(token: &str) -> Result<Element, String> {
         "*" => Element::Trigger,
         "$" => Element::Target,
         "+" => Element::Source,
+        "^" => Element::Skip,
         _ if token.starts_with('%') => {
             Element::Frame(Frame::parse(&token[1..]).ok_or_else(|| {
                 format!("unknown frame {token:?} (appeal, intent, demand, threat, reject)")
@@ -551,6 +555,8 @@ mod tests {
             p.elements[1],
             Element::Words(vec!["sanctions".into(), "embargo".into()])
         );
+        let p = parse_pattern("045 * iftar in ^ $", o()).unwrap();
+        assert_eq!(p.elements[3], Element::Skip);
         let p = parse_pattern("175 * (tear gas|teargas) $", o()).unwrap();
         assert_eq!(
             p.elements[1],

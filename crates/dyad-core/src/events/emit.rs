@@ -193,6 +193,19 @@ mod tests {
     }
 
     #[test]
+    fn a_skip_passes_over_a_phrase_a_later_slot_must_not_take() {
+        let verbs = "verb zorble\n  042  * in $\n  043  * in ^ for $\n";
+        assert_eq!(
+            coded(verbs, "Russia zorbled in Ukraine for China."),
+            [triple("RUS", "CHN", "043")]
+        );
+        assert_eq!(
+            coded(verbs, "Russia zorbled in Ukraine."),
+            [triple("RUS", "UKR", "042")]
+        );
+    }
+
+    #[test]
     fn a_compound_pattern_fires_only_after_a_compound_subject() {
         let verbs = "verb zorble\n  081  *\n  030  * [reciprocal] [compound]\n";
         assert_eq!(

@@ -23,6 +23,8 @@ pub enum Elem {
     Source,
     /// An embedded verb.
     Frame(Frame),
+    /// `^`: a phrase skipped.
+    Skip,
 }
 
 /// A compiled pattern.
@@ -288,6 +290,7 @@ impl PatternSet {
             Element::Target => Elem::Target,
             Element::Source => Elem::Source,
             Element::Frame(f) => Elem::Frame(*f),
+            Element::Skip => Elem::Skip,
             Element::Trigger | Element::Optional(_) => return None,
         };
         Some((c, optional))
@@ -522,6 +525,9 @@ impl SentenceView<'_> {
                         .map(|m| (self.mentions[m].first_token as usize, Some(m)))
                 }
             }
+            Elem::Skip => {
+                (at < limit && !self.is_boundary(at)).then(|| self.skip_phrase(at, forward))
+            }
             Elem::Frame(_) => {
                 // `to`? then the embedded verb, possibly after adverbs.
                 let mut t = at;
@@ -539,6 +545,26 @@ impl SentenceView<'_> {
         }
     }
 
+    /// Where a skipped phrase (`^`) at `at` ends: after the actor mention that starts
+    /// there (forward) or ends there (backward), else after one word.
+    fn skip_phrase(&self, at: usize, forward: bool) -> (usize, Option<usize>) {
+        let mention = self.mention_ids.iter().copied().find(|&m| {
+            let mm = &self.mentions[m];
+            if forward {
+                mm.first_token as usize == at
+            } else {
+                mm.end_token as usize == at + 1
+            }
+        });
+        let next = match (mention, forward) {
+            (Some(m), true) => self.mentions[m].end_token as usize,
+            (Some(m), false) => self.mentions[m].first_token as usize,
+            (None, true) => at + 1,
+            (None, false) => at,
+        };
+        (next, None)
+    }
+
     /// Matches `elems` from `pos` on, backtracking over optional elements: an optional
     /// `$?` that would swallow the actor a later element needs is skipped instead.
     fn match_after(
@@ -551,7 +577,10 @@ impl SentenceView<'_> {
         let Some(((elem, optional), rest)) = elems.split_first() else {
             return Some(PatternMatch { end: pos, ..m });
         };
-        let slot = matches!(elem, Elem::Target | Elem::Source | Elem::Frame(_));
+        let slot = matches!(
+            elem,
+            Elem::Target | Elem::Source | Elem::Frame(_) | Elem::Skip
+        );
         let window = if slot { 0 } else { MAX_SKIP };
         let mut found = None;
         // Skipped words are counted with a hyphenated word as one (`a day-old blockade`).
@@ -579,7 +608,11 @@ impl SentenceView<'_> {
                 Elem::Frame(_) => with.frame_token = captured,
                 _ => {}
             }
-            with.score += if *optional { 1 } else { 2 };
+            with.score += match (elem, optional) {
+                (Elem::Skip, _) => 0,
+                (_, true) => 1,
+                (_, false) => 2,
+            };
             if let Some(done) = self.match_after(set, rest, next, with) {
                 return Some(done);
             }
@@ -628,7 +661,11 @@ impl SentenceView<'_> {
                         Elem::Source => m.source = captured,
                         _ => {}
                     }
-                    m.score += if *optional { 1 } else { 2 };
+                    m.score += match (elem, optional) {
+                        (Elem::Skip, _) => 0,
+                        (_, true) => 1,
+                        (_, false) => 2,
+                    };
                     pos = next;
                 }
                 None if *optional => {}
