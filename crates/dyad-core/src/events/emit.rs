@@ -206,6 +206,19 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_an_actor_under_an_indefinite_article_is_no_headline_verb() {
+        let verbs = "verb zorble\n  042  *\n  111  anti- $ *\n";
+        assert_eq!(
+            coded(verbs, "Thousands joined an anti- China zorble in Kyiv."),
+            []
+        );
+        assert_eq!(
+            coded(verbs, "Russia zorbled China."),
+            [triple("RUS", "CHN", "042")]
+        );
+    }
+
+    #[test]
     fn a_compound_pattern_fires_only_after_a_compound_subject() {
         let verbs = "verb zorble\n  081  *\n  030  * [reciprocal] [compound]\n";
         assert_eq!(

@@ -217,11 +217,17 @@ fn candidates(
         .get(t)
         .is_some_and(|g| g.is_noun() || g.pos() == Pos::Num);
     // Right after an actor the word is that actor's verb whatever the tagger says:
-    // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it.
-    let after_actor = view
-        .mention_ids
-        .iter()
-        .any(|&m| view.mentions[m].end_token as usize == t);
+    // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it. Not when an
+    // article opens the actor's phrase (`an anti-Gondor parade`): that is a noun.
+    let after_actor = view.mention_ids.iter().any(|&m| {
+        let mm = &view.mentions[m];
+        let first = mm.first_token as usize;
+        mm.end_token as usize == t
+            && !(first.saturating_sub(3).max(s)..first).any(|q| {
+                view.lex.class(view.words[q]).has(WordClass::ARTICLE)
+                    && view.lex.word(view.words[q]) != "the"
+            })
+    });
     if tagged_noun && nouns.is_none() && !after_actor {
         return None;
     }
