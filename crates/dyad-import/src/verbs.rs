@@ -33,7 +33,9 @@ struct Verb {
 struct Pattern {
     line: usize,
     code: Code,
-    elements: Vec<String>,
+    /// Its elements, each with whether `_` joins it to the one before (PETRARCH's
+    /// `RECENTLY_*`: no word between).
+    elements: Vec<(String, bool)>,
     reciprocal: bool,
     /// Its `%` is before the verb: `[compound]`.
     compound: bool,
@@ -190,7 +192,7 @@ fn words_element(words: &[String]) -> String {
 fn elements(
     body: &str,
     classes: &FxHashMap<String, Vec<String>>,
-) -> Result<(Vec<String>, bool, bool), String> {
+) -> Result<(Vec<(String, bool)>, bool, bool), String> {
     let flat: String = body
         .chars()
         .map(|c| {
@@ -201,11 +203,14 @@ fn elements(
             }
         })
         .collect();
-    let mut out = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut reciprocal = false;
     let mut compound = false;
     for token in flat.split_whitespace() {
         let mut run: Vec<String> = Vec::new();
+        // Elements of one `_`-joined token are adjacent.
+        let first = out.len();
+        let joined = |out: &Vec<(String, bool)>| out.len() > first;
         for part in token.split('_').filter(|p| !p.is_empty()) {
             let special = match part {
                 "*" => Some(part.to_string()),
@@ -214,7 +219,7 @@ fn elements(
                 "+" => Some("$".to_string()),
                 "%" => {
                     reciprocal = true;
-                    compound |= !out.iter().any(|e| e == "*");
+                    compound |= !out.iter().any(|e| e.0 == "*");
                     None
                 }
                 "^" => Some("^".to_string()),
@@ -235,20 +240,63 @@ fn elements(
                 }
             };
             if !run.is_empty() {
-                out.push(words_element(&run));
+                let j = joined(&out);
+                out.push((words_element(&run), j));
                 run.clear();
             }
-            out.extend(special);
+            if let Some(e) = special {
+                let j = joined(&out);
+                out.push((e, j));
+            }
         }
         if !run.is_empty() {
-            out.push(words_element(&run));
+            let j = joined(&out);
+            out.push((words_element(&run), j));
         }
     }
-    match out.iter().filter(|e| *e == "*").count() {
+    match out.iter().filter(|e| e.0 == "*").count() {
         1 => Ok((out, reciprocal, compound)),
         0 => Err("a pattern without `*` (the verb's place)".into()),
         _ => Err("a pattern with more than one `*`".into()),
     }
+}
+
+/// Elements as a dyad pattern writes them: `_` between joined ones, else a space.
+fn render(elements: &[(String, bool)]) -> String {
+    let mut s = String::new();
+    for (i, (e, joined)) in elements.iter().enumerate() {
+        if i > 0 {
+            s.push(if *joined { '_' } else { ' ' });
+        }
+        s.push_str(e);
+    }
+    s
+}
+
+/// `elements` with a multi-word verb's other words joined around its `*` (`wire_*`,
+/// `*_off`).
+fn with_verb_words(
+    elements: &[(String, bool)],
+    pre: &[String],
+    post: &[String],
+) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for (e, joined) in elements {
+        if e != "*" {
+            out.push((e.clone(), *joined));
+            continue;
+        }
+        if pre.is_empty() {
+            out.push(("*".to_string(), *joined));
+        } else {
+            out.push((words_element(pre), *joined));
+            out.push(("*".to_string(), true));
+        }
+        if !post.is_empty() {
+            out.push((words_element(post), true));
+        }
+    }
+    out
 }
 
 /// Reads a verb line: the lemma, the words around it, its forms and its own code.
@@ -415,32 +463,12 @@ impl State<'_> {
             let mut codes_something = false;
             if !code.is_null() {
                 codes_something = true;
-                let mut d = Vec::new();
-                if !pre.is_empty() {
-                    d.push(words_element(&pre));
-                }
-                d.push("*".to_string());
-                if !post.is_empty() {
-                    d.push(words_element(&post));
-                }
-                lines.push(format!("{}  {}", code.text, d.join(" ")));
+                let d = with_verb_words(&[("*".to_string(), false)], &pre, &post);
+                lines.push(format!("{}  {}", code.text, render(&d)));
                 self.codes.extend(code.codes.iter().cloned());
             }
             for p in &b.patterns {
-                let mut els = Vec::new();
-                for e in &p.elements {
-                    if e == "*" {
-                        if !pre.is_empty() {
-                            els.push(words_element(&pre));
-                        }
-                        els.push("*".to_string());
-                        if !post.is_empty() {
-                            els.push(words_element(&post));
-                        }
-                    } else {
-                        els.push(e.clone());
-                    }
-                }
+                let els = with_verb_words(&p.elements, &pre, &post);
                 let flag = match (p.reciprocal, p.compound) {
                     (true, true) => "  [reciprocal] [compound]",
                     (true, false) => "  [reciprocal]",
@@ -449,7 +477,7 @@ impl State<'_> {
                 lines.push(format!(
                     "{}  {}{flag}  # line {}",
                     p.code.text,
-                    els.join(" "),
+                    render(&els),
                     p.line
                 ));
                 codes_something |= !p.code.is_null();
@@ -503,7 +531,7 @@ impl State<'_> {
         let dyad = format!(
             "{} {}{}",
             code.text,
-            elements.join(" "),
+            render(&elements),
             match (reciprocal, compound) {
                 (true, true) => " [reciprocal] [compound]",
                 (true, false) => " [reciprocal]",

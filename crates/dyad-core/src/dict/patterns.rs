@@ -54,6 +54,19 @@ pub enum Element {
     Skip,
     /// `x?`: an optional element.
     Optional(Box<Element>),
+    /// An element joined to its neighbour towards the trigger by `_` (`recently_*`,
+    /// `new_&TIES_relations`): nothing may be skipped between them.
+    Tight(Box<Element>),
+}
+
+impl Element {
+    /// The element without its `?` and `_` marks.
+    pub fn bare(&self) -> &Element {
+        match self {
+            Element::Optional(x) | Element::Tight(x) => x.bare(),
+            x => x,
+        }
+    }
 }
 
 /// Whether an entry's lemmas are verbs or nouns.
@@ -211,6 +224,63 @@ fn parse_element(token: &str) -> Result<Element, String> {
     })
 }
 
+/// The elements of a pattern body. Elements joined by `_` (outside parentheses) are
+/// adjacent: the one farther from the trigger is wrapped in [`Element::Tight`].
+fn tight_elements(body: &str) -> Result<Vec<Element>, String> {
+    // (element, joined to the element on its left)
+    let mut parts: Vec<(Element, bool)> = Vec::new();
+    for token in element_tokens(body) {
+        let mut depth = 0;
+        let mut start = 0;
+        let mut pieces = Vec::new();
+        for (i, c) in token.char_indices() {
+            // Inside a class name, `_` before an upper-case letter or digit is part of
+            // the name (`&HUMANITARIAN_AID`).
+            let in_name = token[start..].starts_with('&')
+                && token[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_uppercase() || n.is_ascii_digit());
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '_' if depth == 0 && !in_name => {
+                    pieces.push(&token[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        pieces.push(&token[start..]);
+        if pieces.iter().any(|p| p.is_empty()) {
+            return Err(format!("{token:?}: `_` joins two elements"));
+        }
+        for (k, piece) in pieces.iter().enumerate() {
+            parts.push((parse_element(piece)?, k > 0));
+        }
+    }
+    let trigger = parts.iter().position(|(e, _)| *e == Element::Trigger);
+    let joined_right: Vec<bool> = (0..parts.len())
+        .map(|i| parts.get(i + 1).is_some_and(|p| p.1))
+        .collect();
+    Ok(parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (e, joined_left))| {
+            let tight = match trigger {
+                Some(t) if i > t => joined_left,
+                Some(t) if i < t => joined_right[i],
+                _ => false,
+            };
+            if tight {
+                Element::Tight(Box::new(e))
+            } else {
+                e
+            }
+        })
+        .collect())
+}
+
 /// Splits a pattern body into element tokens, keeping `( a | b )` groups together.
 fn element_tokens(s: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -286,10 +356,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         }
         rest = rest[..open].trim_end();
     }
-    let elements = element_tokens(rest)
-        .iter()
-        .map(|t| parse_element(t))
-        .collect::<Result<Vec<_>, _>>()?;
+    let elements = tight_elements(rest)?;
     let triggers = elements
         .iter()
         .filter(|e| matches!(e, Element::Trigger))
@@ -299,12 +366,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
             "a pattern needs exactly one `*` (found {triggers})"
         ));
     }
-    let count = |f: fn(&Element) -> bool| {
-        elements
-            .iter()
-            .filter(|e| f(e) || matches!(e, Element::Optional(x) if f(x)))
-            .count()
-    };
+    let count = |f: fn(&Element) -> bool| elements.iter().filter(|e| f(e.bare())).count();
     if count(|e| matches!(e, Element::Target)) > 1 || count(|e| matches!(e, Element::Source)) > 1 {
         return Err("a pattern has at most one `$` and one `+`".into());
     }
@@ -591,6 +653,32 @@ mod tests {
         for bad in ["---:---  * $", ":  * $", "05x:031  * $", "031:5  * $"] {
             assert!(parse_pattern(bad, o()).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn underscores_join_elements_towards_the_trigger() {
+        let p = parse_pattern("025 recently_*", o()).unwrap();
+        assert_eq!(
+            p.elements,
+            [
+                Element::Tight(Box::new(Element::Words(vec!["recently".into()]))),
+                Element::Trigger
+            ]
+        );
+        let p = parse_pattern("903 *_(def ghi) new_&HUMANITARIAN_AID_relations", o()).unwrap();
+        assert_eq!(p.elements.len(), 5, "{:?}", p.elements);
+        assert_eq!(
+            p.elements[1],
+            Element::Tight(Box::new(Element::Words(vec!["def ghi".into()])))
+        );
+        // `new` is farther from the trigger than nothing it is joined to: free.
+        assert_eq!(p.elements[2], Element::Words(vec!["new".into()]));
+        assert_eq!(
+            p.elements[3],
+            Element::Tight(Box::new(Element::Class("HUMANITARIAN_AID".into())))
+        );
+        assert!(matches!(p.elements[4], Element::Tight(_)));
+        assert!(parse_pattern("025 recently__*", o()).is_err());
     }
 
     #[test]

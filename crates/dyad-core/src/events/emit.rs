@@ -219,6 +219,19 @@ mod tests {
     }
 
     #[test]
+    fn joined_elements_allow_no_word_between() {
+        let verbs = "verb zorble\n  042  * $\n  025  recently_* $\n";
+        assert_eq!(
+            coded(verbs, "Russia recently zorbled China."),
+            [triple("RUS", "CHN", "025")]
+        );
+        assert_eq!(
+            coded(verbs, "Russia recently did zorble China."),
+            [triple("RUS", "CHN", "042")]
+        );
+    }
+
+    #[test]
     fn a_compound_pattern_fires_only_after_a_compound_subject() {
         let verbs = "verb zorble\n  081  *\n  030  * [reciprocal] [compound]\n";
         assert_eq!(

@@ -40,6 +40,10 @@ pub struct Pattern {
     pub before: Vec<(Elem, bool)>,
     /// Elements after the trigger, in order; the flag says optional.
     pub after: Vec<(Elem, bool)>,
+    /// Bit i: `before[i]` must sit right against its neighbour towards the trigger.
+    pub before_tight: u64,
+    /// Bit i: `after[i]` must sit right after the element before it.
+    pub after_tight: u64,
     /// `[reciprocal]`
     pub reciprocal: bool,
     /// `[compound]`: only with a compound subject.
@@ -240,6 +244,14 @@ impl PatternSet {
         let (Some(before), Some(after)) = (before, after) else {
             return None;
         };
+        let tight = |els: &mut dyn Iterator<Item = &Element>| {
+            els.take(64)
+                .enumerate()
+                .filter(|(_, e)| matches!(e, Element::Tight(_)))
+                .fold(0u64, |m, (i, _)| m | 1 << i)
+        };
+        let before_tight = tight(&mut line.elements[..at].iter().rev());
+        let after_tight = tight(&mut line.elements[at + 1..].iter());
         for code in line.code.iter().chain(&line.reply) {
             if dicts.cameo.get(*code).is_none() && !dicts.cameo.is_empty() {
                 problems.push(PatternProblem {
@@ -254,6 +266,8 @@ impl PatternSet {
             reversed: line.reversed,
             before,
             after,
+            before_tight,
+            after_tight,
             reciprocal: line.reciprocal,
             compound: line.compound,
             reporting: line.reporting,
@@ -271,6 +285,10 @@ impl PatternSet {
         lex: &mut Lexicon,
         problems: &mut Vec<PatternProblem>,
     ) -> Option<(Elem, bool)> {
+        let e = match e {
+            Element::Tight(x) => &**x,
+            x => x,
+        };
         let (inner, optional) = match e {
             Element::Optional(x) => (&**x, true),
             x => (x, false),
@@ -291,7 +309,7 @@ impl PatternSet {
             Element::Source => Elem::Source,
             Element::Frame(f) => Elem::Frame(*f),
             Element::Skip => Elem::Skip,
-            Element::Trigger | Element::Optional(_) => return None,
+            Element::Trigger | Element::Optional(_) | Element::Tight(_) => return None,
         };
         Some((c, optional))
     }
@@ -567,10 +585,12 @@ impl SentenceView<'_> {
 
     /// Matches `elems` from `pos` on, backtracking over optional elements: an optional
     /// `$?` that would swallow the actor a later element needs is skipped instead.
+    /// Bit 0 of `tight` says the first of `elems` must start right at `pos`.
     fn match_after(
         &self,
         set: &PatternSet,
         elems: &[(Elem, bool)],
+        tight: u64,
         pos: usize,
         m: PatternMatch,
     ) -> Option<PatternMatch> {
@@ -581,7 +601,7 @@ impl SentenceView<'_> {
             elem,
             Elem::Target | Elem::Source | Elem::Frame(_) | Elem::Skip
         );
-        let window = if slot { 0 } else { MAX_SKIP };
+        let window = if slot || tight & 1 == 1 { 0 } else { MAX_SKIP };
         let mut found = None;
         // Skipped words are counted with a hyphenated word as one (`a day-old blockade`).
         let mut skipped = 0;
@@ -613,12 +633,12 @@ impl SentenceView<'_> {
                 (_, true) => 1,
                 (_, false) => 2,
             };
-            if let Some(done) = self.match_after(set, rest, next, with) {
+            if let Some(done) = self.match_after(set, rest, tight >> 1, next, with) {
                 return Some(done);
             }
         }
         if *optional {
-            self.match_after(set, rest, pos, m)
+            self.match_after(set, rest, tight >> 1, pos, m)
         } else {
             None
         }
@@ -636,12 +656,17 @@ impl SentenceView<'_> {
             ..Default::default()
         };
         // After the trigger.
-        let mut m = self.match_after(set, &pattern.after, trigger.1, start)?;
+        let mut m = self.match_after(set, &pattern.after, pattern.after_tight, trigger.1, start)?;
         // Before the trigger, nearest first.
         let mut pos = trigger.0;
-        for (elem, optional) in &pattern.before {
+        for (i, (elem, optional)) in pattern.before.iter().enumerate() {
             let mut found = None;
-            for skip in 0..=MAX_SKIP {
+            let window = if pattern.before_tight >> i & 1 == 1 {
+                0
+            } else {
+                MAX_SKIP
+            };
+            for skip in 0..=window {
                 if pos < self.start + 1 + skip {
                     break;
                 }
