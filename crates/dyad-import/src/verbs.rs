@@ -187,12 +187,15 @@ fn words_element(words: &[String]) -> String {
     }
 }
 
+/// A converted element and whether `_` joins it to the one before.
+type Joined = (String, bool);
+
 /// The dyad elements of a PETRARCH pattern body, whether it is reciprocal (`%`), and
 /// whether its `%` stands before the verb (a compound subject: `[compound]`).
 fn elements(
     body: &str,
     classes: &FxHashMap<String, Vec<String>>,
-) -> Result<(Vec<(String, bool)>, bool, bool), String> {
+) -> Result<(Vec<Joined>, bool, bool), String> {
     let flat: String = body
         .chars()
         .map(|c| {
