@@ -267,6 +267,9 @@ pub fn import_with(
     let mut used = Used::default();
     let base_irregular: FxHashSet<&str> = base.irregular.iter().map(|v| v.lemma.as_str()).collect();
     let known = Known::of(base);
+    // Class names the converted verb files define so far (two files may both have
+    // `&CURRENCY`).
+    let mut classes: FxHashSet<String> = FxHashSet::default();
     for input in inputs {
         let (text, encoding) = decode(input.bytes);
         let mut report = FileReport {
@@ -282,8 +285,17 @@ pub fn import_with(
                 } else {
                     ModeRule::Read
                 });
-                let v = verbs::convert(&text, &mut report, &base_irregular, &known, modes);
+                let v = verbs::convert(
+                    &text,
+                    &mut report,
+                    &base_irregular,
+                    &known,
+                    modes,
+                    &classes,
+                    &stem,
+                );
                 used.event_codes.extend(v.codes);
+                classes.extend(v.classes);
                 files.insert(format!("verbs/{stem}.txt"), v.patterns);
                 if !v.irregular.is_empty() {
                     files.insert(format!("verbs/irregular-{stem}.txt"), v.irregular);

@@ -15,6 +15,8 @@ pub struct Verbs {
     pub irregular: String,
     /// Every event code the patterns use.
     pub codes: Vec<String>,
+    /// The names of the classes it defines.
+    pub classes: Vec<String>,
 }
 
 /// A verb of a block: `FREEZE {FREEZES FROZE FROZEN}`, `+STIR_UP`, `WIRE_+TAP [171]`.
@@ -117,6 +119,12 @@ struct Block {
 struct State<'a> {
     report: &'a mut FileReport,
     classes: FxHashMap<String, Vec<String>>,
+    /// The dyad name of each synset (`TIES` -> `PET_TIES`).
+    names: FxHashMap<String, String>,
+    /// Class names that other imported files define.
+    taken: &'a FxHashSet<String>,
+    /// This file's stem, to tell its classes from another file's of the same name.
+    stem: &'a str,
     out: String,
     irregular: String,
     irregular_done: FxHashSet<String>,
@@ -194,7 +202,7 @@ type Joined = (String, bool);
 /// whether its `%` stands before the verb (a compound subject: `[compound]`).
 fn elements(
     body: &str,
-    classes: &FxHashMap<String, Vec<String>>,
+    names: &FxHashMap<String, String>,
 ) -> Result<(Vec<Joined>, bool, bool), String> {
     let flat: String = body
         .chars()
@@ -228,10 +236,10 @@ fn elements(
                 "^" => Some("^".to_string()),
                 _ if part.starts_with('&') => {
                     let name = part[1..].trim_end_matches('_');
-                    if !classes.contains_key(name) {
+                    let Some(dyad) = names.get(name) else {
                         return Err(format!("synset &{name} is not defined before its use"));
-                    }
-                    Some(format!("&{}", class_name(name)))
+                    };
+                    Some(format!("&{dyad}"))
                 }
                 _ => {
                     let w = part.to_lowercase();
@@ -370,7 +378,13 @@ impl State<'_> {
             return;
         }
         self.report.converted += 1;
-        let _ = writeln!(self.out, "&{}", class_name(&s.name));
+        // A class of the same name from another imported file: this file's own name.
+        let mut dyad = class_name(&s.name);
+        if self.taken.contains(&dyad) {
+            dyad = class_name(&format!("{}_{}", self.stem, s.name));
+        }
+        let _ = writeln!(self.out, "&{dyad}");
+        self.names.insert(s.name.clone(), dyad);
         for chunk in s.members.chunks(8) {
             let _ = writeln!(self.out, "  {}", chunk.join(" | "));
         }
@@ -524,7 +538,7 @@ impl State<'_> {
                 return None;
             }
         };
-        let (elements, reciprocal, compound) = match elements(body, &self.classes) {
+        let (elements, reciprocal, compound) = match elements(body, &self.names) {
             Ok(x) => x,
             Err(e) => {
                 self.report.skip(line, &e, text);
@@ -568,6 +582,8 @@ pub fn convert(
     base_irregular: &FxHashSet<&str>,
     known: &Known,
     modes: ModeRule,
+    taken: &FxHashSet<String>,
+    stem: &str,
 ) -> Verbs {
     let text = strip_markup_comments(text);
     let mut out = String::from(
@@ -587,6 +603,9 @@ pub fn convert(
     let mut st = State {
         report,
         classes: FxHashMap::default(),
+        names: FxHashMap::default(),
+        taken,
+        stem,
         out,
         irregular: String::new(),
         irregular_done: FxHashSet::default(),
@@ -682,5 +701,6 @@ pub fn convert(
         patterns: st.out,
         irregular: st.irregular,
         codes,
+        classes: st.names.into_values().collect(),
     }
 }

@@ -248,6 +248,29 @@ fn fixture_output_lints_alone_and_codes_a_fictional_world() {
 }
 
 #[test]
+fn two_verb_files_with_a_synset_of_the_same_name_keep_both() {
+    let verbs = fixture("syldavia.verbs.txt");
+    let inputs: Vec<Input<'_>> = ["a.verbs.txt", "b.verbs.txt"]
+        .into_iter()
+        .map(|name| Input {
+            kind: Kind::Verbs,
+            name: name.into(),
+            bytes: &verbs,
+        })
+        .collect();
+    let out = import(&inputs, &Dictionaries::default(), &builtin_cameo());
+    assert_eq!(errors(&out.files), Vec::<String>::new());
+    let b = &out
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/b-verbs.txt")
+        .expect("the second pattern file")
+        .1;
+    assert!(b.contains("&PET_B_VERBS_TIES\n"), "{b}");
+    assert!(b.contains("*_off &PET_B_VERBS_TIES with $"), "{b}");
+}
+
+#[test]
 fn modes_read_writes_dyads_convention() {
     let verbs = fixture("syldavia.verbs.txt");
     let inputs = [Input {
