@@ -26,6 +26,9 @@ pub fn detect(text: &str) -> Option<String> {
         end -= 1;
     }
     let sample = &text[..end];
+    if plainly_english(sample) {
+        return Some("en".to_string());
+    }
     let info = whatlang::detect(sample)?;
     if !info.is_reliable() {
         return None;
@@ -45,6 +48,31 @@ pub fn detect(text: &str) -> Option<String> {
         }
     }
     Some(iso639_1(info.lang()).map_or_else(|| info.lang().code().to_string(), str::to_string))
+}
+
+/// English function words that are not words of the other Latin-script languages
+/// (`a`, `in` and `on` are, so they are left out).
+const ENGLISH_WORDS: [&str; 20] = [
+    "the", "of", "and", "to", "is", "was", "that", "for", "said", "with", "by", "it", "from",
+    "has", "have", "be", "are", "were", "will", "which",
+];
+
+/// Whether a quarter of the first 200 words of `sample`, and at least 12, are English
+/// function words: most documents are English news, and this one pass costs a small
+/// part of `whatlang`'s trigram scoring over every language (which took a third of the
+/// pipeline's time on short Reuters stories). Anything less clear goes to `whatlang`.
+fn plainly_english(sample: &str) -> bool {
+    let (mut words, mut english) = (0usize, 0usize);
+    for w in sample
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(200)
+    {
+        words += 1;
+        let lower = w.len() <= 5 && ENGLISH_WORDS.iter().any(|e| e.eq_ignore_ascii_case(w));
+        english += usize::from(lower);
+    }
+    english >= 12 && english * 4 >= words
 }
 
 /// The commonest short words of the Latin-script languages most often
@@ -205,6 +233,21 @@ mod tests {
         assert_eq!(normalize_tag(""), None);
         assert_eq!(normalize_tag("english"), None);
         assert_eq!(normalize_tag("{{lang}}"), None);
+    }
+
+    #[test]
+    fn only_plain_english_skips_the_trigrams() {
+        for (code, text) in PARAGRAPHS {
+            assert!(code == "en" || !plainly_english(text), "{text}");
+        }
+        // A story's worth of English is told at once; one sentence goes to `whatlang`.
+        let story = PARAGRAPHS[0].1.repeat(3);
+        assert!(plainly_english(&story) && !plainly_english(PARAGRAPHS[0].1));
+        assert_eq!(detect(&story).as_deref(), Some("en"));
+        // A French story quoting an English title is still French.
+        let mixed = "Le ministre a présenté « The State of the Union » devant les députés \
+                     et les sénateurs, qui ont salué un discours de la fin du mandat.";
+        assert!(!plainly_english(mixed));
     }
 
     #[test]
