@@ -588,3 +588,57 @@ async fn dashboard_views_render_and_link_through() {
     );
     assert!(js.text().await.unwrap().contains("data-href"));
 }
+
+#[tokio::test]
+async fn the_network_draws_the_dyads_and_links_to_them_and_their_actors() {
+    let s = start().await;
+    let dyads = s.json("/api/dyads?mode=all&limit=10000").await;
+    let drawn: Vec<(String, String)> = dyads["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| {
+            Some((
+                d["key"].as_str()?.to_string(),
+                d["target"].as_str()?.to_string(),
+            ))
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert!(!drawn.is_empty());
+    let home = s.get("/?mode=all").await.text().await.unwrap();
+    assert!(
+        home.contains("href=\"/network?mode=all\""),
+        "the overview links to the network with its filters"
+    );
+    let page = s.get("/network?mode=all&from=2024-05-01").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert_eq!(
+        page.matches("class=\"edge\"").count(),
+        drawn.len(),
+        "one edge per dyad"
+    );
+    for (a, b) in &drawn {
+        let href =
+            format!("href=\"/dyad?source={a}&amp;target={b}&amp;mode=all&amp;from=2024-05-01\"");
+        assert!(page.contains(&href), "no edge {href}");
+        assert!(
+            page.contains(&format!("href=\"/events?actor={a}&amp;mode=all")),
+            "no node {a}"
+        );
+    }
+    // Filters narrow it: only French sources.
+    let fra = s
+        .get("/network?mode=all&source=FRA*")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(fra.matches("class=\"edge\"").count() < drawn.len());
+    assert!(!fra.contains("source=CHN"));
+    assert_eq!(
+        s.get("/network?limit=0").await.status(),
+        StatusCode::BAD_REQUEST
+    );
+}

@@ -2,7 +2,7 @@
 //! installs it) loads each view over a store made from the example stories, the
 //! reference article (when `../shared` is there) and a hostile story; any console
 //! message (script errors, CSP refusals) fails the test. From the overview it follows
-//! the links a user would click (a dyad, then an event, then its document), checks the
+//! the links a user would click (the network, a dyad's edge, an event, its document), checks the
 //! highlighted sentence in the rendered DOM, and saves a screenshot of each view under
 //! `target/screenshots/`. Without a browser it prints SKIP.
 
@@ -166,7 +166,9 @@ async fn views_load_in_chromium_without_console_errors_and_link_through() {
         let home = b.visit("overview", &url("/"));
         assert!(home.contains("data-js=\"on\""), "the script did not run");
         assert!(home.contains("<rect"), "no bars");
-        let dyad = b.visit("dyad", &url(&first_link(&home, "/dyad?")));
+        let net = b.visit("network", &url(&first_link(&home, "/network?")));
+        assert!(net.contains("class=\"edge\""), "no edges in the network");
+        let dyad = b.visit("dyad", &url(&first_link(&net, "/dyad?")));
         let event = b.visit("event", &url(&first_link(&dyad, "/events/")));
         assert!(
             event.contains("<mark class=\"trigger\""),

@@ -2,9 +2,10 @@
 
 use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
+use super::network;
 use crate::api::{Count, busiest, event_id, query, series_of};
 use crate::error::ApiError;
-use crate::params::{SeriesBy, ViewParams};
+use crate::params::{SeriesBy, ViewParams, number};
 use crate::state::Shared;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -29,6 +30,8 @@ fn page(title: &str, body: Markup) -> Markup {
                     a.brand href="/" { "dyad" }
                     a href="/" { "Overview" }
                     a href="/events" { "Events" }
+                    a href="/network" { "Network" }
+                    a href="/map" { "Map" }
                     a href="/docs/" { "API" }
                 }
                 main { h1 { (title) } (body) }
@@ -186,7 +189,11 @@ pub async fn overview(
                 h2 { "Mean Goldstein value per day" }
                 (goldstein_line(&series))
                 div.grid {
-                    section { h2 { "Busiest dyads" } (counts_table(&dyads, true, &filters)) }
+                    section {
+                        h2 { "Busiest dyads" }
+                        p.meta { a href={"/network?" (qs(&filters))} { "See the dyads as a network →" } }
+                        (counts_table(&dyads, true, &filters))
+                    }
                     section { h2 { "Busiest actors" } (counts_table(&actors, false, &filters)) }
                 }
             },
@@ -380,6 +387,62 @@ pub async fn dyad(
                 @if paged.next.is_some() {
                     p { a href={"/events?" (qs(&filters))} { "All of this dyad's events →" } }
                 }
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// `/network`: the busiest dyads as a graph; an edge opens its dyad, a node its actor.
+pub async fn network_view(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        let filter = p.filter()?;
+        let limit = number("limit", &p.limit, 60, 1, 500)? as usize;
+        let dyads = s
+            .reads
+            .run(move |st| {
+                busiest(
+                    st,
+                    &filter,
+                    &[GroupBy::Source, GroupBy::Target],
+                    limit,
+                    true,
+                )
+            })
+            .await?;
+        let (nodes, edges) = network::build(&dyads);
+        let filters = p.filter_pairs();
+        let dyad_href = |src: &str, tgt: &str| {
+            let mut q = vec![("source", src.to_string()), ("target", tgt.to_string())];
+            q.extend(
+                filters
+                    .iter()
+                    .filter(|(k, _)| *k != "source" && *k != "target")
+                    .cloned(),
+            );
+            format!("/dyad?{}", qs(&q))
+        };
+        let actor_href = |code: &str| {
+            let mut q = vec![("actor", code.to_string())];
+            q.extend(filters.iter().filter(|(k, _)| *k != "actor").cloned());
+            format!("/events?{}", qs(&q))
+        };
+        Ok::<_, ApiError>(page(
+            "Dyad network",
+            html! {
+                (filter_form(&p, "/network"))
+                p.meta {
+                    "The " (edges.len()) " busiest dyads (at most " (limit) ", `limit` in the URL) between "
+                    (nodes.len()) " actors. An edge opens that dyad's events and series, an actor its events."
+                }
+                (network::draw(&nodes, &edges, dyad_href, actor_href))
             },
         ))
     };
