@@ -2,6 +2,7 @@
 //! parameters, then reads through the pool in a blocking task.
 
 use crate::error::{ApiError, ErrorBody};
+use crate::explain;
 use crate::export;
 use crate::params::{CountParams, EventsParams, Format, SeriesBy, SeriesParams, number};
 use crate::state::Shared;
@@ -14,9 +15,12 @@ use axum::response::{IntoResponse, Response};
 use dyad_core::pipeline::Analysis;
 use dyad_io::ReadOptions;
 use dyad_io::readers::JsonLinesReader;
-use dyad_store::{AggregateRow, Filter, GroupBy, Period, Store, WriteMode, code_document};
+use dyad_store::{
+    AggregateRow, EventDetail, Filter, GroupBy, Period, Store, WriteMode, code_document,
+};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 /// Unwraps a query string, turning serde's complaint into a 400 naming the parameter.
@@ -111,7 +115,10 @@ pub fn event_id(id: &str) -> Result<i64, ApiError> {
 }
 
 /// One event with every mention: the sentence, the spans of source, target and
-/// trigger, the rule (`file:line`), mode and document.
+/// trigger, the rule (`file:line`), mode and document, and `explain`: what `dyad code
+/// --explain` says of it (the pattern, and how source and target were resolved), or
+/// `explain_missing` saying why not (mentions beyond the event's first ten documents
+/// have neither).
 #[utoipa::path(get, path = "/api/events/{id}", params(("id" = String, Path, description = "Event id")),
     responses(
         (status = 200, description = "The event and its mentions", body = Object),
@@ -119,12 +126,41 @@ pub fn event_id(id: &str) -> Result<i64, ApiError> {
         (status = 404, description = "No such event", body = ErrorBody),
 ))]
 pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let n = event_id(&id)?;
-    let detail = s.reads.run(move |st| Ok(st.event(n)?)).await?;
-    match detail {
-        Some(d) => Ok(Json(d).into_response()),
-        None => Err(ApiError::not_found("event", &id)),
+    let (detail, explained) = event_explained(&s, &id).await?;
+    let mut v = serde_json::to_value(&detail).map_err(ApiError::internal)?;
+    if let Some(ms) = v["mentions"].as_array_mut() {
+        for m in ms {
+            let Some(outcome) = m["id"].as_str().and_then(|i| explained.get(i)) else {
+                continue;
+            };
+            match outcome {
+                Ok(x) => m["explain"] = x.record.clone(),
+                Err(why) => m["explain_missing"] = Value::String(why.clone()),
+            }
+        }
     }
+    Ok(Json(v).into_response())
+}
+
+/// An event with the explanation of its mentions (those of its first
+/// [`explain::MAX_DOCUMENTS`] documents), or a 404.
+pub async fn event_explained(
+    s: &Shared,
+    id: &str,
+) -> Result<(EventDetail, BTreeMap<String, explain::Outcome>), ApiError> {
+    let n = event_id(id)?;
+    let coder = s.coder.clone();
+    let found = s
+        .reads
+        .run(move |st| {
+            let Some(d) = st.event(n)? else {
+                return Ok(None);
+            };
+            let x = explain::explain_mentions(&coder, &d.mentions, |doc| st.document(doc))?;
+            Ok(Some((d, x)))
+        })
+        .await?;
+    found.ok_or_else(|| ApiError::not_found("event", id))
 }
 
 /// One document: its text, metadata and every coded span.

@@ -28,6 +28,7 @@
 pub mod api;
 pub mod dashboard;
 pub mod error;
+pub mod explain;
 pub mod export;
 pub mod params;
 pub mod state;

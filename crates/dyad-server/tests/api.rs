@@ -237,6 +237,44 @@ async fn event_detail_has_mentions_evidence_and_rule() {
     let rule = m["rule"].as_str().unwrap();
     assert!(rule.contains(':'), "rule is file:line: {rule}");
     assert_eq!(m["event"], id.as_str());
+    // How the actors were resolved, as `dyad code --explain` says it.
+    let x = &m["explain"];
+    assert_eq!(x["source"]["text"], m["source_span"]["text"]);
+    assert_eq!(x["source"]["code"], m["source"]);
+    assert_eq!(x["target"]["code"], m["target"]);
+    assert!(x["pattern"].as_str().is_some_and(|p| !p.is_empty()));
+    // "French government": a country entry and an agent entry, each a file:line.
+    assert_eq!(x["source"]["resolution"]["how"], "composed");
+    assert!(
+        x["source"]["resolution"]["country"]
+            .as_str()
+            .is_some_and(|e| e.contains("countries") && e.contains(':')),
+        "{x}"
+    );
+    let page = s.get(&format!("/events/{id}")).await.text().await.unwrap();
+    assert!(page.contains("How the actors were resolved"));
+    let entry = x["source"]["resolution"]["agent"].as_str().unwrap();
+    assert!(
+        page.contains(&format!("<code>{entry}</code>")),
+        "the entry on the page"
+    );
+}
+
+#[tokio::test]
+async fn a_document_coded_with_other_dictionaries_says_why_it_is_not_explained() {
+    let s = common::start_hashed(Vec::new(), "older-dicts").await;
+    let v = s.json("/api/events?source=FRA*&target=DEU*&mode=all").await;
+    let id = v["items"][0]["id"].as_str().unwrap().to_string();
+    let d = s.json(&format!("/api/events/{id}")).await;
+    let m = &d["mentions"][0];
+    assert!(m["explain"].is_null());
+    let why = m["explain_missing"].as_str().unwrap();
+    assert!(
+        why.contains("older-dicts") && why.contains("dyad recode"),
+        "{why}"
+    );
+    let page = s.get(&format!("/events/{id}")).await.text().await.unwrap();
+    assert!(page.contains("resolution not shown"));
 }
 
 #[tokio::test]

@@ -178,6 +178,10 @@ async fn views_load_in_chromium_without_console_errors_and_link_through() {
             event.contains("<mark class=\"source\""),
             "no highlighted source"
         );
+        assert!(
+            event.contains("<table class=\"resolution\""),
+            "no actors' resolution"
+        );
         let doc = b.visit("document", &url(&first_link(&event, "/documents/")));
         assert!(doc.contains("<mark class=\"trigger\""));
         let list = b.visit("events", &url("/events?mode=all"));

@@ -3,8 +3,9 @@
 use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
 use super::network;
-use crate::api::{Count, busiest, event_id, query, series_of};
+use crate::api::{Count, busiest, event_explained, query, series_of};
 use crate::error::ApiError;
+use crate::explain::{Outcome, Resolved};
 use crate::params::{SeriesBy, ViewParams, number};
 use crate::state::Shared;
 use axum::extract::rejection::QueryRejection;
@@ -258,6 +259,43 @@ fn mention_block(m: &MentionRow, current_doc: Option<&str>) -> Markup {
     }
 }
 
+/// How the mention's source and target were resolved, and the pattern that fired.
+fn resolution_block(outcome: Option<&Outcome>) -> Markup {
+    let row = |role: &str, r: &Option<Resolved>| {
+        html! {
+            tr {
+                th { (role) }
+                @if let Some(r) = r {
+                    td { mark class=(role) { (r.text) } }
+                    td { code { (r.code) } } td { (r.kind) } td { (r.how) }
+                    td { @for (i, e) in r.entries.iter().enumerate() { @if i > 0 { br; } code { (e) } } }
+                } @else {
+                    td colspan="5" { "none (unknown source, or no target)" }
+                }
+            }
+        }
+    };
+    match outcome {
+        None => html! {},
+        Some(Err(why)) => html! { p.meta.unexplained { "Actors' resolution not shown: " (why) } },
+        Some(Ok(x)) => html! {
+            details.resolution open {
+                summary { "How the actors were resolved" }
+                table.resolution {
+                    thead { tr { th {} th { "Mention" } th { "Code" } th { "Kind" } th { "How" } th { "Dictionary entries" } } }
+                    tbody { (row("source", &x.source)) (row("target", &x.target)) }
+                }
+                p.meta {
+                    "Trigger lemma " code { (x.record["lemma"].as_str().unwrap_or("")) }
+                    " · pattern " code { (x.record["pattern"].as_str().unwrap_or("")) }
+                    @if let Some(c) = x.record["derived_from"].as_str() { " · derived from " code { (c) } }
+                    @if x.record["weak_source"].as_bool() == Some(true) { " · source found by the fallback rule (nearest actor)" }
+                }
+            }
+        },
+    }
+}
+
 /// A path segment, percent-encoded.
 fn urlencode_path(s: &str) -> String {
     qs(&[("x", s.to_string())])
@@ -268,9 +306,7 @@ fn urlencode_path(s: &str) -> String {
 /// `/events/{id}`: an event and every sentence that reports it, highlighted.
 pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Response {
     let run = async {
-        let n = event_id(&id)?;
-        let d = s.reads.run(move |st| Ok(st.event(n)?)).await?;
-        let d = d.ok_or_else(|| ApiError::not_found("event", &id))?;
+        let (d, explained) = event_explained(&s, &id).await?;
         let e = &d.event;
         let dyad = qs(&[
             ("source", e.source.clone()),
@@ -292,7 +328,10 @@ pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Response 
                     " · " a href={"/api/events/" (e.id)} { "JSON" }
                 }
                 h2 { "Mentions" }
-                @for m in &d.mentions { (mention_block(m, None)) }
+                @for m in &d.mentions {
+                    (mention_block(m, None))
+                    (resolution_block(explained.get(&m.id)))
+                }
             },
         ))
     };
