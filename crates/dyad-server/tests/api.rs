@@ -680,3 +680,49 @@ async fn the_network_draws_the_dyads_and_links_to_them_and_their_actors() {
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn the_map_shades_the_target_countries_and_links_to_their_events() {
+    let s = start().await;
+    let page = s.get("/map?mode=all").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("<svg class=\"chart map\""));
+    assert!(page.matches("<path").count() > 150, "country outlines");
+    // Every target country with events is shaded and opens its events.
+    let v = s.json("/api/events?mode=all&limit=10000").await;
+    let mut targets: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["target_country"].as_str())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    assert!(targets.contains(&"DEU"), "{targets:?}");
+    for t in &targets {
+        assert!(
+            page.contains(&format!(
+                "<a class=\"country\" href=\"/events?target={t}*&amp;mode=all\""
+            )),
+            "{t} not shaded"
+        );
+    }
+    assert_eq!(page.matches("<a class=\"country\"").count(), targets.len());
+    let deu = s
+        .get("/events?target=DEU*&mode=all")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(deu.contains("DEUGOV"));
+    // Filters narrow it.
+    let none = s
+        .get("/map?from=1990-01-01&to=1990-12-31")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(none.matches("<a class=\"country\"").count(), 0);
+    assert_eq!(s.get("/map?quad=7").await.status(), StatusCode::BAD_REQUEST);
+}

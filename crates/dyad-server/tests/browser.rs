@@ -9,6 +9,7 @@
 mod common;
 
 use dyad_core::Document;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -83,6 +84,17 @@ impl Browser {
             .stderr(Stdio::piped())
             .spawn()
             .expect("chromium starts");
+        // Read both pipes while it runs: a page's DOM can be larger than a pipe holds,
+        // and a browser blocked on a full pipe never exits.
+        let drain = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = r.read_to_end(&mut buf);
+                String::from_utf8_lossy(&buf).into_owned()
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
         let deadline = Instant::now() + Duration::from_secs(90);
         while child.try_wait().unwrap().is_none() {
             if Instant::now() > deadline {
@@ -91,11 +103,7 @@ impl Browser {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let out = child.wait_with_output().unwrap();
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        (out.join().unwrap(), err.join().unwrap())
     }
 
     /// Loads `url`, fails on console messages, saves a screenshot as `name`, and
@@ -187,6 +195,9 @@ async fn views_load_in_chromium_without_console_errors_and_link_through() {
         let list = b.visit("events", &url("/events?mode=all"));
         assert!(list.contains("data-href=\"/events/"));
         b.visit("filtered", &url("/?actor=RUS*&mode=all&from=2024-01-01"));
+        let map = b.visit("map", &url("/map?mode=all"));
+        assert!(map.contains("class=\"country\""), "no shaded country");
+        b.visit("network-filtered", &url("/network?actor=RUS*&mode=all"));
         let evil = b.visit("hostile-document", &url("/documents/evil"));
         assert!(
             !evil.contains("<script>alert"),

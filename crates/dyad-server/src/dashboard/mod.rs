@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod highlight;
+pub mod map;
 pub mod network;
 mod views;
 
@@ -39,6 +40,7 @@ pub fn routes() -> Router<Shared> {
         .route("/documents/{id}", get(views::document))
         .route("/dyad", get(views::dyad))
         .route("/network", get(views::network_view))
+        .route("/map", get(views::map_view))
         .route("/static/app.js", get(app_js))
         .route("/static/app.css", get(app_css))
 }

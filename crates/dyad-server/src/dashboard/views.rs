@@ -2,6 +2,7 @@
 
 use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
+use super::map;
 use super::network;
 use crate::api::{Count, busiest, event_explained, query, series_of};
 use crate::error::ApiError;
@@ -488,5 +489,77 @@ pub async fn network_view(
     match run.await {
         Ok(m) => m.into_response(),
         Err(e) => error_page(e),
+    }
+}
+
+/// `/map`: events on a world map, countries shaded by count (the target's country:
+/// the store holds no event location yet), a country opening its events.
+pub async fn map_view(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        let filter = p.filter()?;
+        let countries = s
+            .reads
+            .run(move |st| busiest(st, &filter, &[GroupBy::TargetCountry], 10_000, true))
+            .await?;
+        let counts: std::collections::BTreeMap<String, u64> = countries
+            .iter()
+            .filter_map(|c| Some((c.key.clone()?, c.events)))
+            .collect();
+        let filters = p.filter_pairs();
+        let country_href = |code: &str| {
+            let mut q = vec![("target", format!("{code}*"))];
+            q.extend(filters.iter().filter(|(k, _)| *k != "target").cloned());
+            format!("/events?{}", qs(&q))
+        };
+        let drawn: std::collections::HashSet<&str> =
+            map::outlines().iter().map(|o| o.code.as_str()).collect();
+        let off_map: u64 = countries
+            .iter()
+            .filter(|c| c.key.as_deref().is_none_or(|k| !drawn.contains(k)))
+            .map(|c| c.events)
+            .sum();
+        Ok::<_, ApiError>(page(
+            "Map",
+            html! {
+                (filter_form(&p, "/map"))
+                p.meta {
+                    "Countries shaded by the number of events whose target is in them (the store \
+                     holds no event locations yet); a country opens those events."
+                    @if off_map > 0 { " " (off_map) " events have a target country not on the map (organisations, unknown codes)." }
+                }
+                (map::draw(&counts, "events with a target there", country_href, &[]))
+                h2 { "Countries" }
+                (counts_table_countries(&countries, country_href))
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+fn counts_table_countries(items: &[Count], href: impl Fn(&str) -> String) -> Markup {
+    html! {
+        @if items.is_empty() { p.empty { "None." } } @else {
+            table {
+                thead { tr { th { "Target country" } th.num { "Events" } th.num { "Mentions" } th.num { "Goldstein mean" } } }
+                tbody {
+                    @for c in items.iter().take(30) {
+                        @let key = c.key.clone().unwrap_or_default();
+                        @let h = href(&key);
+                        tr data-href=(h) {
+                            td { a href=(h) { (key) } }
+                            td.num { (c.events) } td.num { (c.mentions) }
+                            td.num { (format!("{:+.2}", c.goldstein_mean)) }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
