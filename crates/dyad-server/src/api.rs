@@ -16,11 +16,12 @@ use dyad_core::pipeline::Analysis;
 use dyad_io::ReadOptions;
 use dyad_io::readers::JsonLinesReader;
 use dyad_store::{
-    AggregateRow, EventDetail, Filter, GroupBy, Period, Store, WriteMode, code_document,
+    AggregateRow, EventDetail, Filter, GroupBy, Period, Store, Totals, WriteMode, code_document,
 };
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use utoipa::ToSchema;
 
 /// Unwraps a query string, turning serde's complaint into a 400 naming the parameter.
@@ -46,7 +47,7 @@ pub struct Health {
     (status = 200, description = "The server and its store are up", body = Health),
 ))]
 pub async fn health(State(s): State<Shared>) -> Result<Json<Health>, ApiError> {
-    let t = s.reads.run(|st| Ok(st.totals()?)).await?;
+    let t = totals(&s).await?;
     Ok(Json(Health {
         status: "ok",
         documents: t.documents,
@@ -244,6 +245,44 @@ pub fn busiest(
     Ok(items)
 }
 
+/// The store's totals, from the cache while the store is unchanged.
+pub async fn totals(s: &Shared) -> Result<Arc<Totals>, ApiError> {
+    s.cache
+        .get(&s.reads, "totals".into(), |_| 1, |st| Ok(st.totals()?))
+        .await
+}
+
+/// [`busiest`], from the cache while the store is unchanged.
+pub async fn busiest_cached(
+    s: &Shared,
+    filter: Filter,
+    by: &'static [GroupBy],
+    limit: usize,
+    drop_null: bool,
+) -> Result<Arc<Vec<Count>>, ApiError> {
+    let key = format!("busiest {by:?} {limit} {drop_null} {filter:?}");
+    s.cache
+        .get(&s.reads, key, Vec::len, move |st| {
+            busiest(st, &filter, by, limit, drop_null)
+        })
+        .await
+}
+
+/// [`series_of`], from the cache while the store is unchanged.
+pub async fn series_cached(
+    s: &Shared,
+    filter: Filter,
+    per: Period,
+    split: SeriesBy,
+) -> Result<Arc<Vec<Point>>, ApiError> {
+    let key = format!("series {per:?} {split:?} {filter:?}");
+    s.cache
+        .get(&s.reads, key, Vec::len, move |st| {
+            series_of(st, &filter, per, split)
+        })
+        .await
+}
+
 async fn counts(
     s: Shared,
     q: Result<Query<CountParams>, QueryRejection>,
@@ -253,11 +292,10 @@ async fn counts(
     let p = query(q)?;
     let filter = p.filter()?;
     let limit = number("limit", &p.limit, 100, 1, 10_000)? as usize;
-    let items = s
-        .reads
-        .run(move |st| busiest(st, &filter, by, limit, drop_null))
-        .await?;
-    Ok(Json(Counts { items }))
+    let items = busiest_cached(&s, filter, by, limit, drop_null).await?;
+    Ok(Json(Counts {
+        items: items.to_vec(),
+    }))
 }
 
 /// Actors (either side), busiest first; `key` is the actor code.
@@ -366,10 +404,7 @@ pub async fn series(
     let (period, split) = (p.period()?, p.split()?);
     let per = p.per.clone().unwrap_or_else(|| "day".into());
     let by = p.by.clone().unwrap_or_else(|| "quad".into());
-    let items = s
-        .reads
-        .run(move |st| series_of(st, &filter, period, split))
-        .await?;
+    let items = series_cached(&s, filter, period, split).await?.to_vec();
     Ok(Json(Series { per, by, items }))
 }
 

@@ -26,6 +26,7 @@
 //! ```
 
 pub mod api;
+pub mod cache;
 pub mod dashboard;
 pub mod error;
 pub mod explain;
@@ -241,6 +242,7 @@ pub async fn bind(config: &Config, coder: Arc<Coder>) -> anyhow::Result<Server> 
         writer: Mutex::new(writer),
         coder,
         token: config.token.clone().filter(|t| !t.is_empty()),
+        cache: cache::Cache::new(config.store.clone()),
     });
     let listener = TcpListener::bind(config.addr)
         .await

@@ -726,3 +726,71 @@ async fn the_map_shades_the_target_countries_and_links_to_their_events() {
     assert_eq!(none.matches("<a class=\"country\"").count(), 0);
     assert_eq!(s.get("/map?quad=7").await.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn cached_totals_and_aggregates_follow_every_write_ours_or_another_process() {
+    let s = start().await;
+    let before = s.json("/health").await;
+    let dyads = s.json("/api/dyads?mode=all&limit=500").await;
+    let series = s.json("/api/series?mode=all&per=month").await;
+    // Asked again, unchanged store: the same answers (from the cache).
+    assert_eq!(s.json("/health").await, before);
+    assert_eq!(s.json("/api/dyads?mode=all&limit=500").await, dyads);
+    let has_dyad = |v: &Value, src: &str, tgt: &str| {
+        v["items"].as_array().unwrap().iter().any(|d| {
+            d["key"].as_str().is_some_and(|k| k.starts_with(src))
+                && d["target"].as_str().is_some_and(|t| t.starts_with(tgt))
+        })
+    };
+    assert!(!has_dyad(&dyads, "IRN", "ISR"));
+    // A write through the API.
+    let r = s
+        .http
+        .post(s.url("/api/documents"))
+        .bearer_auth(TOKEN)
+        .body("{\"id\": \"new-1\", \"text\": \"Iranian officials accused Israel of sabotage.\", \"published\": \"2024-07-01\"}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let after = s.json("/health").await;
+    assert_eq!(
+        after["documents"],
+        before["documents"].as_u64().unwrap() + 1
+    );
+    assert!(after["mentions"].as_u64() > before["mentions"].as_u64());
+    assert!(has_dyad(
+        &s.json("/api/dyads?mode=all&limit=500").await,
+        "IRN",
+        "ISR"
+    ));
+    assert_ne!(s.json("/api/series?mode=all&per=month").await, series);
+    // A write by another process (here another connection, as `dyad ingest` would).
+    {
+        let c = common::coder();
+        let mut store = dyad_store::Store::open(s.store(), dyad_store::Access::Write).unwrap();
+        let mut a = dyad_core::pipeline::Analysis::default();
+        let d = dyad_core::Document {
+            id: "other-process".into(),
+            title: None,
+            url: None,
+            published: Some("2024-08-01".parse().unwrap()),
+            source: None,
+            text: "Turkish troops attacked Syrian forces near the border.".into(),
+            language: Some("en".into()),
+        };
+        let coded = dyad_store::code_document(&c.pipeline, d, &mut a, &c.dict_hash);
+        store
+            .write(&[coded], dyad_store::WriteMode::Ingest)
+            .unwrap();
+    }
+    let later = s.json("/health").await;
+    assert_eq!(later["documents"], after["documents"].as_u64().unwrap() + 1);
+    assert!(has_dyad(
+        &s.json("/api/dyads?mode=all&limit=500").await,
+        "TUR",
+        "SYR"
+    ));
+    let home = s.get("/?mode=all").await.text().await.unwrap();
+    assert!(home.contains(&format!("{} documents", later["documents"])));
+}

@@ -4,7 +4,9 @@ use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
 use super::map;
 use super::network;
-use crate::api::{Count, busiest, event_explained, query, series_of};
+use crate::api::{
+    Count, busiest, busiest_cached, event_explained, query, series_cached, series_of, totals,
+};
 use crate::error::ApiError;
 use crate::explain::{Outcome, Resolved};
 use crate::params::{SeriesBy, ViewParams, number};
@@ -162,18 +164,17 @@ pub async fn overview(
     let run = async {
         let p = query(q)?;
         let filter = p.filter()?;
-        let f = filter.clone();
-        let (series, dyads, actors, totals) = s
-            .reads
-            .run(move |st| {
-                Ok((
-                    series_of(st, &f, Period::Day, SeriesBy::Quad)?,
-                    busiest(st, &f, &[GroupBy::Source, GroupBy::Target], 15, false)?,
-                    busiest(st, &f, &[GroupBy::Actor], 15, true)?,
-                    st.totals()?,
-                ))
-            })
-            .await?;
+        let series = series_cached(&s, filter.clone(), Period::Day, SeriesBy::Quad).await?;
+        let dyads = busiest_cached(
+            &s,
+            filter.clone(),
+            &[GroupBy::Source, GroupBy::Target],
+            15,
+            false,
+        )
+        .await?;
+        let actors = busiest_cached(&s, filter, &[GroupBy::Actor], 15, true).await?;
+        let totals = totals(&s).await?;
         let filters = p.filter_pairs();
         Ok::<_, ApiError>(page(
             "Overview",
@@ -445,18 +446,8 @@ pub async fn network_view(
         let p = query(q)?;
         let filter = p.filter()?;
         let limit = number("limit", &p.limit, 60, 1, 500)? as usize;
-        let dyads = s
-            .reads
-            .run(move |st| {
-                busiest(
-                    st,
-                    &filter,
-                    &[GroupBy::Source, GroupBy::Target],
-                    limit,
-                    true,
-                )
-            })
-            .await?;
+        let dyads =
+            busiest_cached(&s, filter, &[GroupBy::Source, GroupBy::Target], limit, true).await?;
         let (nodes, edges) = network::build(&dyads);
         let filters = p.filter_pairs();
         let dyad_href = |src: &str, tgt: &str| {
@@ -501,10 +492,11 @@ pub async fn map_view(
     let run = async {
         let p = query(q)?;
         let filter = p.filter()?;
-        let countries = s
-            .reads
-            .run(move |st| busiest(st, &filter, &[GroupBy::TargetCountry], 10_000, true))
-            .await?;
+        let countries = busiest_cached(&s, filter, &[GroupBy::TargetCountry], 10_000, true).await?;
+        // Outlines are built once, off the async threads.
+        tokio::task::spawn_blocking(map::outlines)
+            .await
+            .map_err(ApiError::internal)?;
         let counts: std::collections::BTreeMap<String, u64> = countries
             .iter()
             .filter_map(|c| Some((c.key.clone()?, c.events)))

@@ -67,6 +67,11 @@ pub struct Running {
 }
 
 impl Running {
+    /// The store file.
+    pub fn store(&self) -> std::path::PathBuf {
+        self._dir.path().join("s.db")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
