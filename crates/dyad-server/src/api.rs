@@ -127,8 +127,9 @@ pub fn event_id(id: &str) -> Result<i64, ApiError> {
         (status = 404, description = "No such event", body = ErrorBody),
 ))]
 pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let (detail, explained) = event_explained(&s, &id).await?;
-    let mut v = serde_json::to_value(&detail).map_err(ApiError::internal)?;
+    let found = event_explained(&s, &id).await?;
+    let (detail, explained) = found.as_ref();
+    let mut v = serde_json::to_value(detail).map_err(ApiError::internal)?;
     if let Some(ms) = v["mentions"].as_array_mut() {
         for m in ms {
             let Some(outcome) = m["id"].as_str().and_then(|i| explained.get(i)) else {
@@ -143,25 +144,31 @@ pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Result<Re
     Ok(Json(v).into_response())
 }
 
+/// An event with its explained mentions; kept in the cache while the store is unchanged
+/// (explaining codes documents again).
+pub type Explained = (EventDetail, BTreeMap<String, explain::Outcome>);
+
 /// An event with the explanation of its mentions (those of its first
 /// [`explain::MAX_DOCUMENTS`] documents), or a 404.
-pub async fn event_explained(
-    s: &Shared,
-    id: &str,
-) -> Result<(EventDetail, BTreeMap<String, explain::Outcome>), ApiError> {
+pub async fn event_explained(s: &Shared, id: &str) -> Result<Arc<Explained>, ApiError> {
     let n = event_id(id)?;
     let coder = s.coder.clone();
-    let found = s
-        .reads
-        .run(move |st| {
-            let Some(d) = st.event(n)? else {
-                return Ok(None);
-            };
-            let x = explain::explain_mentions(&coder, &d.mentions, |doc| st.document(doc))?;
-            Ok(Some((d, x)))
-        })
-        .await?;
-    found.ok_or_else(|| ApiError::not_found("event", id))
+    let key = id.to_string();
+    // A missing event is an error, and errors are not kept.
+    s.cache
+        .get(
+            &s.reads,
+            format!("event {n}"),
+            |d: &Explained| d.0.mentions.len(),
+            move |st| {
+                let d = st
+                    .event(n)?
+                    .ok_or_else(|| ApiError::not_found("event", &key))?;
+                let x = explain::explain_mentions(&coder, &d.mentions, |doc| st.document(doc))?;
+                Ok((d, x))
+            },
+        )
+        .await
 }
 
 /// One document: its text, metadata and every coded span.

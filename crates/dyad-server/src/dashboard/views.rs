@@ -4,9 +4,7 @@ use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
 use super::map;
 use super::network;
-use crate::api::{
-    Count, busiest, busiest_cached, event_explained, query, series_cached, series_of, totals,
-};
+use crate::api::{Count, busiest_cached, event_explained, query, series_cached, totals};
 use crate::error::ApiError;
 use crate::explain::{Outcome, Resolved};
 use crate::params::{SeriesBy, ViewParams, number};
@@ -194,7 +192,9 @@ pub async fn overview(
                 div.grid {
                     section {
                         h2 { "Busiest dyads" }
-                        p.meta { a href={"/network?" (qs(&filters))} { "See the dyads as a network →" } }
+                        p.meta { a href={"/network?" (qs(&filters))} { "See the dyads as a network →" }
+                            " · " a href={"/map?" (qs(&filters))} { "on a map →" }
+                        }
                         (counts_table(&dyads, true, &filters))
                     }
                     section { h2 { "Busiest actors" } (counts_table(&actors, false, &filters)) }
@@ -308,7 +308,8 @@ fn urlencode_path(s: &str) -> String {
 /// `/events/{id}`: an event and every sentence that reports it, highlighted.
 pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Response {
     let run = async {
-        let (d, explained) = event_explained(&s, &id).await?;
+        let found = event_explained(&s, &id).await?;
+        let (d, explained) = found.as_ref();
         let e = &d.event;
         let dyad = qs(&[
             ("source", e.source.clone()),
@@ -392,18 +393,9 @@ pub async fn dyad(
         }
         let filter = p.filter()?;
         let pg = p.page()?;
-        let f = filter.clone();
-        let (series, paged, total) = s
-            .reads
-            .run(move |st| {
-                let total = busiest(st, &f, &[GroupBy::Quad], 4, false)?;
-                Ok((
-                    series_of(st, &f, Period::Day, SeriesBy::Quad)?,
-                    st.events(&f, &pg)?,
-                    total,
-                ))
-            })
-            .await?;
+        let series = series_cached(&s, filter.clone(), Period::Day, SeriesBy::Quad).await?;
+        let total = busiest_cached(&s, filter.clone(), &[GroupBy::Quad], 4, false).await?;
+        let paged = s.reads.run(move |st| Ok(st.events(&filter, &pg)?)).await?;
         let filters = p.filter_pairs();
         let events: u64 = total.iter().map(|c| c.events).sum();
         let gsum: f64 = total.iter().map(|c| c.goldstein_sum).sum();
