@@ -16,7 +16,8 @@ use dyad_core::pipeline::Analysis;
 use dyad_io::ReadOptions;
 use dyad_io::readers::JsonLinesReader;
 use dyad_store::{
-    AggregateRow, EventDetail, Filter, GroupBy, Period, Store, Totals, WriteMode, code_document,
+    AggregateRow, EventDetail, EventRow, Filter, GroupBy, Page, Paged, Period, Store, Totals,
+    WriteMode, code_document,
 };
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -80,11 +81,8 @@ pub async fn events(
     match p.format()? {
         Format::Json => {
             let page = p.page()?;
-            let paged = s
-                .reads
-                .run(move |st| Ok(st.events(&filter, &page)?))
-                .await?;
-            Ok(Json(json!({ "items": paged.items, "next": paged.next })).into_response())
+            let paged = events_cached(&s, filter, page).await?;
+            Ok(Json(json!({ "items": &paged.items, "next": &paged.next })).into_response())
         }
         format => {
             let limit = match &p.limit {
@@ -256,6 +254,23 @@ pub fn busiest(
 pub async fn totals(s: &Shared) -> Result<Arc<Totals>, ApiError> {
     s.cache
         .get(&s.reads, "totals".into(), |_| 1, |st| Ok(st.totals()?))
+        .await
+}
+
+/// A page of events, from the cache while the store is unchanged.
+pub async fn events_cached(
+    s: &Shared,
+    filter: Filter,
+    page: Page,
+) -> Result<Arc<Paged<EventRow>>, ApiError> {
+    let key = format!("events {page:?} {filter:?}");
+    s.cache
+        .get(
+            &s.reads,
+            key,
+            |p: &Paged<EventRow>| p.items.len(),
+            move |st| Ok(st.events(&filter, &page)?),
+        )
         .await
 }
 

@@ -743,6 +743,8 @@ async fn cached_totals_and_aggregates_follow_every_write_ours_or_another_process
         })
     };
     assert!(!has_dyad(&dyads, "IRN", "ISR"));
+    let n_events = |v: Value| v["items"].as_array().unwrap().len();
+    let listed = n_events(s.json("/api/events?mode=all&limit=10000").await);
     // A write through the API.
     let r = s
         .http
@@ -765,6 +767,11 @@ async fn cached_totals_and_aggregates_follow_every_write_ours_or_another_process
         "ISR"
     ));
     assert_ne!(s.json("/api/series?mode=all&per=month").await, series);
+    let listed_after = n_events(s.json("/api/events?mode=all&limit=10000").await);
+    assert!(
+        listed_after > listed,
+        "{listed_after} events listed, {listed} before"
+    );
     // A write by another process (here another connection, as `dyad ingest` would).
     {
         let c = common::coder();
@@ -791,6 +798,7 @@ async fn cached_totals_and_aggregates_follow_every_write_ours_or_another_process
         "TUR",
         "SYR"
     ));
+    assert!(n_events(s.json("/api/events?mode=all&limit=10000").await) > listed_after);
     let home = s.get("/?mode=all").await.text().await.unwrap();
     assert!(home.contains(&format!("{} documents", later["documents"])));
 }

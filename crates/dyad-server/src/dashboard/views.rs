@@ -4,7 +4,9 @@ use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
 use super::map;
 use super::network;
-use crate::api::{Count, busiest_cached, event_explained, query, series_cached, totals};
+use crate::api::{
+    Count, busiest_cached, event_explained, events_cached, query, series_cached, totals,
+};
 use crate::error::ApiError;
 use crate::explain::{Outcome, Resolved};
 use crate::params::{SeriesBy, ViewParams, number};
@@ -217,7 +219,7 @@ pub async fn events(
         let p = query(q)?;
         let filter = p.filter()?;
         let pg = p.page()?;
-        let paged = s.reads.run(move |st| Ok(st.events(&filter, &pg)?)).await?;
+        let paged = events_cached(&s, filter, pg).await?;
         let mut filters = p.filter_pairs();
         if let Some(o) = &p.order {
             filters.push(("order", o.clone()));
@@ -395,7 +397,7 @@ pub async fn dyad(
         let pg = p.page()?;
         let series = series_cached(&s, filter.clone(), Period::Day, SeriesBy::Quad).await?;
         let total = busiest_cached(&s, filter.clone(), &[GroupBy::Quad], 4, false).await?;
-        let paged = s.reads.run(move |st| Ok(st.events(&filter, &pg)?)).await?;
+        let paged = events_cached(&s, filter, pg).await?;
         let filters = p.filter_pairs();
         let events: u64 = total.iter().map(|c| c.events).sum();
         let gsum: f64 = total.iter().map(|c| c.goldstein_sum).sum();
