@@ -464,7 +464,7 @@ pub async fn network_view(
             html! {
                 (filter_form(&p, "/network"))
                 p.meta {
-                    "The " (edges.len()) " busiest dyads (at most " (limit) ", `limit` in the URL) between "
+                    "The " (edges.len()) " busiest dyads (at most " (limit) "; " code { "limit" } " in the URL sets it) between "
                     (nodes.len()) " actors. An edge opens that dyad's events and series, an actor its events."
                 }
                 (network::draw(&nodes, &edges, dyad_href, actor_href))
