@@ -27,6 +27,8 @@ pub struct Outline {
     /// dyad's three-letter country code, as the store has it (ISO alpha-3 but for
     /// CAMEO's JAP and KSV).
     pub code: String,
+    /// ISO 3166-1 alpha-3 (what the store's place columns hold: `JPN`, not `JAP`).
+    pub iso3: String,
     /// Common name.
     pub name: String,
     /// SVG path data.
@@ -118,6 +120,7 @@ pub fn outlines() -> &'static [Outline] {
                     code: codes
                         .get(c.iso_a2.as_str())
                         .map_or_else(|| c.iso_a3.clone(), |c| c.to_string()),
+                    iso3: c.iso_a3.clone(),
                     name: c.common_name.clone(),
                     path: path.concat(),
                 }
@@ -140,10 +143,21 @@ pub fn shade(n: u64, max: u64) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
-/// The map: `counts` by country code shade the countries (each linking through
-/// `country_href`), `places` are drawn as circles.
+/// Which codes a map's counts are keyed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codes {
+    /// dyad's actor country codes (`JAP`), as `target_country` holds them.
+    Dyad,
+    /// ISO 3166-1 alpha-3 (`JPN`), as a place's country is stored.
+    Iso3,
+}
+
+/// The map: `counts` by country code (of kind `codes`) shade the countries (each
+/// linking through `country_href`, which gets the same code), `places` are drawn as
+/// circles.
 pub fn draw(
     counts: &BTreeMap<String, u64>,
+    codes: Codes,
     what: &str,
     country_href: impl Fn(&str) -> String,
     places: &[Place],
@@ -154,9 +168,10 @@ pub fn draw(
         svg.chart.map viewBox={"0 0 " (W) " " (format!("{H:.0}"))} role="img" aria-label="Events on a world map" {
             rect.sea width=(W) height=(format!("{H:.0}")) {}
             @for o in outlines() {
-                @match counts.get(&o.code).copied().filter(|n| *n > 0) {
-                    Some(n) => a.country href=(country_href(&o.code)) {
-                        title { (o.name) " (" (o.code) "): " (n) " " (what) }
+                @let code = match codes { Codes::Dyad => &o.code, Codes::Iso3 => &o.iso3 };
+                @match counts.get(code).copied().filter(|n| *n > 0) {
+                    Some(n) => a.country href=(country_href(code)) {
+                        title { (o.name) " (" (code) "): " (n) " " (what) }
                         path d=(o.path) fill=(shade(n, max)) {}
                     },
                     None => path.land d=(o.path) { title { (o.name) } },
@@ -239,6 +254,7 @@ mod tests {
         }];
         let svg = draw(
             &counts,
+            Codes::Dyad,
             "events",
             |c| format!("/events?target={c}*"),
             &places,
@@ -250,6 +266,15 @@ mod tests {
         assert!(svg.contains("Paris &lt;b&gt;: 4 events"));
         assert!(svg.contains("href=\"/events?x=1&amp;y=2\""));
         assert_eq!(shade(10, 10), "#084594");
+        // Keyed by ISO codes (a place's country), Japan is JPN, not dyad's JAP.
+        let jp = BTreeMap::from([("JPN".to_string(), 3)]);
+        let iso = draw(&jp, Codes::Iso3, "events", |c| format!("/x?c={c}"), &[]).into_string();
+        assert!(iso.contains("href=\"/x?c=JPN\""));
+        let dyad = draw(&jp, Codes::Dyad, "events", |c| format!("/x?c={c}"), &[]).into_string();
+        assert!(
+            !dyad.contains("class=\"country\""),
+            "JPN is not a dyad code"
+        );
         assert_ne!(shade(1, 10), shade(10, 10));
     }
 }

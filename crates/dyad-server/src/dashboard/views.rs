@@ -517,7 +517,7 @@ pub async fn map_view(
                      holds no event locations yet); a country opens those events."
                     @if off_map > 0 { " " (off_map) " events have a target country not on the map (organisations, unknown codes)." }
                 }
-                (map::draw(&counts, "events with a target there", country_href, &[]))
+                (map::draw(&counts, map::Codes::Dyad, "events with a target there", country_href, &[]))
                 h2 { "Countries" }
                 (counts_table_countries(&countries, country_href))
             },
