@@ -15,7 +15,10 @@
 #      DYAD_BENCH_REPS runs, interleaved): CPU time, wall time, events/s, the cost of
 #      each format against jsonl, and the output size; the Parquet lake's size against
 #      the JSON Lines output's.
-#   6. the store (docs/store.md): `dyad ingest` of Reuters beside `dyad code` of Reuters,
+#   6. geolocation (docs/performance.md): `dyad --threads 1 code` on Reuters and BBC with
+#      and without the places/location stage (`--no-locations`), interleaved, user CPU
+#      time, best and median of DYAD_BENCH_REPS runs, and the stage's cost;
+#   7. the store (docs/store.md): `dyad ingest` of Reuters beside `dyad code` of Reuters,
 #      re-ingest unchanged, store size per mention, peak RSS; then a store of >= 1 million
 #      mentions (Reuters ingested again and again with new ids and years, through
 #      standard input) and the latency of `dyad query` for one dyad and one month.
@@ -33,7 +36,8 @@
 #   DYAD_BENCH_COMMIT=ID     the commit to print when the tree is not a git checkout
 #                            (an exported copy)
 #   DYAD_BENCH_ONLY=formats  run only the output-format comparison (5.)
-#   DYAD_BENCH_REPS=N        runs per format in 5. (default 5)
+#   DYAD_BENCH_ONLY=geo      run only the geolocation comparison (6.)
+#   DYAD_BENCH_REPS=N        runs per format in 5. and per side in 6. (default 5)
 # MB means 10^6 bytes of input file; RSS is in MiB, as /usr/bin/time reports it (KiB).
 set -euo pipefail
 
@@ -174,6 +178,45 @@ formats_bench() {
     echo
 }
 
+# The geolocation stage's cost (section 6): the pipeline with and without it, side by
+# side in one run (interleaved, so that both sides see the same load).
+geo_bench() {
+    local reps=${DYAD_BENCH_REPS:-5}
+    echo "## Geolocation: dyad --quiet --threads 1 [--no-locations] code FILE (user CPU s, $reps runs each, interleaved)"
+    echo
+    printf '| %-8s | %9s | %9s | %11s | %11s | %9s | %9s |\n' corpus with_best without_best with_median without_median cost_best cost_median
+    printf '|%s|\n' "----------|-----------|-----------|-------------|-------------|-----------|-----------"
+    local file name l0 l1
+    for file in "$reuters" "$bbc"; do
+        name=$(basename "$file" | cut -d- -f1)
+        wait_for_quiet
+        l0=$(load1)
+        local on=() off=() rep
+        for ((rep = 0; rep < reps; rep++)); do
+            /usr/bin/time -f '%U' -o "$tmp/time" "$dyad" --quiet --threads 1 code "$file" >/dev/null 2>&1 || true
+            on+=("$(tail -n 1 "$tmp/time")")
+            /usr/bin/time -f '%U' -o "$tmp/time" "$dyad" --quiet --threads 1 --no-locations code "$file" >/dev/null 2>&1 || true
+            off+=("$(tail -n 1 "$tmp/time")")
+        done
+        l1=$(load1)
+        local stats
+        stats=$(printf '%s\n' "${on[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%s %s", a[1], a[int((NR + 1) / 2)] }')
+        read -r on_best on_median <<<"$stats"
+        stats=$(printf '%s\n' "${off[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "%s %s", a[1], a[int((NR + 1) / 2)] }')
+        read -r off_best off_median <<<"$stats"
+        printf '| %-8s | %9s | %9s | %11s | %11s | %8s%% | %8s%% |\n' "$name" "$on_best" "$off_best" "$on_median" "$off_median" \
+            "$(awk -v a="$on_best" -v b="$off_best" 'BEGIN { printf "%+.1f", (b > 0 ? (a / b - 1) * 100 : 0) }')" \
+            "$(awk -v a="$on_median" -v b="$off_median" 'BEGIN { printf "%+.1f", (b > 0 ? (a / b - 1) * 100 : 0) }')"
+        echo "  ($name: load $l0→$l1)"
+    done
+    echo
+}
+
+if [[ ${DYAD_BENCH_ONLY:-} == geo ]]; then
+    geo_bench
+    exit 0
+fi
+
 if [[ ${DYAD_BENCH_ONLY:-} == formats ]]; then
     formats_bench
     exit 0
@@ -272,6 +315,7 @@ echo "peak RSS on empty input: $(div "$(tail -n 1 "$tmp/time")" 1024 %.1f) MiB"
 echo
 
 formats_bench
+geo_bench
 fi
 
 echo

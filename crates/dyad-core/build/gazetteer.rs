@@ -176,6 +176,142 @@ fn aliases(
     keys.extend(added);
 }
 
+/// Adds each first-level division under its name without GeoNames' generic words
+/// (`Anhui Sheng` as `anhui`, `Muhafazat Kirkuk` as `kirkuk`, `Altai Krai` as
+/// `altai`), unless a town of its country already has that key (`Shanghai Shi`: the
+/// city keeps `shanghai`).
+fn division_cores(adm1s: &[(u16, String)], towns: &[Town], keys: &mut Vec<(String, u32, u32)>) {
+    let mut k = String::new();
+    let mut taken: std::collections::HashSet<(u16, String)> = std::collections::HashSet::new();
+    for t in towns {
+        k.clear();
+        key::push_ascii_key(&t.name, &mut k);
+        taken.insert((t.country, k.clone()));
+    }
+    for (i, (country, name)) in adm1s.iter().enumerate() {
+        k.clear();
+        key::push_ascii_key(name, &mut k);
+        if let Some(core) = key::division_core(&k)
+            && !taken.contains(&(*country, core.to_string()))
+        {
+            keys.push((core.to_string(), 1, i as u32));
+        }
+    }
+}
+
+/// The key of a dictionary name as the library computes it (`crate::places::place_key`:
+/// transliterated, then [`key::push_ascii_key`]).
+fn name_key(name: &str) -> String {
+    let mut k = String::new();
+    let name = name.trim_start_matches("the ").trim_start_matches("The ");
+    if name.is_ascii() {
+        key::push_ascii_key(name, &mut k);
+    } else {
+        key::push_ascii_key(&deunicode::deunicode(name), &mut k);
+    }
+    k
+}
+
+/// Resolves the names of `dictionaries/places/*.txt` that the gazetteer spells
+/// otherwise, so that they resolve at run time like any name: each gets the features
+/// of its country found by, in order, the name without a division word (`Gaza City`,
+/// `Krasnodar Krai`, `County Antrim`), the name with the suffix that GeoNames adds to
+/// Korean, Japanese and Philippine towns (`Suwon` -> `Suwon-si`, `Cebu` -> `Cebu
+/// City`), and the transliteration skeleton (`Zaporizhzhia` -> `Zaporizhzhya`,
+/// `Lugansk` -> `Luhansk`) when one name of the country that has it is closest in
+/// spelling (and close: [`key::close`]). A name none of these finds stays unresolved (`dyad dict lint` says so).
+fn dictionary_places(
+    manifest: &Path,
+    countries: &[(String, String, String)],
+    owners: [&[u16]; 2],
+    keys: &mut Vec<(String, u32, u32)>,
+) {
+    let dir = manifest.join("../../dictionaries/places");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    // Features per (country, key), and names per (country, skeleton).
+    let mut by_key: HashMap<(u16, String), Vec<(u32, u32)>> = HashMap::new();
+    for (k, kind, index) in keys.iter() {
+        if *kind > 0 {
+            let owner = owners[*kind as usize - 1][*index as usize];
+            by_key
+                .entry((owner, k.clone()))
+                .or_default()
+                .push((*kind, *index));
+        }
+    }
+    let mut by_skeleton: HashMap<(u16, String), Vec<String>> = HashMap::new();
+    for (country, k) in by_key.keys() {
+        let names = by_skeleton.entry((*country, key::skeleton(k))).or_default();
+        names.push(k.clone());
+    }
+    let mut added = Vec::new();
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        for line in text.lines() {
+            let line = line.split(" #").next().unwrap_or("");
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((code, names)) = line.split_once(':') else {
+                continue;
+            };
+            let Some(country) = countries.iter().position(|c| c.1 == code.trim()) else {
+                continue;
+            };
+            let country = country as u16;
+            for name in names.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+                let k = name_key(name);
+                if k.is_empty() || by_key.contains_key(&(country, k.clone())) {
+                    continue;
+                }
+                let found = key::division_core(&k)
+                    .and_then(|core| by_key.get(&(country, core.to_string())))
+                    .or_else(|| {
+                        // In English-speaking countries `X City` is another place
+                        // (Midwest City, Oklahoma, is not the Midwest).
+                        let english = ["USA", "CAN", "GBR", "AUS", "NZL", "IRL"]
+                            .contains(&countries[country as usize].1.as_str());
+                        [" city", " si", " shi", " gun"]
+                            .iter()
+                            .filter(|s| !english || **s != " city")
+                            .find_map(|s| by_key.get(&(country, format!("{k}{s}"))))
+                    })
+                    .or_else(|| {
+                        let sk = key::skeleton(&k);
+                        if sk.len() < 4 {
+                            return None;
+                        }
+                        let names = by_skeleton.get(&(country, sk))?;
+                        // The closest of the close names, when one is closest.
+                        let mut close: Vec<(usize, &String)> = names
+                            .iter()
+                            .filter(|n| key::close(n, &k))
+                            .map(|n| (key::distance(n, &k), n))
+                            .collect();
+                        close.sort();
+                        match close.as_slice() {
+                            [(_, one)] => by_key.get(&(country, (*one).clone())),
+                            [(a, one), (b, _), ..] if a < b => {
+                                by_key.get(&(country, (*one).clone()))
+                            }
+                            _ => None,
+                        }
+                    });
+                if let Some(features) = found {
+                    added.extend(features.iter().map(|&(kind, i)| (k.clone(), kind, i)));
+                }
+            }
+        }
+    }
+    keys.extend(added);
+}
+
 #[derive(Default)]
 struct Blob {
     bytes: Vec<u8>,
@@ -198,6 +334,37 @@ impl Blob {
     }
     fn f32(&mut self, v: f32) {
         self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+}
+
+/// Writes the hash index of the sorted `keys`: a power-of-two count of slots (at
+/// most half full), then per slot the first key row of a distinct key (`u32::MAX`:
+/// empty) and a word with the top 16 bits of the key's hash over the number of rows
+/// of that key. A lookup hashes the name once and compares one or two strings, where
+/// a binary search over the rows compared about seventeen.
+fn index(b: &mut Blob, keys: &[(String, u32, u32)]) {
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    for (i, k) in keys.iter().enumerate() {
+        match groups.last_mut() {
+            Some((first, n)) if keys[*first].0 == k.0 => *n += 1,
+            _ => groups.push((i, 1)),
+        }
+    }
+    let slots = (groups.len() * 2).next_power_of_two();
+    let mut table = vec![(u32::MAX, 0u32); slots];
+    for &(first, n) in &groups {
+        assert!(n <= 0xffff, "{} features under one key", n);
+        let h = key::key_hash(&keys[first].0);
+        let mut i = h as usize & (slots - 1);
+        while table[i].0 != u32::MAX {
+            i = (i + 1) & (slots - 1);
+        }
+        table[i] = (first as u32, ((h >> 48) as u32) << 16 | n as u32);
+    }
+    b.u32(slots as u32);
+    for (row, word) in table {
+        b.u32(row);
+        b.u32(word);
     }
 }
 
@@ -331,9 +498,11 @@ pub fn compile(manifest: &Path, out: &Path) {
     for (i, t) in towns.iter().enumerate() {
         add(&t.name, 2, i as u32, &mut keys);
     }
+    division_cores(&adm1s, &towns, &mut keys);
     let adm1_owner: Vec<u16> = adm1s.iter().map(|a| a.0).collect();
     let town_owner: Vec<u16> = towns.iter().map(|t| t.country).collect();
     aliases(manifest, &countries, [&adm1_owner, &town_owner], &mut keys);
+    dictionary_places(manifest, &countries, [&adm1_owner, &town_owner], &mut keys);
     keys.sort();
     keys.dedup();
     b.u32(keys.len() as u32);
@@ -344,6 +513,7 @@ pub fn compile(manifest: &Path, out: &Path) {
         b.u32(*kind);
         b.u32(*index);
     }
+    index(&mut b, &keys);
     let strings = std::mem::take(&mut b.strings);
     b.u32(strings.len() as u32);
     b.bytes.extend_from_slice(&strings);

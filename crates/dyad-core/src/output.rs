@@ -38,6 +38,22 @@ pub fn default_output(e: &Event, a: &Analysis) -> bool {
     default_mode(e) && withheld(e, &a.domain).is_none()
 }
 
+/// Whether an event of analysis `a` tells what kind of event its sentence reports:
+/// a default-output event, or one withheld only because its source or target is
+/// unknown (the sentence reports the act; the data set needs both actors). `dyad
+/// eval` labels sentences with these and scores triples on the default output.
+pub fn labels_sentence(e: &Event, a: &Analysis) -> bool {
+    default_mode(e)
+        && matches!(
+            withheld(e, &a.domain),
+            None | Some(
+                Withheld::UnknownSource
+                    | Withheld::UnknownTarget
+                    | Withheld::StatementWithoutAddressee
+            )
+        )
+}
+
 /// One sentence (`dyad sentences`).
 #[derive(Debug, Clone, Serialize)]
 pub struct SentenceRecord<'a> {

@@ -75,6 +75,8 @@ pub struct Pipeline {
     pattern_text: FxHashMap<crate::dict::Origin, String>,
     /// Cue words of story domains (the relevance stage).
     domains: DomainCues,
+    /// Whether the geolocation stage runs (off only to measure its cost).
+    locate: bool,
 }
 
 /// Everything the pipeline found in one document. Reuse one value per thread: its
@@ -194,6 +196,7 @@ impl Pipeline {
                 .flat_map(|e| e.patterns.iter().map(|p| (p.origin, p.text.clone())))
                 .collect(),
             domains,
+            locate: true,
         })
     }
 
@@ -243,7 +246,14 @@ impl Pipeline {
             countries: c.countries,
             pattern_text: c.pattern_text,
             domains: c.domains,
+            locate: true,
         })
+    }
+
+    /// Turns the geolocation stage (places and event locations) on or off; it is on
+    /// unless turned off, which `scripts/bench.sh` does to measure what it costs.
+    pub fn set_locations(&mut self, on: bool) {
+        self.locate = on;
     }
 
     fn cleaners(&self) -> &Cleaners {
@@ -318,6 +328,15 @@ impl Pipeline {
             &mut out.events,
             &mut out.dates,
         );
+        out.places.clear();
+        if self.locate {
+            self.geolocate(doc, out);
+        }
+        crate::events::confidence::assign(&mut out.events, &out.mentions, &out.domain);
+    }
+
+    /// The geolocation stage: the document's places and each event's location.
+    fn geolocate(&self, doc: &Document, out: &mut Analysis) {
         let dateline = out.clean.dateline.as_ref();
         let dateline_country =
             dateline.and_then(|d| self.actors.place_country(&d.place, &self.lexicon));
@@ -333,7 +352,6 @@ impl Pipeline {
             &mut out.places,
             &mut out.events,
         );
-        crate::events::confidence::assign(&mut out.events, &out.mentions, &out.domain);
     }
 }
 

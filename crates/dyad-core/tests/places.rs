@@ -277,3 +277,114 @@ fn reference_article_summit_is_in_moscow_and_no_event_in_an_unnamed_country() {
         );
     }
 }
+
+#[test]
+fn dictionary_names_in_another_spelling_resolve_to_their_town() {
+    let g = gazetteer();
+    // Transliteration variants (the gazetteer spells Zaporizhzhya, Luhansk).
+    for (name, country, want) in [
+        ("Zaporizhzhia", "UKR", "Zaporizhzhya"),
+        ("Lugansk", "UKR", "Luhansk"),
+        ("Vinnytsia", "UKR", "Vinnytsya"),
+        // A division word the gazetteer does not write.
+        ("Gaza City", "PSE", "Gaza"),
+        // GeoNames' own division words (`Anhui Sheng`).
+        ("Anhui", "CHN", "Anhui Sheng"),
+    ] {
+        let f = dyad_core::places::resolve_dictionary_name(g, name, country)
+            .unwrap_or_else(|| panic!("{name} resolves to nothing"));
+        assert_eq!(g.info(f).name, want, "{name}");
+    }
+    // A shared skeleton is not enough: Cumbria is no spelling of the town of Comber.
+    assert!(dyad_core::places::resolve_dictionary_name(g, "Cumbria", "GBR").is_none());
+}
+
+#[test]
+fn spelling_variants_locate_events_in_their_town() {
+    let l = location_of(
+        "Russian forces shelled a power station near Zaporizhzhia overnight.",
+        "shelled",
+    )
+    .expect("located");
+    assert_eq!(
+        (l.name, l.country, l.precision),
+        ("Zaporizhzhya", "UKR", "city")
+    );
+    let l = location_of(
+        "Chinese police detained dozens of villagers in Anhui province.",
+        "detained",
+    )
+    .expect("located");
+    assert_eq!((l.country, l.precision), ("CHN", "adm1"));
+}
+
+#[test]
+fn a_capital_stays_in_its_country_and_names_its_city() {
+    // One mention of the US does not make Lisbon the town in Connecticut.
+    assert_eq!(
+        place(
+            "European ministers met at a summit in Lisbon and vowed to catch up with the US.",
+            "Lisbon"
+        )
+        .map(|p| p.0),
+        Some("PRT".into())
+    );
+    // Washington the capital, not the state of that name.
+    assert_eq!(
+        place(
+            "Finance ministers gathered in Washington on Friday.",
+            "Washington"
+        )
+        .map(|p| (p.0, p.1)),
+        Some(("USA".into(), "city"))
+    );
+}
+
+#[test]
+fn a_country_that_begins_a_longer_name_is_no_place() {
+    let (doc, a) = analyse("The prime minister spoke at the Japan National Press Club in Tokyo.");
+    let names: Vec<&str> = a.places.iter().map(|p| p.text(&doc.text)).collect();
+    assert!(!names.contains(&"Japan"), "{names:?}");
+    assert!(names.contains(&"Tokyo"), "{names:?}");
+}
+
+#[test]
+fn a_second_name_shares_the_first_ones_locative() {
+    let (doc, a) = analyse("Bombs exploded in Kabul and Kandahar on Sunday.");
+    let kandahar = a
+        .places
+        .iter()
+        .find(|p| p.text(&doc.text) == "Kandahar")
+        .expect("a place mention");
+    assert!(kandahar.locative);
+    // `and` after a name with no locative leads to no place.
+    let (doc, a) = analyse("Kabul and Kandahar are cities.");
+    assert!(
+        a.places
+            .iter()
+            .filter(|p| p.text(&doc.text) == "Kandahar")
+            .all(|p| !p.locative)
+    );
+}
+
+#[test]
+fn of_two_places_the_one_in_an_actors_country_locates_the_event() {
+    let l = location_of(
+        "Jordanian troops attacked Syrian smugglers in Iraq and Syria.",
+        "attacked",
+    )
+    .expect("located");
+    assert_eq!(l.country, "SYR");
+}
+
+#[test]
+fn without_the_stage_no_event_is_located() {
+    let mut p = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+    p.set_locations(false);
+    let doc = Document::from_text("Russian troops shelled a hospital in Kharkiv on Monday.");
+    let mut a = Analysis::default();
+    p.analyze(&doc, None, &mut a);
+    assert!(!a.events.is_empty());
+    assert!(a.events.iter().all(|e| e.location.is_none()));
+    assert!(a.places.is_empty());
+}

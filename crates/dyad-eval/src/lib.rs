@@ -27,7 +27,7 @@ use anyhow::Context;
 use dyad_core::Document;
 use dyad_core::codes::EventCode;
 use dyad_core::dict::CameoTable;
-use dyad_core::output::default_output;
+use dyad_core::output::{default_output, labels_sentence};
 use dyad_core::pipeline::{Analysis, Pipeline};
 use gold::{Detected, GoldRecord, Kind};
 use report::FileResult;
@@ -84,8 +84,9 @@ pub fn predict(pipeline: &Pipeline, record: &GoldRecord, analysis: &mut Analysis
     let events = analysis
         .events
         .iter()
-        .filter(|e| default_output(e, analysis))
+        .filter(|e| labels_sentence(e, analysis))
         .map(|e| PredEvent {
+            incomplete: !default_output(e, analysis),
             source: e.source_code.as_str().to_string(),
             target: e.target_code.as_ref().map(|t| t.as_str().to_string()),
             code: e.code.as_str().to_string(),

@@ -21,6 +21,11 @@ pub struct PredEvent {
     /// `file:line` of the rule that fired (for `--errors`; not written).
     #[serde(skip)]
     pub rule: Option<String>,
+    /// Withheld from the default output only because an actor is unknown: it still
+    /// says what kind of event the sentence reports (sentence labels), but it is no
+    /// record of the data set (triples).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub incomplete: bool,
 }
 
 impl PredEvent {
@@ -32,6 +37,7 @@ impl PredEvent {
             code: code.into(),
             primary,
             rule: None,
+            incomplete: false,
         }
     }
 }
@@ -655,6 +661,7 @@ fn score_triples(
         .events
         .iter()
         .enumerate()
+        .filter(|(_, e)| !e.incomplete)
         .filter_map(|(i, e)| {
             let code = if kind == Kind::PloverTriples {
                 plover(&e.code)?

@@ -180,6 +180,15 @@ fn parse(text: &str, report: &mut FileReport) -> Vec<Record> {
                 }
                 rec.code = Some(c);
             }
+            // `[FRO/BIL/SAM]`: a name that stands for several actors at once.
+            Some(c) if c.contains('/') && c.split('/').all(|p| valid_code(p.trim())) => {
+                report.approx(
+                    line,
+                    "a name of several actors [A/B]: dyad's actor has one code, the first is kept",
+                    t,
+                );
+                rec.code = c.split('/').next().map(|p| p.trim().to_string());
+            }
             Some(_) => rec.bad = Some("a code that is not an actor code".into()),
         }
         if rec.names[0].is_empty() {

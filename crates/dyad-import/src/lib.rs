@@ -13,7 +13,7 @@ mod other;
 mod text;
 mod verbs;
 
-use dyad_core::dict::Dictionaries;
+use dyad_core::dict::{Dictionaries, ModeRule};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -240,11 +240,36 @@ fn stem(name: &str) -> String {
 /// roles or countries that the imported codes name but no file defines are declared,
 /// so that the output passes `dyad dict lint` over `base`.
 pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Output {
+    import_with(inputs, base, cameo_text, &Options::default())
+}
+
+/// Choices of an import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// How the coder reads the modes of the converted verb patterns' events, written
+    /// in each converted pattern file's `settings`. By default, imported alone (an
+    /// empty base) the dictionaries keep PETRARCH's convention, [`ModeRule::Patterns`]:
+    /// a verb is coded as its patterns say, whatever its tense, negation or modality
+    /// (`will meet` is a meeting); imported over dyad's dictionaries they follow
+    /// dyad's, [`ModeRule::Read`], so that the set codes one way.
+    pub modes: Option<ModeRule>,
+}
+
+/// [`import`] with `options`.
+pub fn import_with(
+    inputs: &[Input<'_>],
+    base: &Dictionaries,
+    cameo_text: &str,
+    options: &Options,
+) -> Output {
     let mut out = Output::default();
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut used = Used::default();
     let base_irregular: FxHashSet<&str> = base.irregular.iter().map(|v| v.lemma.as_str()).collect();
     let known = Known::of(base);
+    // Class names the converted verb files define so far (two files may both have
+    // `&CURRENCY`).
+    let mut classes: FxHashSet<String> = FxHashSet::default();
     for input in inputs {
         let (text, encoding) = decode(input.bytes);
         let mut report = FileReport {
@@ -255,8 +280,22 @@ pub fn import(inputs: &[Input<'_>], base: &Dictionaries, cameo_text: &str) -> Ou
         let stem = stem(&input.name);
         match input.kind {
             Kind::Verbs => {
-                let v = verbs::convert(&text, &mut report, &base_irregular, &known);
+                let modes = options.modes.unwrap_or(if base.patterns.is_empty() {
+                    ModeRule::Patterns
+                } else {
+                    ModeRule::Read
+                });
+                let v = verbs::convert(
+                    &text,
+                    &mut report,
+                    &base_irregular,
+                    &known,
+                    modes,
+                    &classes,
+                    &stem,
+                );
                 used.event_codes.extend(v.codes);
+                classes.extend(v.classes);
                 files.insert(format!("verbs/{stem}.txt"), v.patterns);
                 if !v.irregular.is_empty() {
                     files.insert(format!("verbs/irregular-{stem}.txt"), v.irregular);

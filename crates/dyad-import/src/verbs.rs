@@ -3,7 +3,7 @@
 
 use crate::text::{lower_phrase, strip_comment, strip_markup_comments};
 use crate::{FileReport, Known};
-use dyad_core::dict::{patterns::check_pattern, plural_of};
+use dyad_core::dict::{ModeRule, patterns::check_pattern, plural_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
 
@@ -15,6 +15,8 @@ pub struct Verbs {
     pub irregular: String,
     /// Every event code the patterns use.
     pub codes: Vec<String>,
+    /// The names of the classes it defines.
+    pub classes: Vec<String>,
 }
 
 /// A verb of a block: `FREEZE {FREEZES FROZE FROZEN}`, `+STIR_UP`, `WIRE_+TAP [171]`.
@@ -32,17 +34,68 @@ struct Verb {
 /// A converted pattern line.
 struct Pattern {
     line: usize,
-    code: String,
-    elements: Vec<String>,
+    code: Code,
+    /// Its elements, each with whether `_` joins it to the one before (PETRARCH's
+    /// `RECENTLY_*`: no word between).
+    elements: Vec<(String, bool)>,
     reciprocal: bool,
+    /// Its `%` is before the verb: `[compound]`.
+    compound: bool,
 }
 
+/// A PETRARCH code as a dyad pattern writes it: `057`, the null code `---`, a paired
+/// code `031:032` or a reversed code `:173`.
 #[derive(Clone)]
-enum Code {
-    /// `[---]`: no event.
-    Null,
-    /// A code dyad can hold.
-    Event(String),
+struct Code {
+    text: String,
+    /// The event codes it names.
+    codes: Vec<String>,
+}
+
+impl Code {
+    fn null() -> Code {
+        Code {
+            text: "---".into(),
+            codes: Vec::new(),
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        self.codes.is_empty()
+    }
+}
+
+/// One side of a code: `None` for the null code, the CAMEO digits otherwise. A
+/// suffix after the digits (`174K`, `023?`: PETRARCH's test markers) is dropped with a
+/// loss reported.
+fn code_side(
+    s: &str,
+    whole: &str,
+    line: usize,
+    report: &mut FileReport,
+) -> Result<Option<String>, String> {
+    let s = s.trim();
+    if s.is_empty() || s == "---" {
+        return Ok(None);
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(2..=4).contains(&digits) {
+        return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
+    }
+    if digits < s.len() {
+        if !s[digits..]
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'?')
+        {
+            return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
+        }
+        report.approx(
+            line,
+            "code with a suffix after its digits (`174K`, `023?`): the CAMEO digits are kept",
+            whole,
+        );
+    }
+    Ok(Some(s[..digits].to_string()))
 }
 
 /// Verbs that share an entry: their default code and the words around the verb.
@@ -66,6 +119,12 @@ struct Block {
 struct State<'a> {
     report: &'a mut FileReport,
     classes: FxHashMap<String, Vec<String>>,
+    /// The dyad name of each synset (`TIES` -> `PET_TIES`).
+    names: FxHashMap<String, String>,
+    /// Class names that other imported files define.
+    taken: &'a FxHashSet<String>,
+    /// This file's stem, to tell its classes from another file's of the same name.
+    stem: &'a str,
     out: String,
     irregular: String,
     irregular_done: FxHashSet<String>,
@@ -74,36 +133,28 @@ struct State<'a> {
     codes: FxHashSet<String>,
 }
 
-/// Reads a bracketed code: `[023]`, `[013:012]` (the first kept), `[---]`.
+/// Reads a bracketed code: `[023]`, `[---]`, a paired `[031:032]`, a reversed `[:173]`.
 fn parse_code(s: &str, line: usize, report: &mut FileReport) -> Result<Code, String> {
     let s = s.trim();
-    if s.is_empty() || s == "---" {
-        return Ok(Code::Null);
-    }
     let (first, second) = match s.split_once(':') {
-        Some((a, b)) => (a.trim(), Some(b.trim())),
+        Some((a, b)) => (a, Some(b)),
         None => (s, None),
     };
-    if first == "---" {
-        return Ok(Code::Null);
-    }
-    if first.is_empty() && second.is_some() {
-        return Err(
-            "paired code [:B] (only the target's reply): dyad patterns code the source's act"
-                .into(),
-        );
-    }
-    if !(2..=4).contains(&first.len()) || !first.bytes().all(|b| b.is_ascii_digit()) {
-        return Err("a code that is not a CAMEO code (2 to 4 digits)".into());
-    }
-    if second.is_some_and(|b| b != first) {
-        report.approx(
-            line,
-            "paired code [A:B]: the second code (the target's reply) is dropped",
-            s,
-        );
-    }
-    Ok(Code::Event(first.to_string()))
+    let first = code_side(first, s, line, report)?;
+    let second = match second {
+        Some(b) => code_side(b, s, line, report)?,
+        None => None,
+    };
+    let text = match (&first, &second) {
+        (None, None) => return Ok(Code::null()),
+        (Some(a), None) => a.clone(),
+        (None, Some(b)) => format!(":{b}"),
+        (Some(a), Some(b)) => format!("{a}:{b}"),
+    };
+    Ok(Code {
+        text,
+        codes: first.into_iter().chain(second).collect(),
+    })
 }
 
 /// Splits `text [code]` into the text and the bracket's contents.
@@ -144,13 +195,15 @@ fn words_element(words: &[String]) -> String {
     }
 }
 
-/// The dyad elements of a PETRARCH pattern body, whether it is reciprocal (`%`).
+/// A converted element and whether `_` joins it to the one before.
+type Joined = (String, bool);
+
+/// The dyad elements of a PETRARCH pattern body, whether it is reciprocal (`%`), and
+/// whether its `%` stands before the verb (a compound subject: `[compound]`).
 fn elements(
     body: &str,
-    classes: &FxHashMap<String, Vec<String>>,
-    line: usize,
-    report: &mut FileReport,
-) -> Result<(Vec<String>, bool), String> {
+    names: &FxHashMap<String, String>,
+) -> Result<(Vec<Joined>, bool, bool), String> {
     let flat: String = body
         .chars()
         .map(|c| {
@@ -161,28 +214,32 @@ fn elements(
             }
         })
         .collect();
-    let mut out = Vec::new();
+    let mut out: Vec<(String, bool)> = Vec::new();
     let mut reciprocal = false;
-    let mut skipped = false;
+    let mut compound = false;
     for token in flat.split_whitespace() {
         let mut run: Vec<String> = Vec::new();
+        // Elements of one `_`-joined token are adjacent.
+        let first = out.len();
+        let joined = |out: &Vec<(String, bool)>| out.len() > first;
         for part in token.split('_').filter(|p| !p.is_empty()) {
             let special = match part {
-                "*" | "$" | "+" => Some(part.to_string()),
+                "*" => Some(part.to_string()),
+                // PETRARCH's `$` is the source and `+` the target: dyad's the other way.
+                "$" => Some("+".to_string()),
+                "+" => Some("$".to_string()),
                 "%" => {
                     reciprocal = true;
+                    compound |= !out.iter().any(|e| e.0 == "*");
                     None
                 }
-                "^" => {
-                    skipped = true;
-                    None
-                }
+                "^" => Some("^".to_string()),
                 _ if part.starts_with('&') => {
                     let name = part[1..].trim_end_matches('_');
-                    if !classes.contains_key(name) {
+                    let Some(dyad) = names.get(name) else {
                         return Err(format!("synset &{name} is not defined before its use"));
-                    }
-                    Some(format!("&{}", class_name(name)))
+                    };
+                    Some(format!("&{dyad}"))
                 }
                 _ => {
                     let w = part.to_lowercase();
@@ -194,27 +251,63 @@ fn elements(
                 }
             };
             if !run.is_empty() {
-                out.push(words_element(&run));
+                let j = joined(&out);
+                out.push((words_element(&run), j));
                 run.clear();
             }
-            out.extend(special);
+            if let Some(e) = special {
+                let j = joined(&out);
+                out.push((e, j));
+            }
         }
         if !run.is_empty() {
-            out.push(words_element(&run));
+            let j = joined(&out);
+            out.push((words_element(&run), j));
         }
     }
-    if skipped {
-        report.approx(
-            line,
-            "`^` (skip a phrase) dropped: dyad skips up to four tokens between elements",
-            body,
-        );
-    }
-    match out.iter().filter(|e| *e == "*").count() {
-        1 => Ok((out, reciprocal)),
+    match out.iter().filter(|e| e.0 == "*").count() {
+        1 => Ok((out, reciprocal, compound)),
         0 => Err("a pattern without `*` (the verb's place)".into()),
         _ => Err("a pattern with more than one `*`".into()),
     }
+}
+
+/// Elements as a dyad pattern writes them: `_` between joined ones, else a space.
+fn render(elements: &[(String, bool)]) -> String {
+    let mut s = String::new();
+    for (i, (e, joined)) in elements.iter().enumerate() {
+        if i > 0 {
+            s.push(if *joined { '_' } else { ' ' });
+        }
+        s.push_str(e);
+    }
+    s
+}
+
+/// `elements` with a multi-word verb's other words joined around its `*` (`wire_*`,
+/// `*_off`).
+fn with_verb_words(
+    elements: &[(String, bool)],
+    pre: &[String],
+    post: &[String],
+) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for (e, joined) in elements {
+        if e != "*" {
+            out.push((e.clone(), *joined));
+            continue;
+        }
+        if pre.is_empty() {
+            out.push(("*".to_string(), *joined));
+        } else {
+            out.push((words_element(pre), *joined));
+            out.push(("*".to_string(), true));
+        }
+        if !post.is_empty() {
+            out.push((words_element(post), true));
+        }
+    }
+    out
 }
 
 /// Reads a verb line: the lemma, the words around it, its forms and its own code.
@@ -285,7 +378,13 @@ impl State<'_> {
             return;
         }
         self.report.converted += 1;
-        let _ = writeln!(self.out, "&{}", class_name(&s.name));
+        // A class of the same name from another imported file: this file's own name.
+        let mut dyad = class_name(&s.name);
+        if self.taken.contains(&dyad) {
+            dyad = class_name(&format!("{}_{}", self.stem, s.name));
+        }
+        let _ = writeln!(self.out, "&{dyad}");
+        self.names.insert(s.name.clone(), dyad);
         for chunk in s.members.chunks(8) {
             let _ = writeln!(self.out, "  {}", chunk.join(" | "));
         }
@@ -378,47 +477,34 @@ impl State<'_> {
         }
         for (verbs, code, pre, post) in groups {
             let mut lines = Vec::new();
-            if let Code::Event(c) = &code {
-                let mut d = Vec::new();
-                if !pre.is_empty() {
-                    d.push(words_element(&pre));
-                }
-                d.push("*".to_string());
-                if !post.is_empty() {
-                    d.push(words_element(&post));
-                }
-                lines.push(format!("{c}  {}", d.join(" ")));
-                self.codes.insert(c.clone());
+            let mut codes_something = false;
+            if !code.is_null() {
+                codes_something = true;
+                let d = with_verb_words(&[("*".to_string(), false)], &pre, &post);
+                lines.push(format!("{}  {}", code.text, render(&d)));
+                self.codes.extend(code.codes.iter().cloned());
             }
             for p in &b.patterns {
-                let mut els = Vec::new();
-                for e in &p.elements {
-                    if e == "*" {
-                        if !pre.is_empty() {
-                            els.push(words_element(&pre));
-                        }
-                        els.push("*".to_string());
-                        if !post.is_empty() {
-                            els.push(words_element(&post));
-                        }
-                    } else {
-                        els.push(e.clone());
-                    }
-                }
-                let flag = if p.reciprocal { "  [reciprocal]" } else { "" };
+                let els = with_verb_words(&p.elements, &pre, &post);
+                let flag = match (p.reciprocal, p.compound) {
+                    (true, true) => "  [reciprocal] [compound]",
+                    (true, false) => "  [reciprocal]",
+                    _ => "",
+                };
                 lines.push(format!(
                     "{}  {}{flag}  # line {}",
-                    p.code,
-                    els.join(" "),
+                    p.code.text,
+                    render(&els),
                     p.line
                 ));
-                self.codes.insert(p.code.clone());
+                codes_something |= !p.code.is_null();
+                self.codes.extend(p.code.codes.iter().cloned());
             }
-            if lines.is_empty() {
+            if !codes_something {
                 for v in verbs {
                     self.report.skip(
                         v.line,
-                        "verb with nothing to code: its block's code is [---] and no pattern of the block converted",
+                        "verb with nothing to code: its block's code is [---] and no pattern of the block with a code converted",
                         &v.lemma,
                     );
                 }
@@ -446,21 +532,13 @@ impl State<'_> {
             return None;
         };
         let code = match parse_code(code, line, self.report) {
-            Ok(Code::Event(c)) => c,
-            Ok(Code::Null) => {
-                self.report.skip(
-                    line,
-                    "null code [---] (a pattern that stops coding): dyad has no such pattern",
-                    text,
-                );
-                return None;
-            }
+            Ok(c) => c,
             Err(e) => {
                 self.report.skip(line, &e, text);
                 return None;
             }
         };
-        let (elements, reciprocal) = match elements(body, &self.classes, line, self.report) {
+        let (elements, reciprocal, compound) = match elements(body, &self.names) {
             Ok(x) => x,
             Err(e) => {
                 self.report.skip(line, &e, text);
@@ -468,9 +546,14 @@ impl State<'_> {
             }
         };
         let dyad = format!(
-            "{code} {}{}",
-            elements.join(" "),
-            if reciprocal { " [reciprocal]" } else { "" }
+            "{} {}{}",
+            code.text,
+            render(&elements),
+            match (reciprocal, compound) {
+                (true, true) => " [reciprocal] [compound]",
+                (true, false) => " [reciprocal]",
+                _ => "",
+            }
         );
         if let Err(e) = check_pattern(&dyad) {
             self.report.skip(
@@ -486,6 +569,7 @@ impl State<'_> {
             code,
             elements,
             reciprocal,
+            compound,
         })
     }
 }
@@ -497,14 +581,32 @@ pub fn convert(
     report: &mut FileReport,
     base_irregular: &FxHashSet<&str>,
     known: &Known,
+    modes: ModeRule,
+    taken: &FxHashSet<String>,
+    stem: &str,
 ) -> Verbs {
     let text = strip_markup_comments(text);
+    let mut out = String::from(
+        "# Converted by `dyad dict import petrarch`; `# line N` is the line in the source file.\n\n",
+    );
+    out.push_str(match modes {
+        ModeRule::Patterns => {
+            "# PETRARCH's convention: a verb is coded as its patterns say, whatever its tense,\n\
+             # negation or modality (`will meet` is a meeting, `081  will not *` names its\n\
+             # negation). See `settings` in docs/patterns.md.\nsettings\n  modes: patterns\n\n"
+        }
+        ModeRule::Read => {
+            "# dyad's convention: the coder reads each verb's mode (`will meet` is an\n\
+             # intention). See `settings` in docs/patterns.md.\nsettings\n  modes: read\n\n"
+        }
+    });
     let mut st = State {
         report,
         classes: FxHashMap::default(),
-        out: String::from(
-            "# Converted by `dyad dict import petrarch`; `# line N` is the line in the source file.\n\n",
-        ),
+        names: FxHashMap::default(),
+        taken,
+        stem,
+        out,
         irregular: String::new(),
         irregular_done: FxHashSet::default(),
         base_irregular,
@@ -541,10 +643,10 @@ pub fn convert(
                     Err(e) => {
                         st.report
                             .approx(line, &format!("block default dropped: {e}"), t);
-                        Code::Null
+                        Code::null()
                     }
                 },
-                None => Code::Null,
+                None => Code::null(),
             };
             block = Some(Block {
                 code,
@@ -599,5 +701,6 @@ pub fn convert(
         patterns: st.out,
         irregular: st.irregular,
         codes,
+        classes: st.names.into_values().collect(),
     }
 }

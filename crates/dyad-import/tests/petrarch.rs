@@ -10,9 +10,9 @@
 
 use dyad_core::Document;
 use dyad_core::dict::lint::{Severity, lint};
-use dyad_core::dict::{self, Dictionaries};
+use dyad_core::dict::{self, Dictionaries, ModeRule};
 use dyad_core::pipeline::{Analysis, Pipeline};
-use dyad_import::{FileReport, Input, Kind, Output, import};
+use dyad_import::{FileReport, Input, Kind, Options, Output, import, import_with};
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -80,35 +80,26 @@ fn fixture_verbs_convert_with_every_loss_reported() {
     let got = reasons_at(r);
     assert!(
         got.iter()
-            .any(|(l, why)| *l == 22 && why.contains("null code")),
-        "{got:?}"
-    );
-    assert!(
-        got.iter()
             .any(|(l, why)| *l == 29 && why.contains("not a CAMEO code")),
         "{got:?}"
     );
     assert!(
         got.iter()
-            .any(|(l, why)| *l == 32 && why.contains("nothing to code")),
+            .any(|(l, why)| *l == 35 && why.contains("nothing to code")),
         "{got:?}"
     );
     assert!(
         got.iter()
-            .any(|(l, why)| *l == 33 && why.contains("null code")),
+            .any(|(l, why)| *l == 38 && why.contains("transformation")),
         "{got:?}"
     );
-    assert!(
-        got.iter()
-            .any(|(l, why)| *l == 35 && why.contains("transformation")),
-        "{got:?}"
-    );
-    assert_eq!(got.len(), 5, "{got:?}");
-    // 2 synsets, 5 verbs (SHRUG not), 6 patterns.
-    assert_eq!(r.converted, 2 + 5 + 6);
+    assert_eq!(got.len(), 3, "{got:?}");
+    // 2 synsets, 5 verbs (SHRUG not), 11 patterns (null, paired and reversed codes
+    // included).
+    assert_eq!(r.converted, 2 + 5 + 11);
     let lossy: Vec<&str> = r.approximated.iter().map(|f| f.reason.as_str()).collect();
-    assert!(lossy.iter().any(|w| w.contains("paired code")), "{lossy:?}");
-    assert!(lossy.iter().any(|w| w.contains('^')), "{lossy:?}");
+    assert!(lossy.iter().any(|w| w.contains("suffix")), "{lossy:?}");
+    assert_eq!(lossy.len(), 1, "{lossy:?}");
     let verbs = &out
         .files
         .iter()
@@ -120,10 +111,26 @@ fn fixture_verbs_convert_with_every_loss_reported() {
         "{verbs}"
     );
     assert!(verbs.contains("verb cut"), "{verbs}");
-    assert!(verbs.contains("160  * off\n"), "{verbs}");
-    assert!(verbs.contains("161  * off &PET_TIES with $"), "{verbs}");
-    assert!(verbs.contains("161  * ties  [reciprocal]"), "{verbs}");
+    // A multi-word verb's words are joined to it (nothing between).
+    assert!(verbs.contains("160  *_off\n"), "{verbs}");
+    assert!(verbs.contains("161  *_off &PET_TIES with $"), "{verbs}");
+    assert!(
+        verbs.contains("161:162  * ties  [reciprocal] [compound]"),
+        "{verbs}"
+    );
+    assert!(verbs.contains("---  * talks"), "{verbs}");
+    // `%` after the verb: a compound target, no compound subject.
+    assert!(
+        verbs.contains("032  * envoys to  [reciprocal]  #"),
+        "{verbs}"
+    );
+    assert!(verbs.contains("---  *_off talks"), "{verbs}");
+    assert!(verbs.contains(":173  * (to tribunal)"), "{verbs}");
+    assert!(verbs.contains("071  * money to $"), "{verbs}");
+    assert!(verbs.contains("settings\n  modes: patterns\n"), "{verbs}");
     assert!(verbs.contains("057  * (accord with) $"), "{verbs}");
+    // PETRARCH's `$` is the source, its `+` the target: dyad's `+` and `$`.
+    assert!(verbs.contains("154  + * ^ troops to $"), "{verbs}");
     let irregular = &out
         .files
         .iter()
@@ -138,7 +145,18 @@ fn fixture_actors_agents_and_discards_convert() {
     let out = fixtures_output();
     let a = report(&out, "syldavia.actors.txt");
     assert_eq!(a.encoding, "Windows-1252");
-    assert_eq!(a.converted, 4, "{:?}", a.not_converted);
+    assert_eq!(a.converted, 5, "{:?}", a.not_converted);
+    let lossy: Vec<(usize, &str)> = a
+        .approximated
+        .iter()
+        .map(|f| (f.line, f.reason.as_str()))
+        .collect();
+    assert!(
+        lossy
+            .iter()
+            .any(|(l, why)| *l == 19 && why.contains("several actors")),
+        "{lossy:?}"
+    );
     let mut got = reasons_at(a);
     got.sort();
     assert_eq!(got.len(), 3, "{got:?}");
@@ -217,6 +235,77 @@ fn fixture_output_lints_alone_and_codes_a_fictional_world() {
     assert!(has(&e, "SYL", "BOR", "161"), "{e:?}");
     let e = code("The Syldavian president sent grain to Borduria.");
     assert!(has(&e, "SYLGOV", "BOR", "0233"), "{e:?}");
+    // PETRARCH's convention (`modes: patterns`): a future act is the act itself.
+    let e = code("Syldavia will sign an accord with Borduria.");
+    assert_eq!(e, [("SYL".into(), "BOR".into(), "057".into())]);
+    // A list joined by commas and `and` is a compound source, in a world of its own too.
+    let e = code("Borduria, Kurvi-Tasch and Syldavia signed an accord with Muskar XII.");
+    assert!(has(&e, "BOR", "SYLGOV", "057"), "{e:?}");
+    assert!(has(&e, "SYL", "SYLGOV", "057"), "{e:?}");
+    // A code with a suffix keeps its CAMEO digits.
+    let e = code("Syldavia sent money to Borduria.");
+    assert!(has(&e, "SYL", "BOR", "071"), "{e:?}");
+}
+
+#[test]
+fn two_verb_files_with_a_synset_of_the_same_name_keep_both() {
+    let verbs = fixture("syldavia.verbs.txt");
+    let inputs: Vec<Input<'_>> = ["a.verbs.txt", "b.verbs.txt"]
+        .into_iter()
+        .map(|name| Input {
+            kind: Kind::Verbs,
+            name: name.into(),
+            bytes: &verbs,
+        })
+        .collect();
+    let out = import(&inputs, &Dictionaries::default(), &builtin_cameo());
+    assert_eq!(errors(&out.files), Vec::<String>::new());
+    let b = &out
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/b-verbs.txt")
+        .expect("the second pattern file")
+        .1;
+    assert!(b.contains("&PET_B_VERBS_TIES\n"), "{b}");
+    assert!(b.contains("*_off &PET_B_VERBS_TIES with $"), "{b}");
+}
+
+#[test]
+fn modes_read_writes_dyads_convention() {
+    let verbs = fixture("syldavia.verbs.txt");
+    let inputs = [Input {
+        kind: Kind::Verbs,
+        name: "syldavia.verbs.txt".into(),
+        bytes: &verbs,
+    }];
+    let options = Options {
+        modes: Some(ModeRule::Read),
+    };
+    let out = import_with(
+        &inputs,
+        &Dictionaries::default(),
+        &builtin_cameo(),
+        &options,
+    );
+    let text = &out
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/syldavia-verbs.txt")
+        .expect("the pattern file")
+        .1;
+    assert!(text.contains("settings\n  modes: read\n"), "{text}");
+    let dicts = Dictionaries::parse(&out.files).unwrap_or_else(|e| panic!("{e}"));
+    assert!(dicts.patterns.iter().all(|e| e.modes == ModeRule::Read));
+    // Over dyad's dictionaries, dyad's reading is the default.
+    let base = Dictionaries::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let over = import(&inputs, &base, &builtin_cameo());
+    let text = &over
+        .files
+        .iter()
+        .find(|(p, _)| p == "verbs/syldavia-verbs.txt")
+        .expect("the pattern file")
+        .1;
+    assert!(text.contains("settings\n  modes: read\n"), "{text}");
 }
 
 /// `../shared/petrarch`, or `None` with a visible SKIP.

@@ -4,7 +4,7 @@
 use crate::Global;
 use anyhow::{Context, Result};
 use clap::Args;
-use dyad_core::dict::Dictionaries;
+use dyad_core::dict::{Dictionaries, ModeRule};
 use dyad_import::{Input, Kind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -31,6 +31,21 @@ pub struct PetrarchArgs {
     /// Directory to write the dyad dictionaries and `import-report.txt` into.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// How the converted patterns' events take their mode: `patterns` (PETRARCH's
+    /// convention, the default with --no-builtin: a verb is coded as its patterns say
+    /// whatever its tense, negation or modality) or `read` (dyad's, the default over
+    /// the built-in dictionaries: `will meet` is an intention).
+    #[arg(long, value_enum, value_name = "RULE")]
+    pub modes: Option<ModesArg>,
+}
+
+/// `--modes`: the `settings` written into converted pattern files.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModesArg {
+    /// The patterns alone decide (PETRARCH's convention).
+    Patterns,
+    /// The coder reads each verb's mode (dyad's convention).
+    Read,
 }
 
 /// Runs the import. The output is made to pass `dyad dict lint` over the built-in
@@ -76,7 +91,13 @@ pub fn petrarch(global: &Global, args: &PetrarchArgs) -> Result<ExitCode> {
         .find(|(p, _)| p == "cameo.txt")
         .map(|(_, t)| t.as_ref())
         .unwrap_or("");
-    let output = dyad_import::import(&inputs, &base, cameo);
+    let options = dyad_import::Options {
+        modes: args.modes.map(|m| match m {
+            ModesArg::Patterns => ModeRule::Patterns,
+            ModesArg::Read => ModeRule::Read,
+        }),
+    };
+    let output = dyad_import::import_with(&inputs, &base, cameo, &options);
     write_dir(&args.out, &output.files)?;
     let report = output.report_text();
     std::fs::write(args.out.join("import-report.txt"), &report)

@@ -65,6 +65,9 @@ pub struct Global {
     pub lang: String,
     #[command(flatten)]
     pub limits: Limits,
+    /// Skip geolocation: no places, no event locations (to measure the stage's cost).
+    #[arg(long, global = true, hide = true)]
+    pub no_locations: bool,
 }
 
 impl Global {

@@ -73,13 +73,16 @@ static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.pipeli
 /// Builds the pipeline: the compiled built-in one, or, with `--dictionaries`, one
 /// compiled now from the built-in files with the directory's files over them.
 pub fn pipeline(global: &Global) -> Result<Pipeline> {
-    if global.dictionaries.is_none() {
-        return Pipeline::from_bytes(BUILTIN).context("the built-in dictionaries");
-    }
-    let files = dictionary_files(global.dictionaries.as_deref(), global.no_builtin)?;
-    let dicts =
-        Dictionaries::parse(&files).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))?;
-    Pipeline::new(&dicts).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))
+    let mut pipeline = if global.dictionaries.is_none() {
+        Pipeline::from_bytes(BUILTIN).context("the built-in dictionaries")?
+    } else {
+        let files = dictionary_files(global.dictionaries.as_deref(), global.no_builtin)?;
+        let dicts =
+            Dictionaries::parse(&files).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))?;
+        Pipeline::new(&dicts).map_err(|e| anyhow::anyhow!("dictionary errors:\n{e}"))?
+    };
+    pipeline.set_locations(!global.no_locations);
+    Ok(pipeline)
 }
 
 /// `dyad dict lint [DIR]` (with `--no-builtin`, DIR alone).

@@ -76,19 +76,38 @@ fn import_lint_and_code_a_fictional_world_alone() {
     assert!(o.status.success(), "{}", describe(&o));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
-        stderr.contains("syldavia.verbs.txt: 13 converted"),
+        stderr.contains("syldavia.verbs.txt: 18 converted (1 with a loss)"),
         "{}",
         describe(&o)
     );
     let report = std::fs::read_to_string(out.join("import-report.txt")).expect("the report");
     assert!(
-        report.contains("syldavia.verbs.txt:35: not converted: transformation"),
+        report.contains("syldavia.verbs.txt:38: not converted: transformation"),
         "{report}"
     );
     assert!(
         report.contains("syldavia.actors.txt:18: not converted: a date"),
         "{report}"
     );
+    // Imported alone, the patterns keep PETRARCH's convention; `--modes read` chooses
+    // dyad's.
+    let verbs = |dir: &Path| std::fs::read_to_string(dir.join("verbs/syldavia-verbs.txt"));
+    assert!(verbs(&out).expect("the verbs").contains("modes: patterns"));
+    let read = tmp.0.join("read");
+    let o = dyad(&[
+        "--no-builtin".as_ref(),
+        "dict".as_ref(),
+        "import".as_ref(),
+        "petrarch".as_ref(),
+        "--modes".as_ref(),
+        "read".as_ref(),
+        "--verbs".as_ref(),
+        fixture("syldavia.verbs.txt").as_os_str(),
+        "--out".as_ref(),
+        read.as_os_str(),
+    ]);
+    assert!(o.status.success(), "{}", describe(&o));
+    assert!(verbs(&read).expect("the verbs").contains("modes: read"));
 
     let o = dyad(&[
         "--no-builtin".as_ref(),

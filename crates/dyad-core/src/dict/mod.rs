@@ -20,7 +20,7 @@ pub use agents::{AgentNoun, RoleEntry, plural_of};
 pub use cameo::{CameoEntry, CameoTable};
 pub use domains::DomainCue;
 pub use patterns::{
-    Element, Frame, IrregularVerb, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
+    Element, Frame, IrregularVerb, ModeRule, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
 };
 pub use people::{PersonEntry, PersonRole};
 pub use places::PlaceEntry;

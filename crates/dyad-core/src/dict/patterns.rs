@@ -2,7 +2,7 @@
 //! patterns, word classes and irregular verbs. The language is specified in
 //! `docs/patterns.md`; this module only reads it.
 
-use super::syntax::{entries, first_word, list};
+use super::syntax::{Entry, entries, first_word, key_value, list};
 use super::{DictError, Origin};
 use crate::codes::EventCode;
 
@@ -49,8 +49,24 @@ pub enum Element {
     Source,
     /// `%frame`: an embedded verb.
     Frame(Frame),
+    /// `^`: skips a phrase (an actor, else one word) that a later element must not
+    /// take (`* iftar in ^ $`: the target after the place).
+    Skip,
     /// `x?`: an optional element.
     Optional(Box<Element>),
+    /// An element joined to its neighbour towards the trigger by `_` (`recently_*`,
+    /// `new_&TIES_relations`): nothing may be skipped between them.
+    Tight(Box<Element>),
+}
+
+impl Element {
+    /// The element without its `?` and `_` marks.
+    pub fn bare(&self) -> &Element {
+        match self {
+            Element::Optional(x) | Element::Tight(x) => x.bare(),
+            x => x,
+        }
+    }
 }
 
 /// Whether an entry's lemmas are verbs or nouns.
@@ -64,15 +80,43 @@ pub enum TriggerKind {
     Adjective,
 }
 
+/// How the coder reads the mode (negation, future, hypotheses) of the events of a
+/// pattern file's entries: the file's `settings` entry, `modes:` attribute.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum ModeRule {
+    /// `modes: read` (the default): the coder reads each trigger's verb group for its
+    /// mode and codes by it (`will meet` is an intention, `will not attend` a refusal,
+    /// a negated or hypothetical event is not asserted).
+    #[default]
+    Read,
+    /// `modes: patterns`: the patterns alone decide, as in PETRARCH and TABARI. Every
+    /// event is coded as its pattern says and asserted, whatever its tense, negation or
+    /// modality; a pattern that should code a negation or a future names its words
+    /// (`081  will not *`).
+    Patterns,
+}
+
 /// One pattern line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternLine {
-    /// The CAMEO code it gives.
-    pub code: EventCode,
+    /// The CAMEO code it gives; `None` for the null code `---`: when this pattern is
+    /// the best match, the trigger codes nothing.
+    pub code: Option<EventCode>,
+    /// The second code of a paired code `A:B`: the target's act on the source, coded
+    /// beside the source's act `A`.
+    pub reply: Option<EventCode>,
+    /// A reversed code `:B`: the event goes from the pattern's target to its source
+    /// (`appeared before a court` is the court's act on the subject).
+    pub reversed: bool,
     /// Its elements, `*` included.
     pub elements: Vec<Element>,
     /// `[reciprocal]`.
     pub reciprocal: bool,
+    /// `[compound]`: matches only when the subject is a compound actor (`X and Y
+    /// agreed`), and then counts as an element more (PETRARCH's `%`).
+    pub compound: bool,
     /// `[reporting]`.
     pub reporting: bool,
     /// The line as written (for explanations).
@@ -90,6 +134,8 @@ pub struct PatternEntry {
     pub lemmas: Vec<String>,
     /// Its patterns, in file order.
     pub patterns: Vec<PatternLine>,
+    /// How its events' modes are read (its file's `settings`).
+    pub modes: ModeRule,
     /// Where the entry starts.
     pub origin: Origin,
 }
@@ -132,6 +178,7 @@ fn parse_element(token: &str) -> Result<Element, String> {
         "*" => Element::Trigger,
         "$" => Element::Target,
         "+" => Element::Source,
+        "^" => Element::Skip,
         _ if token.starts_with('%') => {
             Element::Frame(Frame::parse(&token[1..]).ok_or_else(|| {
                 format!("unknown frame {token:?} (appeal, intent, demand, threat, reject)")
@@ -177,6 +224,63 @@ fn parse_element(token: &str) -> Result<Element, String> {
     })
 }
 
+/// The elements of a pattern body. Elements joined by `_` (outside parentheses) are
+/// adjacent: the one farther from the trigger is wrapped in [`Element::Tight`].
+fn tight_elements(body: &str) -> Result<Vec<Element>, String> {
+    // (element, joined to the element on its left)
+    let mut parts: Vec<(Element, bool)> = Vec::new();
+    for token in element_tokens(body) {
+        let mut depth = 0;
+        let mut start = 0;
+        let mut pieces = Vec::new();
+        for (i, c) in token.char_indices() {
+            // Inside a class name, `_` before an upper-case letter or digit is part of
+            // the name (`&HUMANITARIAN_AID`).
+            let in_name = token[start..].starts_with('&')
+                && token[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_uppercase() || n.is_ascii_digit());
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '_' if depth == 0 && !in_name => {
+                    pieces.push(&token[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        pieces.push(&token[start..]);
+        if pieces.iter().any(|p| p.is_empty()) {
+            return Err(format!("{token:?}: `_` joins two elements"));
+        }
+        for (k, piece) in pieces.iter().enumerate() {
+            parts.push((parse_element(piece)?, k > 0));
+        }
+    }
+    let trigger = parts.iter().position(|(e, _)| *e == Element::Trigger);
+    let joined_right: Vec<bool> = (0..parts.len())
+        .map(|i| parts.get(i + 1).is_some_and(|p| p.1))
+        .collect();
+    Ok(parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (e, joined_left))| {
+            let tight = match trigger {
+                Some(t) if i > t => joined_left,
+                Some(t) if i < t => joined_right[i],
+                _ => false,
+            };
+            if tight {
+                Element::Tight(Box::new(e))
+            } else {
+                e
+            }
+        })
+        .collect())
+}
+
 /// Splits a pattern body into element tokens, keeping `( a | b )` groups together.
 fn element_tokens(s: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -207,11 +311,33 @@ fn element_tokens(s: &str) -> Vec<String> {
     out
 }
 
+/// Reads a pattern's code: `057`, the null code `---`, a paired code `031:032` (the
+/// target's reply second) or a reversed code `:173`; returns (code, reply, reversed).
+fn parse_code(text: &str) -> Result<(Option<EventCode>, Option<EventCode>, bool), String> {
+    let one = |c: &str| -> Result<Option<EventCode>, String> {
+        match c {
+            "" | "---" => Ok(None),
+            _ => EventCode::new(c)
+                .map(Some)
+                .ok_or_else(|| format!("{c:?} is not a CAMEO code")),
+        }
+    };
+    match text.split_once(':') {
+        None if text.is_empty() => Err("a pattern needs a code".into()),
+        None => Ok((one(text)?, None, false)),
+        Some((a, b)) => match (one(a)?, one(b)?) {
+            (None, None) => Err(format!("{text:?} codes nothing on either side")),
+            (None, Some(b)) => Ok((Some(b), None, true)),
+            (a, b) => Ok((a, b, false)),
+        },
+    }
+}
+
 fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     let (code_text, mut rest) = first_word(text);
-    let code =
-        EventCode::new(code_text).ok_or_else(|| format!("{code_text:?} is not a CAMEO code"))?;
+    let (code, reply, reversed) = parse_code(code_text)?;
     let mut reciprocal = false;
+    let mut compound = false;
     let mut reporting = false;
     while let Some(open) = rest.rfind('[') {
         let flag = rest[open..].trim();
@@ -220,15 +346,17 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         };
         match name.trim() {
             "reciprocal" => reciprocal = true,
+            "compound" => compound = true,
             "reporting" => reporting = true,
-            other => return Err(format!("unknown flag [{other}] (reciprocal, reporting)")),
+            other => {
+                return Err(format!(
+                    "unknown flag [{other}] (reciprocal, compound, reporting)"
+                ));
+            }
         }
         rest = rest[..open].trim_end();
     }
-    let elements = element_tokens(rest)
-        .iter()
-        .map(|t| parse_element(t))
-        .collect::<Result<Vec<_>, _>>()?;
+    let elements = tight_elements(rest)?;
     let triggers = elements
         .iter()
         .filter(|e| matches!(e, Element::Trigger))
@@ -238,12 +366,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
             "a pattern needs exactly one `*` (found {triggers})"
         ));
     }
-    let count = |f: fn(&Element) -> bool| {
-        elements
-            .iter()
-            .filter(|e| f(e) || matches!(e, Element::Optional(x) if f(x)))
-            .count()
-    };
+    let count = |f: fn(&Element) -> bool| elements.iter().filter(|e| f(e.bare())).count();
     if count(|e| matches!(e, Element::Target)) > 1 || count(|e| matches!(e, Element::Source)) > 1 {
         return Err("a pattern has at most one `$` and one `+`".into());
     }
@@ -252,8 +375,11 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     }
     Ok(PatternLine {
         code,
+        reply,
+        reversed,
         elements,
         reciprocal,
+        compound,
         reporting,
         text: text.to_string(),
         origin,
@@ -279,6 +405,7 @@ pub(super) fn parse(
         Ok(e) => e,
         Err(e) => return errors.push(e),
     };
+    let modes = file_settings(path, &entries, errors);
     for entry in entries {
         let origin = Origin {
             file,
@@ -317,6 +444,7 @@ pub(super) fn parse(
             continue;
         }
         let kind = match head {
+            "settings" => continue,
             "verb" => TriggerKind::Verb,
             "noun" => TriggerKind::Noun,
             "adj" => TriggerKind::Adjective,
@@ -342,6 +470,7 @@ pub(super) fn parse(
             kind,
             lemmas,
             patterns: Vec::new(),
+            modes,
             origin,
         };
         for line in entry.body {
@@ -366,6 +495,42 @@ pub(super) fn parse(
         }
         patterns.push(e);
     }
+}
+
+/// The file's `settings` entry (at most one; it applies to every entry of the file,
+/// wherever it is written): `modes: read | patterns`.
+fn file_settings(path: &str, entries: &[Entry<'_>], errors: &mut Vec<DictError>) -> ModeRule {
+    let mut modes = ModeRule::default();
+    let mut seen = None;
+    for entry in entries
+        .iter()
+        .filter(|e| first_word(e.header.text).0 == "settings")
+    {
+        if let Some(first) = seen.replace(entry.header.number) {
+            errors.push(DictError::new(
+                path,
+                entry.header.number,
+                format!("a second `settings` entry (the first is at line {first})"),
+            ));
+        }
+        for line in &entry.body {
+            match key_value(line.text) {
+                Some(("modes", "read")) => modes = ModeRule::Read,
+                Some(("modes", "patterns")) => modes = ModeRule::Patterns,
+                Some(("modes", other)) => errors.push(DictError::new(
+                    path,
+                    line.number,
+                    format!("unknown value {other:?} of `modes` (read, patterns)"),
+                )),
+                _ => errors.push(DictError::new(
+                    path,
+                    line.number,
+                    format!("unknown setting {:?} (modes)", line.text),
+                )),
+            }
+        }
+    }
+    modes
 }
 
 /// Parses `irregular.txt`.
@@ -425,8 +590,13 @@ mod tests {
     #[test]
     fn parses_patterns_and_flags() {
         let p = parse_pattern("057  * &AGREEMENT with $ [reciprocal]", o()).unwrap();
-        assert_eq!(p.code.as_str(), "057");
-        assert!(p.reciprocal && !p.reporting);
+        assert_eq!(p.code.expect("a code").as_str(), "057");
+        assert!(p.reciprocal && !p.reporting && !p.compound);
+        assert!(
+            parse_pattern("030  * [reciprocal] [compound]", o())
+                .unwrap()
+                .compound
+        );
         assert_eq!(
             p.elements,
             [
@@ -447,11 +617,103 @@ mod tests {
             p.elements[1],
             Element::Words(vec!["sanctions".into(), "embargo".into()])
         );
+        let p = parse_pattern("045 * iftar in ^ $", o()).unwrap();
+        assert_eq!(p.elements[3], Element::Skip);
         let p = parse_pattern("175 * (tear gas|teargas) $", o()).unwrap();
         assert_eq!(
             p.elements[1],
             Element::Words(vec!["tear gas".into(), "teargas".into()])
         );
+    }
+
+    #[test]
+    fn reads_null_paired_and_reversed_codes() {
+        let p = parse_pattern("---  * peace-keeping", o()).unwrap();
+        assert_eq!((p.code, p.reply, p.reversed), (None, None, false));
+        let p = parse_pattern("031:032  * with $", o()).unwrap();
+        assert_eq!(
+            p.code.map(|c| c.as_str().to_string()).as_deref(),
+            Some("031")
+        );
+        assert_eq!(
+            p.reply.map(|c| c.as_str().to_string()).as_deref(),
+            Some("032")
+        );
+        assert!(!p.reversed);
+        let p = parse_pattern(":173  * before $", o()).unwrap();
+        assert_eq!(
+            p.code.map(|c| c.as_str().to_string()).as_deref(),
+            Some("173")
+        );
+        assert!(p.reversed && p.reply.is_none());
+        let p = parse_pattern("---:173  * before $", o()).unwrap();
+        assert!(p.reversed);
+        let p = parse_pattern("057:---  * $", o()).unwrap();
+        assert!(p.reply.is_none() && !p.reversed);
+        for bad in ["---:---  * $", ":  * $", "05x:031  * $", "031:5  * $"] {
+            assert!(parse_pattern(bad, o()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn underscores_join_elements_towards_the_trigger() {
+        let p = parse_pattern("025 recently_*", o()).unwrap();
+        assert_eq!(
+            p.elements,
+            [
+                Element::Tight(Box::new(Element::Words(vec!["recently".into()]))),
+                Element::Trigger
+            ]
+        );
+        let p = parse_pattern("903 *_(def ghi) new_&HUMANITARIAN_AID_relations", o()).unwrap();
+        assert_eq!(p.elements.len(), 5, "{:?}", p.elements);
+        assert_eq!(
+            p.elements[1],
+            Element::Tight(Box::new(Element::Words(vec!["def ghi".into()])))
+        );
+        // `new` is farther from the trigger than nothing it is joined to: free.
+        assert_eq!(p.elements[2], Element::Words(vec!["new".into()]));
+        assert_eq!(
+            p.elements[3],
+            Element::Tight(Box::new(Element::Class("HUMANITARIAN_AID".into())))
+        );
+        assert!(matches!(p.elements[4], Element::Tight(_)));
+        assert!(parse_pattern("025 recently__*", o()).is_err());
+    }
+
+    #[test]
+    fn a_files_settings_apply_to_all_its_entries() {
+        let (mut pats, mut classes, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+        let src = "verb sign
+  057  *
+settings
+  modes: patterns
+verb meet
+  040  *
+";
+        parse("verbs/a.txt", 0, src, &mut pats, &mut classes, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(pats.iter().all(|p| p.modes == ModeRule::Patterns));
+        parse(
+            "verbs/b.txt",
+            1,
+            "verb sign
+  057  *
+",
+            &mut pats,
+            &mut classes,
+            &mut errors,
+        );
+        assert_eq!(pats[2].modes, ModeRule::Read);
+        let bad = "settings
+  modes: sometimes
+  colour: blue
+settings
+verb sign
+  057  *
+";
+        parse("verbs/c.txt", 2, bad, &mut pats, &mut classes, &mut errors);
+        assert_eq!(errors.len(), 3, "{errors:?}");
     }
 
     #[test]

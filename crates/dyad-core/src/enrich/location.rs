@@ -3,7 +3,8 @@
 //! Rules, first that applies:
 //! 1. `clause`: the place that the event's clause names after a locative (`in
 //!    Kyiv`, `near Bakhmut`, `in the Donetsk region`, `in southern Guyana`, `a visit
-//!    to Moscow`) nearest the trigger, with no other event's trigger between them;
+//!    to Moscow`), one in a country of the event's actors first, else the nearest the trigger,
+//!    with no other event's trigger between them;
 //! 2. `dateline`: the dateline's place, when the source's or the target's country is
 //!    the dateline's;
 //! 3. `target_country`: for material events that land inside the target's country
@@ -84,7 +85,7 @@ pub fn attach_locations(
         .collect();
     for e in events.iter_mut() {
         let start = starts.get(e.sentence as usize).copied().unwrap_or(0);
-        e.location = clause_place(places, &triggers, start, e)
+        e.location = clause_place(g, places, &triggers, start, e)
             .map(|i| EventLocation {
                 feature: places[i].feature.expect("resolved"),
                 place: Some(i),
@@ -125,10 +126,12 @@ pub fn attach_locations(
 const FRONTED: u32 = 3;
 
 /// The resolved place of the event's clause after a locative (or named as a
-/// division) nearest its trigger, leaving out the event's own actors. No other
+/// division), one in its actors' countries first, else nearest its trigger, leaving
+/// out the event's own actors. No other
 /// event's trigger may stand between the trigger and the place (`the visit to Moscow
 /// came after the ICC issued a warrant`: Moscow is the visit's).
 fn clause_place(
+    g: &Gazetteer,
     places: &[PlaceMention],
     triggers: &[(u32, u32)],
     sentence_start: u32,
@@ -155,12 +158,22 @@ fn clause_place(
         })
         .min_by_key(|(_, p)| {
             let t = e.trigger_start;
-            // After the trigger first (`met ... in Moscow`), then before it.
-            if p.first_token >= t {
+            // A place in one of the event's actors' countries first (`wars in Iraq and
+            // Afghanistan`: the Afghan war's is Afghanistan); then after the trigger
+            // (`met ... in Moscow`), then before it.
+            let fits = p.feature.is_some_and(|f| {
+                let country = g.country(g.info(f).country).1;
+                [Some(e.source_code), e.target_code]
+                    .iter()
+                    .flatten()
+                    .any(|c| c.prefix() == country)
+            });
+            let near = if p.first_token >= t {
                 (0, p.first_token - t)
             } else {
                 (1, t.saturating_sub(p.end_token))
-            }
+            };
+            (!fits, near)
         })
         .map(|(i, _)| i)
 }

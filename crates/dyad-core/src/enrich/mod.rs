@@ -1,8 +1,8 @@
 //! Enrichment: what is attached to coded events after coding.
 //!
 //! - [`dates`]: date expressions; each event takes the one nearest its trigger in its
-//!   sentence, else the story date, and an event dated more than two years before the
-//!   story is historical ([`attach_dates`]);
+//!   sentence, else the story date; an event dated more than two years before the
+//!   story is historical, one dated after it future ([`attach_dates`]);
 //! - [`location`]: where each event happened, from the places of its sentence, the
 //!   dateline or its target's country ([`location::attach_locations`]);
 //! - CAMEO names, Goldstein values, QuadClass and PLOVER categories come from the code
@@ -26,7 +26,8 @@ pub const HISTORICAL_DAYS: i64 = 730;
 
 /// Dates every event of a document: the date expression of its sentence nearest its
 /// trigger, else the story date. Asserted events dated over [`HISTORICAL_DAYS`]
-/// before the story become [`Mode::Historical`].
+/// before the story become [`Mode::Historical`], and those dated after it
+/// [`Mode::Future`].
 pub fn attach_dates(
     text: &str,
     seg: &Segmented,
@@ -63,9 +64,14 @@ pub fn attach_dates(
         };
         if let (Some(d), Some(s)) = (e.date, story)
             && e.mode == Mode::Asserted
-            && (s - d.last).num_days() > HISTORICAL_DAYS
         {
-            e.mode = Mode::Historical;
+            if (s - d.last).num_days() > HISTORICAL_DAYS {
+                e.mode = Mode::Historical;
+            } else if d.first > s {
+                // `my visit next month`, `the June 3 summit`: what is dated after the
+                // story has not happened yet.
+                e.mode = Mode::Future;
+            }
         }
     }
 }

@@ -90,7 +90,6 @@ impl SentenceView<'_> {
                 if mode != Mode::Negated {
                     mode = match w {
                         "will" | "shall" | "'ll" | "wo" => Mode::Future,
-                        "can" | "ca" => mode,
                         _ => Mode::Hypothetical,
                     };
                 }
@@ -158,8 +157,9 @@ impl SentenceView<'_> {
         }
     }
 
-    /// Whether `if` or `unless` comes earlier in the clause of the verb group starting
-    /// at `t` (commas do not end the clause; other boundaries and quotation marks do).
+    /// Whether `if`, `unless`, `whether`, `provided that` or `so that` comes earlier in
+    /// the clause of the verb group starting at `t` (commas do not end the clause; other
+    /// boundaries and quotation marks do).
     fn under_if(&self, t: usize) -> bool {
         let mut q = t;
         while q > self.start {
@@ -168,7 +168,14 @@ impl SentenceView<'_> {
             if (self.is_boundary(q) && surface != ",") || matches!(surface, "“" | "”" | "\"") {
                 return false;
             }
-            if matches!(self.word(q), "if" | "unless") {
+            if matches!(self.word(q), "if" | "unless" | "whether") {
+                return true;
+            }
+            // `provided that`, `providing that`: a condition; `so that`: a purpose.
+            if q + 1 < self.end
+                && matches!(self.word(q), "provided" | "providing" | "so")
+                && self.word(q + 1) == "that"
+            {
                 return true;
             }
             // `on (the) condition that`: a condition like `if`.

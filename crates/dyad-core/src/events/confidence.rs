@@ -114,13 +114,18 @@ pub fn names() -> &'static [String; N] {
     })
 }
 
-fn withheld_index(w: Withheld) -> usize {
+/// The feature of a withholding reason; the known-actor rules (source and target
+/// unknown) have none: the actor features carry what they see.
+fn withheld_index(w: Withheld) -> Option<usize> {
     match w {
-        Withheld::OffDomain(_) => 0,
-        Withheld::PrivateActors => 1,
-        Withheld::StatementWithoutTarget => 2,
-        Withheld::StatementAroundEvent => 3,
-        Withheld::SecondaryWithoutTarget => 4,
+        Withheld::OffDomain(_) => Some(0),
+        Withheld::PrivateActors => Some(1),
+        Withheld::StatementWithoutTarget => Some(2),
+        Withheld::StatementAroundEvent => Some(3),
+        Withheld::SecondaryWithoutTarget => Some(4),
+        Withheld::UnknownSource | Withheld::UnknownTarget | Withheld::StatementWithoutAddressee => {
+            None
+        }
     }
 }
 
@@ -162,8 +167,8 @@ pub fn features(e: &Event, mentions: &[Mention], domain: &StoryDomain) -> [f32; 
     if let Some(i) = Domain::OFF.iter().position(|o| *o == d) {
         x[DOMAIN + i] = 1.0;
     }
-    if let Some(w) = withheld(e, domain) {
-        x[WITHHELD_AT + withheld_index(w)] = 1.0;
+    if let Some(i) = withheld(e, domain).and_then(withheld_index) {
+        x[WITHHELD_AT + i] = 1.0;
     }
     x
 }

@@ -5,7 +5,8 @@
 
 use super::patterns::SentenceView;
 use super::{Event, EventCoder, Found, expand, frames, modes, primary};
-use crate::codes::ActorCode;
+use crate::actors::Mention;
+use crate::codes::{ActorCode, EventCode};
 
 /// Appends the events of the codable findings of one sentence to `out`; `main` is the
 /// index of the sentence's main event.
@@ -37,13 +38,21 @@ pub(super) fn events(
         let event = event(coder, view, sentence, f, found, Some(i) == main);
         let before = out.len();
         let pattern = &coder.patterns.entries[f.entry as usize].patterns[f.m.pattern];
+        let reply = pattern
+            .reply
+            .and_then(|code| reply_of(&event, code, mentions));
+        // A paired code with no target: a compound source's members act on each other.
+        let mutual = pattern.reply.is_some() && event.target.is_none();
         expand::expand(
             event,
             mentions,
-            pattern.reciprocal,
+            pattern.reciprocal || mutual,
             f.m.target.is_some(),
             out,
         );
+        if let Some(reply) = reply {
+            expand::expand(reply, mentions, false, true, out);
+        }
         expand::drop_repeats(out, before);
     }
 }
@@ -58,11 +67,17 @@ fn event(
     primary: bool,
 ) -> Event {
     let mentions = view.mentions;
-    let (source, weak_source) = match f.source {
+    let (mut source, mut weak_source) = match f.source {
         Some((s, weak)) => (Some(s), weak),
         None => (None, false),
     };
+    let mut target = f.target;
     let ce = &coder.patterns.entries[f.entry as usize];
+    // A reversed code (`:173`): the target acts on the source.
+    if ce.patterns[f.m.pattern].reversed {
+        (source, target) = (target, source);
+        weak_source = false;
+    }
     let (code, derived_from) = frames::frame_code(coder, f, found);
     let (code, derived_from, mode) = modes::settle(coder, view, f, code, derived_from);
     Event {
@@ -72,8 +87,8 @@ fn event(
         source_code: source.map_or(ActorCode::new("---").expect("valid code"), |s| {
             mentions[s].code
         }),
-        target: f.target,
-        target_code: f.target.map(|t| mentions[t].code),
+        target,
+        target_code: target.map(|t| mentions[t].code),
         trigger_start: f.trigger.0 as u32,
         trigger_end: f.trigger.1 as u32,
         mode,
@@ -93,5 +108,165 @@ fn event(
         lemma: ce.lemma.clone(),
         date: None,
         location: None,
+    }
+}
+
+/// The reply of a paired code (`031:032`): the target's act `code` on the source, a
+/// secondary event; `None` without a known source and a target.
+fn reply_of(event: &Event, code: EventCode, mentions: &[Mention]) -> Option<Event> {
+    let (source, target) = (event.source?, event.target?);
+    Some(Event {
+        code,
+        source: Some(target),
+        source_code: mentions[target].code,
+        target: Some(source),
+        target_code: Some(mentions[source].code),
+        primary: false,
+        derived_from: None,
+        weak_source: false,
+        ..event.clone()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Document;
+    use crate::dict::{Dictionaries, builtin_files, merge_files};
+    use crate::events::Mode;
+    use crate::pipeline::{Analysis, Pipeline};
+    use std::borrow::Cow;
+
+    /// (source, target, code, mode) of each event of `text`, coded with the built-in
+    /// dictionaries and a pattern file `verbs` of the test's own.
+    fn coded(verbs: &str, text: &str) -> Vec<(String, String, String, Mode)> {
+        let files = merge_files(
+            builtin_files(),
+            vec![("verbs/test.txt".to_string(), Cow::Owned(verbs.to_string()))],
+        );
+        let dicts = Dictionaries::parse(&files).unwrap_or_else(|e| panic!("{e}"));
+        let pipeline = Pipeline::new(&dicts).unwrap_or_else(|e| panic!("{e}"));
+        let mut a = Analysis::default();
+        pipeline.analyze(&Document::from_text(text.to_string()), None, &mut a);
+        a.events
+            .iter()
+            .map(|e| {
+                (
+                    e.source_code.as_str().to_string(),
+                    e.target_code.map_or("-".into(), |t| t.as_str().to_string()),
+                    e.code.as_str().to_string(),
+                    e.mode,
+                )
+            })
+            .collect()
+    }
+
+    fn triple(s: &str, t: &str, c: &str) -> (String, String, String, Mode) {
+        (s.into(), t.into(), c.into(), Mode::Asserted)
+    }
+
+    const ZORBLE: &str =
+        "verb zorble\n  042  * $\n  ---  * $ quietly\n  031:032  * with $\n  :173  * before $\n";
+
+    #[test]
+    fn a_null_pattern_that_matches_best_codes_nothing() {
+        assert_eq!(
+            coded(ZORBLE, "Russia zorbled China."),
+            [triple("RUS", "CHN", "042")]
+        );
+        assert_eq!(coded(ZORBLE, "Russia zorbled China quietly."), []);
+    }
+
+    #[test]
+    fn a_paired_code_codes_the_targets_reply_too() {
+        assert_eq!(
+            coded(ZORBLE, "Russia zorbled with China."),
+            [triple("RUS", "CHN", "031"), triple("CHN", "RUS", "032")]
+        );
+    }
+
+    #[test]
+    fn a_reversed_code_goes_from_the_target_to_the_source() {
+        assert_eq!(
+            coded(ZORBLE, "Russia zorbled before China."),
+            [triple("CHN", "RUS", "173")]
+        );
+    }
+
+    #[test]
+    fn a_skip_passes_over_a_phrase_a_later_slot_must_not_take() {
+        let verbs = "verb zorble\n  042  * in $\n  043  * in ^ for $\n";
+        assert_eq!(
+            coded(verbs, "Russia zorbled in Ukraine for China."),
+            [triple("RUS", "CHN", "043")]
+        );
+        assert_eq!(
+            coded(verbs, "Russia zorbled in Ukraine."),
+            [triple("RUS", "UKR", "042")]
+        );
+    }
+
+    #[test]
+    fn a_noun_after_an_actor_under_an_indefinite_article_is_no_headline_verb() {
+        let verbs = "verb zorble\n  042  *\n  111  anti- $ *\n";
+        assert_eq!(
+            coded(verbs, "Thousands joined an anti- China zorble in Kyiv."),
+            []
+        );
+        assert_eq!(
+            coded(verbs, "Russia zorbled China."),
+            [triple("RUS", "CHN", "042")]
+        );
+    }
+
+    #[test]
+    fn joined_elements_allow_no_word_between() {
+        let verbs = "verb zorble\n  042  * $\n  025  recently_* $\n";
+        assert_eq!(
+            coded(verbs, "Russia recently zorbled China."),
+            [triple("RUS", "CHN", "025")]
+        );
+        assert_eq!(
+            coded(verbs, "Russia recently did zorble China."),
+            [triple("RUS", "CHN", "042")]
+        );
+    }
+
+    #[test]
+    fn a_compound_pattern_fires_only_after_a_compound_subject() {
+        let verbs = "verb zorble\n  081  *\n  030  * [reciprocal] [compound]\n";
+        assert_eq!(
+            coded(verbs, "Russia and China have zorbled."),
+            [triple("RUS", "CHN", "030"), triple("CHN", "RUS", "030")]
+        );
+        assert_eq!(coded(verbs, "Russia zorbled."), [triple("RUS", "-", "081")]);
+    }
+
+    #[test]
+    fn modes_patterns_codes_every_event_as_its_pattern_says() {
+        let read = "verb zorble\n  042  * $\n  081  will not * $\n";
+        let patterns = format!("settings\n  modes: patterns\n{read}");
+        // dyad's reading: a future act is an intention, a negated one is no act.
+        let future = coded(read, "Russia will zorble China.");
+        assert_eq!(future.len(), 1);
+        assert_eq!(future[0].2, "036");
+        assert!(
+            coded(read, "Russia did not zorble China.")
+                .iter()
+                .all(|e| e.3 != Mode::Asserted)
+        );
+        // The patterns' reading: the act itself, and a negation only where a pattern
+        // names it.
+        assert_eq!(
+            coded(&patterns, "Russia will zorble China."),
+            [triple("RUS", "CHN", "042")]
+        );
+        assert_eq!(
+            coded(&patterns, "Russia will not zorble China."),
+            [triple("RUS", "CHN", "081")]
+        );
+        assert_eq!(
+            coded(&patterns, "Russia could zorble China."),
+            [triple("RUS", "CHN", "042")]
+        );
     }
 }

@@ -142,7 +142,7 @@ pub(super) fn link_embedded(found: &mut [Found], mentions: &[Mention]) {
         {
             found[i].target = Some(tg);
         }
-        if found[j].mode == Mode::Asserted {
+        if found[j].mode == Mode::Asserted && !found[j].as_written {
             found[j].mode = Mode::Hypothetical;
         }
         if let Some(tg) = found[i].target
@@ -175,12 +175,12 @@ pub(super) fn frame_code(
 ) -> (EventCode, Option<EventCode>) {
     let pattern = &coder.patterns.entries[f.entry as usize].patterns[f.m.pattern];
     let demand = EventCode::new("100").expect("valid code");
-    let mut code = pattern.code;
+    let mut code = f.code;
     let mut derived_from = None;
     if let Some(ft) = f.m.frame_token
         && let Some(emb) = found.iter().find(|g| g.trigger.0 == ft)
     {
-        let emb_code = coder.patterns.entries[emb.entry as usize].patterns[emb.m.pattern].code;
+        let emb_code = emb.code;
         if let Some(frame) = f.frame.or_else(|| frame_of(pattern))
             && let Some(c) = derive(frame, emb_code, &coder.cameo)
         {

@@ -150,6 +150,11 @@ struct Found {
     trigger: (usize, usize),
     entry: u32,
     m: PatternMatch,
+    /// The matched pattern's code (a null pattern yields no finding).
+    code: EventCode,
+    /// Its dictionary leaves modes to the patterns (`modes: patterns`): the event is
+    /// coded as its pattern says and asserted.
+    as_written: bool,
     source: Option<(usize, bool)>,
     target: Option<usize>,
     mode: Mode,
@@ -271,7 +276,7 @@ impl EventCoder {
             else {
                 continue;
             };
-            roles::assign(self, &view, quotes, objects, &mut f, clause_start);
+            roles::assign(&view, quotes, objects, &mut f, clause_start);
             found.push(f);
         }
         frames::link_embedded(found, mentions);

@@ -35,6 +35,10 @@ pub(super) fn settle(
     mut derived_from: Option<EventCode>,
 ) -> (EventCode, Option<EventCode>, Mode) {
     let mut mode = f.mode;
+    // A dictionary that leaves modes to its patterns: as the pattern (and frame) says.
+    if f.as_written {
+        return (code, derived_from, Mode::Asserted);
+    }
     // A refusal takes the refusal of its code (`will not accept refugees` -> 122); a
     // threat refused stays a threat (`will not tolerate` -> 130).
     if f.refusal && derived_from.is_none() && !matches!(code.root_number(), 12 | 13) {

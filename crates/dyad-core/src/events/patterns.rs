@@ -3,7 +3,9 @@
 use super::inflect::{VerbForm, verb_forms};
 use crate::actors::Mention;
 use crate::codes::EventCode;
-use crate::dict::{Dictionaries, Element, Frame, Origin, PatternLine, TriggerKind, plural_of};
+use crate::dict::{
+    Dictionaries, Element, Frame, ModeRule, Origin, PatternLine, TriggerKind, plural_of,
+};
 use crate::lexicon::{Lexicon, UNKNOWN, WordId};
 use crate::segment::{Token, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -21,19 +23,31 @@ pub enum Elem {
     Source,
     /// An embedded verb.
     Frame(Frame),
+    /// `^`: a phrase skipped.
+    Skip,
 }
 
 /// A compiled pattern.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Pattern {
-    /// The code it gives.
-    pub code: EventCode,
+    /// The code it gives; `None` for the null code `---` (the trigger codes nothing).
+    pub code: Option<EventCode>,
+    /// The second code of a paired code `A:B`: the target's act on the source.
+    pub reply: Option<EventCode>,
+    /// A reversed code `:B`: the event goes from the pattern's target to its source.
+    pub reversed: bool,
     /// Elements before the trigger, nearest first.
     pub before: Vec<(Elem, bool)>,
     /// Elements after the trigger, in order; the flag says optional.
     pub after: Vec<(Elem, bool)>,
+    /// Bit i: `before[i]` must sit right against its neighbour towards the trigger.
+    pub before_tight: u64,
+    /// Bit i: `after[i]` must sit right after the element before it.
+    pub after_tight: u64,
     /// `[reciprocal]`
     pub reciprocal: bool,
+    /// `[compound]`: only with a compound subject.
+    pub compound: bool,
     /// `[reporting]`
     pub reporting: bool,
     /// The pattern as written.
@@ -51,6 +65,8 @@ pub struct CompiledEntry {
     pub patterns: Vec<Pattern>,
     /// The entry's first lemma, for explanations.
     pub lemma: String,
+    /// How its events' modes are read (its file's `settings`).
+    pub modes: ModeRule,
 }
 
 /// A class: its members as word sequences.
@@ -76,6 +92,24 @@ impl CompiledClass {
         }
         if best.is_none() && at < limit && self.single.contains(&words[at]) {
             best = Some(at + 1);
+        }
+        best
+    }
+
+    /// The start of the longest member ending at `at` (inclusive) and starting at or
+    /// after `first`: how a class before the trigger is matched, right to left.
+    pub fn match_ending_at(&self, words: &[WordId], at: usize, first: usize) -> Option<usize> {
+        let mut best = None;
+        for m in &self.multi {
+            if at + 1 >= first + m.len()
+                && words[at + 1 - m.len()..=at] == m[..]
+                && best.is_none_or(|b| at + 1 - m.len() < b)
+            {
+                best = Some(at + 1 - m.len());
+            }
+        }
+        if best.is_none() && self.single.contains(&words[at]) {
+            best = Some(at);
         }
         best
     }
@@ -145,6 +179,7 @@ impl PatternSet {
                 kind: entry.kind,
                 patterns,
                 lemma: entry.lemmas[0].clone(),
+                modes: entry.modes,
             });
         }
         (set, problems)
@@ -209,17 +244,32 @@ impl PatternSet {
         let (Some(before), Some(after)) = (before, after) else {
             return None;
         };
-        if dicts.cameo.get(line.code).is_none() && !dicts.cameo.is_empty() {
-            problems.push(PatternProblem {
-                origin: line.origin,
-                message: format!("code {} is not in cameo.txt", line.code),
-            });
+        let tight = |els: &mut dyn Iterator<Item = &Element>| {
+            els.take(64)
+                .enumerate()
+                .filter(|(_, e)| matches!(e, Element::Tight(_)))
+                .fold(0u64, |m, (i, _)| m | 1 << i)
+        };
+        let before_tight = tight(&mut line.elements[..at].iter().rev());
+        let after_tight = tight(&mut line.elements[at + 1..].iter());
+        for code in line.code.iter().chain(&line.reply) {
+            if dicts.cameo.get(*code).is_none() && !dicts.cameo.is_empty() {
+                problems.push(PatternProblem {
+                    origin: line.origin,
+                    message: format!("code {code} is not in cameo.txt"),
+                });
+            }
         }
         Some(Pattern {
             code: line.code,
+            reply: line.reply,
+            reversed: line.reversed,
             before,
             after,
+            before_tight,
+            after_tight,
             reciprocal: line.reciprocal,
+            compound: line.compound,
             reporting: line.reporting,
             text: line.text.clone(),
             origin: line.origin,
@@ -235,6 +285,10 @@ impl PatternSet {
         lex: &mut Lexicon,
         problems: &mut Vec<PatternProblem>,
     ) -> Option<(Elem, bool)> {
+        let e = match e {
+            Element::Tight(x) => &**x,
+            x => x,
+        };
         let (inner, optional) = match e {
             Element::Optional(x) => (&**x, true),
             x => (x, false),
@@ -254,7 +308,8 @@ impl PatternSet {
             Element::Target => Elem::Target,
             Element::Source => Elem::Source,
             Element::Frame(f) => Elem::Frame(*f),
-            Element::Trigger | Element::Optional(_) => return None,
+            Element::Skip => Elem::Skip,
+            Element::Trigger | Element::Optional(_) | Element::Tight(_) => return None,
         };
         Some((c, optional))
     }
@@ -470,10 +525,10 @@ impl SentenceView<'_> {
                         .match_at(self.words, at, limit)
                         .map(|e| (e, None))
                 } else {
-                    // Backwards: a single-word member ending at `at`.
+                    // Backwards: the longest member ending at `at` (`did n't *`).
                     set.classes[*c as usize]
-                        .match_at(self.words, at, at + 1)
-                        .map(|_| (at, None))
+                        .match_ending_at(self.words, at, self.start)
+                        .map(|first| (first, None))
                 }
             }
             Elem::Target | Elem::Source => {
@@ -487,6 +542,9 @@ impl SentenceView<'_> {
                         .find(|&m| self.mentions[m].end_token as usize == at + 1)
                         .map(|m| (self.mentions[m].first_token as usize, Some(m)))
                 }
+            }
+            Elem::Skip => {
+                (at < limit && !self.is_boundary(at)).then(|| self.skip_phrase(at, forward))
             }
             Elem::Frame(_) => {
                 // `to`? then the embedded verb, possibly after adverbs.
@@ -505,20 +563,45 @@ impl SentenceView<'_> {
         }
     }
 
+    /// Where a skipped phrase (`^`) at `at` ends: after the actor mention that starts
+    /// there (forward) or ends there (backward), else after one word.
+    fn skip_phrase(&self, at: usize, forward: bool) -> (usize, Option<usize>) {
+        let mention = self.mention_ids.iter().copied().find(|&m| {
+            let mm = &self.mentions[m];
+            if forward {
+                mm.first_token as usize == at
+            } else {
+                mm.end_token as usize == at + 1
+            }
+        });
+        let next = match (mention, forward) {
+            (Some(m), true) => self.mentions[m].end_token as usize,
+            (Some(m), false) => self.mentions[m].first_token as usize,
+            (None, true) => at + 1,
+            (None, false) => at,
+        };
+        (next, None)
+    }
+
     /// Matches `elems` from `pos` on, backtracking over optional elements: an optional
     /// `$?` that would swallow the actor a later element needs is skipped instead.
+    /// Bit 0 of `tight` says the first of `elems` must start right at `pos`.
     fn match_after(
         &self,
         set: &PatternSet,
         elems: &[(Elem, bool)],
+        tight: u64,
         pos: usize,
         m: PatternMatch,
     ) -> Option<PatternMatch> {
         let Some(((elem, optional), rest)) = elems.split_first() else {
             return Some(PatternMatch { end: pos, ..m });
         };
-        let slot = matches!(elem, Elem::Target | Elem::Source | Elem::Frame(_));
-        let window = if slot { 0 } else { MAX_SKIP };
+        let slot = matches!(
+            elem,
+            Elem::Target | Elem::Source | Elem::Frame(_) | Elem::Skip
+        );
+        let window = if slot || tight & 1 == 1 { 0 } else { MAX_SKIP };
         let mut found = None;
         // Skipped words are counted with a hyphenated word as one (`a day-old blockade`).
         let mut skipped = 0;
@@ -545,13 +628,17 @@ impl SentenceView<'_> {
                 Elem::Frame(_) => with.frame_token = captured,
                 _ => {}
             }
-            with.score += if *optional { 1 } else { 2 };
-            if let Some(done) = self.match_after(set, rest, next, with) {
+            with.score += match (elem, optional) {
+                (Elem::Skip, _) => 0,
+                (_, true) => 1,
+                (_, false) => 2,
+            };
+            if let Some(done) = self.match_after(set, rest, tight >> 1, next, with) {
                 return Some(done);
             }
         }
         if *optional {
-            self.match_after(set, rest, pos, m)
+            self.match_after(set, rest, tight >> 1, pos, m)
         } else {
             None
         }
@@ -569,12 +656,17 @@ impl SentenceView<'_> {
             ..Default::default()
         };
         // After the trigger.
-        let mut m = self.match_after(set, &pattern.after, trigger.1, start)?;
+        let mut m = self.match_after(set, &pattern.after, pattern.after_tight, trigger.1, start)?;
         // Before the trigger, nearest first.
         let mut pos = trigger.0;
-        for (elem, optional) in &pattern.before {
+        for (i, (elem, optional)) in pattern.before.iter().enumerate() {
             let mut found = None;
-            for skip in 0..=MAX_SKIP {
+            let window = if pattern.before_tight >> i & 1 == 1 {
+                0
+            } else {
+                MAX_SKIP
+            };
+            for skip in 0..=window {
                 if pos < self.start + 1 + skip {
                     break;
                 }
@@ -594,7 +686,11 @@ impl SentenceView<'_> {
                         Elem::Source => m.source = captured,
                         _ => {}
                     }
-                    m.score += if *optional { 1 } else { 2 };
+                    m.score += match (elem, optional) {
+                        (Elem::Skip, _) => 0,
+                        (_, true) => 1,
+                        (_, false) => 2,
+                    };
                     pos = next;
                 }
                 None if *optional => {}
@@ -632,6 +728,25 @@ mod tests {
         assert_eq!(set.entries[0].lemma, "accuse");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].message.contains("&NOWHERE"));
+    }
+
+    #[test]
+    fn a_class_before_the_trigger_matches_its_phrases_right_to_left() {
+        let (set, _, mut lex) = compile(
+            "&REFUSAL  did not | would never | not\n",
+            "verb zorble\n  042  *\n  081  &REFUSAL *\n",
+        );
+        let class = &set.classes[0];
+        let words: Vec<WordId> = ["they", "would", "never", "zorble"]
+            .iter()
+            .map(|w| lex.intern(w))
+            .collect();
+        assert_eq!(class.match_ending_at(&words, 2, 0), Some(1));
+        // Not before the sentence's first token.
+        assert_eq!(class.match_ending_at(&words, 2, 2), None);
+        assert_eq!(class.match_ending_at(&words, 0, 0), None);
+        let not = lex.intern("not");
+        assert_eq!(class.match_ending_at(&[not], 0, 0), Some(0));
     }
 
     #[test]

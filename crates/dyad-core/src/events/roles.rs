@@ -21,7 +21,6 @@ use crate::lexicon::{UNKNOWN, WordClass};
 /// records its target and the actors inside its pattern in `objects` (they are not the
 /// subject of a later verb).
 pub(super) fn assign(
-    coder: &EventCoder,
     view: &SentenceView<'_>,
     quotes: &[bool],
     objects: &mut Vec<usize>,
@@ -29,7 +28,7 @@ pub(super) fn assign(
     clause_start: usize,
 ) {
     if f.noun {
-        noun_roles(coder, view, quotes, objects, f);
+        noun_roles(view, quotes, objects, f);
     } else if f.passive {
         passive_roles(view, quotes, objects, f, clause_start);
     } else {
@@ -55,13 +54,7 @@ pub(super) fn assign(
 /// An event noun: the possessor or a mention right before the noun (`Russia's
 /// invasion`, `the Chinese president's visit`, `US sanctions`), else, for a noun that
 /// is the time of its clause (`said after talks with Putin`), the clause's subject.
-fn noun_roles(
-    coder: &EventCoder,
-    view: &SentenceView<'_>,
-    quotes: &[bool],
-    objects: &[usize],
-    f: &mut Found,
-) {
+fn noun_roles(view: &SentenceView<'_>, quotes: &[bool], objects: &[usize], f: &mut Found) {
     let (words, lex, mentions, s) = (view.words, view.lex, view.mentions, view.start);
     let t = f.trigger.0;
     let mut q = t;
@@ -106,10 +99,7 @@ fn noun_roles(
             .or_else(|| {
                 // Only for meetings and the like (`after talks with Y`): `following the
                 // invasion of Y` says nothing of who invaded.
-                let cooperative = coder.patterns.entries[f.entry as usize].patterns[f.m.pattern]
-                    .code
-                    .root_number()
-                    <= 8;
+                let cooperative = f.code.root_number() <= 8;
                 if temporal && cooperative {
                     view.subject(t, quotes, objects, f.quote)
                 } else {
@@ -289,6 +279,13 @@ fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -
         if let Some(m) = view.mention_at(t) {
             let mm = &view.mentions[m];
             let end = mm.end_token as usize;
+            // The speaker of another statement (`..., a senior official said`).
+            if end < view.end
+                && view.words[end] != UNKNOWN
+                && STATEMENT_WORDS.contains(&view.lex.word(view.words[end]))
+            {
+                return None;
+            }
             let own = Some(mm.code) == source_code
                 || source.is_some_and(|s| mm.group.is_some() && mm.group == view.mentions[s].group);
             let possessive_pronoun = mm.kind == MentionKind::Pronoun && view.possessor(m);
@@ -411,6 +408,19 @@ mod tests {
         let p = probe(text, Step::Participles);
         assert_eq!(p.source("condemning"), Some("France"));
         assert_eq!(p.target("condemning"), Some("Iran"));
+    }
+
+    #[test]
+    fn the_speaker_of_a_trailing_statement_is_no_further_target() {
+        let text = "Russian forces shelled the town for hours, a senior Ukrainian official said.";
+        let p = probe(text, Step::Roles);
+        assert_eq!(p.source("shelled"), Some("Russian forces"));
+        assert_eq!(p.target("shelled"), None);
+        let p = probe(
+            "Japan staged protests to demand talks with China.",
+            Step::Roles,
+        );
+        assert_eq!(p.target("staged"), Some("China"));
     }
 
     #[test]

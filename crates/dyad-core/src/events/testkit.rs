@@ -95,7 +95,7 @@ pub(super) fn probe(text: &str, last: Step) -> Probe {
         if let Some((mut f, start)) =
             triggers::find(coder, &view, &quotes, &found, &mut candidates, t)
         {
-            roles::assign(coder, &view, &quotes, &mut objects, &mut f, start);
+            roles::assign(&view, &quotes, &mut objects, &mut f, start);
             found.push(f);
         }
     }

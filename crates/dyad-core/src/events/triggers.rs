@@ -11,7 +11,7 @@ use super::inflect::VerbForm;
 use super::patterns::{PatternMatch, SentenceView};
 use super::{EventCoder, Found, Mode};
 use crate::actors::Mention;
-use crate::dict::TriggerKind;
+use crate::dict::{ModeRule, TriggerKind};
 use crate::lexicon::{UNKNOWN, WordClass, WordId};
 use crate::segment::TokenFlags;
 use crate::tags::Pos;
@@ -217,11 +217,17 @@ fn candidates(
         .get(t)
         .is_some_and(|g| g.is_noun() || g.pos() == Pos::Num);
     // Right after an actor the word is that actor's verb whatever the tagger says:
-    // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it.
-    let after_actor = view
-        .mention_ids
-        .iter()
-        .any(|&m| view.mentions[m].end_token as usize == t);
+    // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it. Not when an
+    // article opens the actor's phrase (`an anti-Gondor parade`): that is a noun.
+    let after_actor = view.mention_ids.iter().any(|&m| {
+        let mm = &view.mentions[m];
+        let first = mm.first_token as usize;
+        mm.end_token as usize == t
+            && !(first.saturating_sub(3).max(s)..first).any(|q| {
+                view.lex.class(view.words[q]).has(WordClass::ARTICLE)
+                    && view.lex.word(view.words[q]) != "the"
+            })
+    });
     if tagged_noun && nouns.is_none() && !after_actor {
         return None;
     }
@@ -269,6 +275,43 @@ fn candidates(
     (!out.is_empty()).then_some(false)
 }
 
+/// Whether the word at `t` stands before a common noun, as its modifier (a time word
+/// after it is an adverb: `renewed negotiations today`).
+fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
+    const TIME: [&str; 8] = [
+        "today",
+        "yesterday",
+        "tonight",
+        "tomorrow",
+        "morning",
+        "evening",
+        "week",
+        "year",
+    ];
+    let next = t + 1;
+    next < view.end
+        && view.tags.get(next).is_some_and(|g| g.pos() == Pos::Noun)
+        && !(view.words[next] != UNKNOWN && TIME.contains(&view.lex.word(view.words[next])))
+}
+
+/// Whether the trigger at `t` follows a compound actor, its likely subject (`Russia
+/// and China agreed`, `X and Y have agreed`): the nearest mention before it, with at
+/// most three words between and no clause boundary, has fellow members.
+fn compound_before(view: &SentenceView<'_>, t: usize) -> bool {
+    let Some(&m) = view.mention_ids.iter().rev().find(|&&m| {
+        let e = view.mentions[m].end_token as usize;
+        e <= t && t - e <= 3 && (e..t).all(|q| !view.is_boundary(q))
+    }) else {
+        return false;
+    };
+    let mm = &view.mentions[m];
+    mm.group.is_some()
+        && view
+            .mention_ids
+            .iter()
+            .any(|&o| o != m && view.mentions[o].group == mm.group)
+}
+
 /// The most specific pattern, over all candidate entries, that matches at `t`.
 fn best_match(
     coder: &EventCoder,
@@ -284,8 +327,13 @@ fn best_match(
             continue;
         }
         for (pi, p) in ce.patterns.iter().enumerate() {
+            if p.compound && !compound_before(view, t) {
+                continue;
+            }
             if let Some(mut m) = view.match_pattern(&coder.patterns, p, (t, t + 1)) {
                 m.pattern = pi;
+                // The compound subject a `[compound]` pattern asks for is one more element.
+                m.score += 2 * usize::from(p.compound);
                 if best.as_ref().is_none_or(|(_, b)| m.score > b.score) {
                     best = Some((*entry, m));
                 }
@@ -316,10 +364,15 @@ pub(super) fn find(
     }
     let as_noun = candidates(view, t, verbs, nouns, scratch)?;
     let (entry, m) = best_match(coder, view, t, scratch, as_noun)?;
+    // A noun that modifies the next noun is no event of its own (`support officers`,
+    // `war crimes`, `fast accession`) unless its pattern goes on through that noun.
+    if as_noun && m.end <= t + 1 && modifies_next_noun(view, t) {
+        return None;
+    }
     let participle = scratch
         .iter()
         .any(|(_, f)| matches!(f, Some(VerbForm::Participle)));
-    let group = if as_noun {
+    let mut group = if as_noun {
         VerbGroup {
             start: t,
             mode: Mode::Asserted,
@@ -332,7 +385,18 @@ pub(super) fn find(
     } else {
         view.verb_group(t, participle)
     };
-    let pattern = &coder.patterns.entries[entry as usize].patterns[m.pattern];
+    let ce = &coder.patterns.entries[entry as usize];
+    let pattern = &ce.patterns[m.pattern];
+    // The null code `---`: the best pattern says this trigger codes nothing.
+    let code = pattern.code?;
+    let as_written = ce.modes == ModeRule::Patterns;
+    if as_written {
+        // The patterns decide (`081  will not *`); the verb group's mode is not read.
+        group.mode = Mode::Asserted;
+        group.future_modal = false;
+        group.would = false;
+        group.obligation = false;
+    }
     // `who`, `which`, or `that` right before the verb group (a complementiser `that` is
     // followed by its clause's subject instead).
     let (words, lex) = (view.words, view.lex);
@@ -341,6 +405,7 @@ pub(super) fn find(
         && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
         && words[group.start - 1] != UNKNOWN;
     let mode = if group.mode == Mode::Asserted
+        && !as_written
         && (no_subject(view, group.start) || after_without(view, t))
     {
         Mode::Negated
@@ -351,6 +416,8 @@ pub(super) fn find(
         trigger: (t, t + 1),
         entry,
         m,
+        code,
+        as_written,
         source: None,
         target: None,
         mode,

@@ -6,7 +6,10 @@
 //! (u32 each); countries (24 bytes: ISO alpha-2, dyad code, pad, name offset and
 //! length, lat, lon); divisions (20 bytes: country, name, lat, lon); towns (24 bytes:
 //! country and weight, division or `u32::MAX`, name, lat, lon); the key count and keys sorted by
-//! key (16 bytes: key offset and length, kind, index); the string bytes.
+//! key (16 bytes: key offset and length, kind, index); the hash index of the keys (a
+//! power-of-two slot count, then 8 bytes a slot: the first row of a key or `u32::MAX`,
+//! the top 16 bits of the key's hash ([`super::key::key_hash`]) over its row count);
+//! the string bytes.
 
 use serde::Serialize;
 
@@ -66,12 +69,15 @@ pub struct Gazetteer {
     adm1_at: usize,
     towns_at: usize,
     keys_at: usize,
+    slots: usize,
+    index_at: usize,
 }
 
 const COUNTRY: usize = 24;
 const ADM1: usize = 20;
 const TOWN: usize = 24;
 const KEY: usize = 16;
+const SLOT: usize = 8;
 
 fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]])
@@ -105,7 +111,17 @@ impl Gazetteer {
         }
         let keys = u32_at(b, count_at) as usize;
         let keys_at = count_at + 4;
-        let len_at = keys_at + keys * KEY;
+        let slots_at = keys_at + keys * KEY;
+        if b.len() < slots_at + 4 {
+            return None;
+        }
+        let slots = u32_at(b, slots_at) as usize;
+        // At most half full: a probe always meets an empty slot.
+        if !slots.is_power_of_two() || slots < keys {
+            return None;
+        }
+        let index_at = slots_at + 4;
+        let len_at = index_at + slots * SLOT;
         if b.len() < len_at + 4 {
             return None;
         }
@@ -131,6 +147,8 @@ impl Gazetteer {
             adm1_at,
             towns_at,
             keys_at,
+            slots,
+            index_at,
         })
     }
 
@@ -222,21 +240,50 @@ impl Gazetteer {
 
     /// The features whose name has the key `key` ([`super::place_key`]).
     pub fn find<'a>(&'a self, key: &'a str) -> impl Iterator<Item = Feature> + 'a {
-        let lo = partition(self.keys, |k| self.key(k) < key);
-        (lo..self.keys)
-            .take_while(move |&k| self.key(k) == key)
-            .map(move |k| {
-                let at = self.keys_at + k * KEY;
-                let kind = match u32_at(self.b, at + 8) {
-                    0 => FeatureKind::Country,
-                    1 => FeatureKind::Adm1,
-                    _ => FeatureKind::Town,
-                };
-                Feature {
-                    kind,
-                    index: u32_at(self.b, at + 12),
-                }
-            })
+        let (first, n) = self.rows(key);
+        (first..first + n).map(move |k| {
+            let at = self.keys_at + k * KEY;
+            let kind = match u32_at(self.b, at + 8) {
+                0 => FeatureKind::Country,
+                1 => FeatureKind::Adm1,
+                _ => FeatureKind::Town,
+            };
+            Feature {
+                kind,
+                index: u32_at(self.b, at + 12),
+            }
+        })
+    }
+
+    /// Whether some feature has the key `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.rows(key).1 > 0
+    }
+
+    /// The first key row of `key` and the number of its rows, through the hash index
+    /// (one hash, one or two string comparisons); `(0, 0)` when it has none.
+    fn rows(&self, key: &str) -> (usize, usize) {
+        let h = super::key::key_hash(key);
+        let tag = (h >> 48) as u32;
+        let mask = self.slots - 1;
+        let mut i = h as usize & mask;
+        // Bounded for a damaged blob; a well-formed one always has an empty slot.
+        for _ in 0..self.slots {
+            let at = self.index_at + i * SLOT;
+            let row = u32_at(self.b, at);
+            if row == u32::MAX {
+                break;
+            }
+            let word = u32_at(self.b, at + 4);
+            if word >> 16 == tag && (row as usize) < self.keys && self.key(row as usize) == key {
+                return (
+                    row as usize,
+                    ((word & 0xffff) as usize).min(self.keys - row as usize),
+                );
+            }
+            i = (i + 1) & mask;
+        }
+        (0, 0)
     }
 
     /// A feature id: the country's ISO code (`RU`), a division as `RU.Moscow`, a town
@@ -254,20 +301,6 @@ impl Gazetteer {
             },
         }
     }
-}
-
-/// The first index in `0..n` for which `pred` is false (`pred` true then false).
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub fn place_key(name: &str, out: &mut String) {
 /// ASCII names write them (`München` -> `muenchen`, `Malmö` -> `malmoe`); `None`
 /// for a name without such letters.
 pub fn umlaut_key(name: &str, out: &mut String) -> Option<()> {
-    if !name.chars().any(|c| "äöüÄÖÜøØæÆß".contains(c)) {
+    if name.is_ascii() || !name.chars().any(|c| "äöüÄÖÜøØæÆß".contains(c)) {
         return None;
     }
     let mut spelled = String::with_capacity(name.len() + 4);
@@ -114,9 +114,9 @@ pub fn umlaut_key(name: &str, out: &mut String) -> Option<()> {
 /// that one is in the gazetteer.
 pub fn lookup_key(g: &Gazetteer, name: &str, out: &mut String) {
     place_key(name, out);
-    if g.find(out).next().is_none() {
+    if !g.contains(out) {
         let mut alt = String::new();
-        if umlaut_key(name, &mut alt).is_some() && g.find(&alt).next().is_some() {
+        if umlaut_key(name, &mut alt).is_some() && g.contains(&alt) {
             *out = alt;
         }
     }

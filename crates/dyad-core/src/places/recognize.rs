@@ -247,7 +247,8 @@ const SEATS: &[(&str, &str)] = &[
 ];
 
 /// Whether a locative leads to token `first` (within `sent`): `in`, `in the`, `in
-/// southern`, `southwest of`.
+/// southern`, `southwest of`, or a locative name before `and` (`in Iraq and
+/// Afghanistan`).
 pub(crate) fn locative_before(input: &PlaceInput<'_>, sent: &Range<usize>, first: usize) -> bool {
     let seg = input.seg;
     let mut t = first;
@@ -265,6 +266,16 @@ pub(crate) fn locative_before(input: &PlaceInput<'_>, sent: &Range<usize>, first
         }
         if w == "of" {
             return t > sent.start && OF_PLACE.contains(&seg.norm(&seg.tokens[t - 1]));
+        }
+        if (w == "and" || w == "or") && steps == 1 {
+            // `in Iraq and Afghanistan`: the second name shares the first's locative.
+            let mut q = t;
+            while q > sent.start && q + 4 > t && capitalized(input, q - 1) {
+                q -= 1;
+            }
+            if q < t {
+                return locative_before(input, sent, q);
+            }
         }
         if !MODIFIERS.contains(&w) {
             return false;
@@ -387,7 +398,7 @@ fn from_mention(
                 Cue::Capital
             } else if town {
                 Cue::Capital
-            } else if locative {
+            } else if locative && !name_goes_on(input, sent, end) {
                 Cue::Country
             } else {
                 return None;
@@ -408,6 +419,15 @@ fn from_mention(
         qualifier: qualifier(input, sent, end),
         want,
     })
+}
+
+/// Whether a capitalised word other than a month or a weekday follows the mention:
+/// the country then begins a longer name (`at the Japan National Press Club`), not a
+/// place.
+fn name_goes_on(input: &PlaceInput<'_>, sent: &Range<usize>, end: usize) -> bool {
+    end < sent.end
+        && capitalized(input, end)
+        && !NOT_PLACES[..19].contains(&input.seg.norm(&input.seg.tokens[end]))
 }
 
 /// Whether `key` names a town of the country coded `code` (a capital given as a
@@ -468,7 +488,7 @@ fn locatives(
                 seg.tokens[end - 1].end as usize,
             );
             lookup_key(g, &input.text[span.0..span.1], key);
-            if NOT_PLACES.contains(&key.as_str()) || g.find(key).next().is_none() {
+            if !g.contains(key) || NOT_PLACES.contains(&key.as_str()) {
                 continue;
             }
             hit = Some((end, span, division));

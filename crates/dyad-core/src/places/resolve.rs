@@ -12,11 +12,15 @@ use super::recognize::Candidate;
 use super::{Cue, Feature, FeatureKind, Gazetteer, place_key};
 use crate::actors::{Mention, MentionKind, Resolution};
 
-/// The countries that a story's mentions name.
+/// The countries that a story's mentions name, counted once per document so that
+/// each name's resolution reads its counts without going over the mentions again.
 #[derive(Debug, Default)]
 pub struct StoryCountries {
-    /// (country, hash of the lookup key of the mention's text when it is a name).
-    named: Vec<(u16, u64)>,
+    /// (country, mentions that name it), in the order of their first mention.
+    totals: Vec<(u16, u32)>,
+    /// (country, hash of the lookup key of the mention's text, mentions) for the
+    /// mentions that are names (countries and places).
+    names: Vec<(u16, u64, u32)>,
     dateline: Option<u16>,
 }
 
@@ -29,7 +33,10 @@ impl StoryCountries {
     /// Counts the countries of `mentions` (and the dateline's).
     pub fn new(g: &Gazetteer, text: &str, mentions: &[Mention], dateline: Option<&str>) -> Self {
         let mut codes: Vec<(&str, Option<u16>)> = Vec::new();
-        let mut named = Vec::with_capacity(mentions.len());
+        let mut story = StoryCountries {
+            dateline: dateline.and_then(|d| g.country_by_code(d)),
+            ..StoryCountries::default()
+        };
         let mut key = String::new();
         for m in mentions {
             if matches!(m.kind, MentionKind::Pronoun) || m.unknown_country() || from_place(m) {
@@ -44,41 +51,48 @@ impl StoryCountries {
                     c
                 }
             };
-            if let Some(c) = c {
-                let h = if matches!(m.kind, MentionKind::Country | MentionKind::Place) {
-                    place_key(&text[m.start as usize..m.end as usize], &mut key);
-                    key_hash(&key)
-                } else {
-                    0
-                };
-                named.push((c, h));
+            let Some(c) = c else { continue };
+            match story.totals.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, n)) => *n += 1,
+                None => story.totals.push((c, 1)),
+            }
+            if matches!(m.kind, MentionKind::Country | MentionKind::Place) {
+                place_key(&text[m.start as usize..m.end as usize], &mut key);
+                let h = key_hash(&key);
+                match story
+                    .names
+                    .iter_mut()
+                    .find(|(k, kh, _)| *k == c && *kh == h)
+                {
+                    Some((_, _, n)) => *n += 1,
+                    None => story.names.push((c, h, 1)),
+                }
             }
         }
-        StoryCountries {
-            named,
-            dateline: dateline.and_then(|d| g.country_by_code(d)),
-        }
+        story
     }
 
     /// How often the story names `country`, leaving out the mentions of the name
     /// whose key hash is `own`, plus one for the dateline.
     fn count(&self, country: u16, own: u64) -> usize {
-        self.named
+        let total = self
+            .totals
             .iter()
-            .filter(|&&(c, k)| c == country && (k == 0 || k != own))
-            .count()
-            + usize::from(self.dateline == Some(country))
+            .find(|(c, _)| *c == country)
+            .map_or(0, |(_, n)| *n);
+        let own = self
+            .names
+            .iter()
+            .find(|(c, h, _)| *c == country && *h == own)
+            .map_or(0, |(_, _, n)| *n);
+        (total - own) as usize + usize::from(self.dateline == Some(country))
     }
 
-    /// The most-named country, leaving out the name whose key hash is `own`.
+    /// The most-named country, leaving out the name whose key hash is `own` (the
+    /// first named among equals).
     fn main(&self, own: u64) -> Option<u16> {
         let mut best: Option<(usize, u16)> = None;
-        let mut seen: Vec<u16> = Vec::new();
-        for &(c, _) in &self.named {
-            if seen.contains(&c) {
-                continue;
-            }
-            seen.push(c);
+        for &(c, _) in &self.totals {
             let n = self.count(c, own);
             if n > 0 && best.is_none_or(|(b, _)| n > b) {
                 best = Some((n, c));
@@ -134,7 +148,7 @@ fn prefer_division(g: &Gazetteer, key: &str, features: Vec<Feature>) -> Vec<Feat
         f.kind == FeatureKind::Town
             && g.info(f).adm1.is_some_and(|a| {
                 place_key(g.adm1_name(a), &mut k);
-                k == key
+                k == key || super::key::division_core(&k) == Some(key)
             })
     });
     if seat {
@@ -194,14 +208,25 @@ pub fn resolve(
     let own = key_hash(key);
     if let Some(dc) = dict_country {
         let main = story.main(own);
+        // A capital leaves its country only for a story that names another country
+        // more than once (`Lisbon` stays Portugal's in a story that names the US once).
+        let least = if c.cue == Cue::Capital { 2 } else { 1 };
         let chosen = if story.count(dc, own) > 0 {
             (dc, "the dictionaries' country, named in the story")
-        } else if let Some(m) = main.filter(|&m| !in_country(m).is_empty()) {
+        } else if let Some(m) =
+            main.filter(|&m| !in_country(m).is_empty() && story.count(m, own) >= least)
+        {
             (m, "the story's main country")
         } else {
             (dc, "the dictionaries' country")
         };
-        return match best(g, &prefer_division(g, key, in_country(chosen.0)), c.want) {
+        // A capital names its city, never a division of the name (`Washington`).
+        let features = if c.cue == Cue::Capital {
+            in_country(chosen.0)
+        } else {
+            prefer_division(g, key, in_country(chosen.0))
+        };
+        return match best(g, &features, c.want) {
             Some(f) => choice(Some(f), chosen.1),
             None => choice(
                 Some(Feature {

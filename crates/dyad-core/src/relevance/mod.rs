@@ -86,6 +86,14 @@ pub enum Withheld {
     StatementAroundEvent,
     /// Not the sentence's main event, and one-sided.
     SecondaryWithoutTarget,
+    /// The source is known only by its sector (`the government`, `officials`, `police`
+    /// with no country) or not at all, outside violence against a known target.
+    UnknownSource,
+    /// The main event has no known target, and its category needs one (anything but
+    /// protest, coercion and violence, and the specific statements).
+    UnknownTarget,
+    /// A bare statement (010) whose target is what it is about, not whom it is told.
+    StatementWithoutAddressee,
 }
 
 impl Withheld {
@@ -101,6 +109,9 @@ impl Withheld {
             Withheld::StatementWithoutTarget => "statement without target",
             Withheld::StatementAroundEvent => "statement around another event",
             Withheld::SecondaryWithoutTarget => "secondary event without target",
+            Withheld::UnknownSource => "source unknown",
+            Withheld::UnknownTarget => "target unknown",
+            Withheld::StatementWithoutAddressee => "statement without addressee",
         }
     }
 }

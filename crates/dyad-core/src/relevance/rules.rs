@@ -18,6 +18,16 @@
 //!    that is needs a target, while the specific ones (011 declined to comment, 015
 //!    claimed responsibility, 016 denied, 017 a symbolic act ...) stand alone.
 //! 4. An event that is not its sentence's main one needs a target.
+//! 5. The source must be known: a country or one of its organs, an international or
+//!    non-governmental organisation, a named group. A sector alone (`---GOV`,
+//!    `officials`, `police`) is not, except for protest, coercion and violence
+//!    (roots 14, 17, 18, 19, 20) against a known target ("five soldiers were killed").
+//! 6. The main event needs a known target too, except yielding, rejection, protest,
+//!    force posture, coercion and violence (roots 08, 12, 14, 15, 17 to 20), which are
+//!    news on their own ("troops withdrew", "the US rejected the plan", "a bomb
+//!    exploded in Kabul"), and the specific statements of rule 3.
+//! 7. A bare statement (010) is an interaction with its addressee ("told reporters",
+//!    "said to the envoy"): an actor the statement is only about is no target.
 
 use super::{Domain, StoryDomain, Withheld};
 use crate::codes::ActorCode;
@@ -72,6 +82,24 @@ fn off_domain(e: &Event, domain: Domain) -> bool {
     }
 }
 
+/// Known beyond its sector: a country (`RUS`, `RUSGOV`), an international or
+/// non-governmental organisation, a named group.
+fn known(code: &ActorCode) -> bool {
+    code.prefix() != "---"
+}
+
+/// Protest, coercion and violence: acts that are news without a recipient.
+fn standalone_act(e: &Event) -> bool {
+    matches!(e.code.root_number(), 14 | 17 | 18 | 19 | 20)
+}
+
+/// Acts whose record is complete without a target: yielding (`rebels surrendered`,
+/// `troops withdrew`), rejecting (`the US rejected the plan`), protest, force
+/// posture, coercion and violence.
+fn complete_alone(e: &Event) -> bool {
+    matches!(e.code.root_number(), 8 | 12 | 14 | 15 | 17 | 18 | 19 | 20)
+}
+
 /// Why `e` is withheld from the default output, or `None` when it is shown.
 /// `domain` holds the story's and sentences' domains.
 pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
@@ -99,6 +127,22 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
         if !e.primary {
             return Some(Withheld::SecondaryWithoutTarget);
         }
+    }
+    let target_known = e.target_code.as_ref().is_some_and(known);
+    // "Five soldiers were killed": violence is news though its agent is unnamed; "the
+    // war in Ukraine" (a noun) is a state of affairs, not an act.
+    let agentless_act = standalone_act(e) && target_known && !e.cues.noun;
+    if !known(&e.source_code) && !agentless_act {
+        return Some(Withheld::UnknownSource);
+    }
+    let specific_statement = e.code.root_number() == 1 && e.code.as_str() != "010";
+    if !target_known && !complete_alone(e) && !specific_statement {
+        return Some(Withheld::UnknownTarget);
+    }
+    // "X told Y", "X said to Y": a statement is an interaction with its addressee. An
+    // actor the statement is about ("said Japan would comment") is no recipient.
+    if e.code.as_str() == "010" && !e.cues.pattern_target {
+        return Some(Withheld::StatementWithoutAddressee);
     }
     None
 }

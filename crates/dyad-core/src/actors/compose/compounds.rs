@@ -22,12 +22,7 @@ pub(super) fn mark_compounds(sent: &Sent<'_, '_>, first: usize, out: &mut [Menti
                 break;
             }
             let gap = a.end_token as usize..b.first_token as usize;
-            let only_joiners = !gap.is_empty()
-                && gap.clone().all(|t| {
-                    sent.norm_is(t, ",")
-                        || sent.norm_is(t, "and")
-                        || sent.class(t).has(WordClass::ARTICLE)
-                });
+            let only_joiners = !gap.is_empty() && joiners(sent, gap.clone());
             if !only_joiners || a.kind == MentionKind::Place || b.kind == MentionKind::Place {
                 break;
             }
@@ -53,6 +48,36 @@ pub(super) fn mark_compounds(sent: &Sent<'_, '_>, first: usize, out: &mut [Menti
     }
 }
 
+/// Whether the tokens between two mentions only join them: commas, `and`, articles,
+/// and after `and` or an article up to two lower-case modifiers (`Fornost and the
+/// evil awful Gondor`, `, the awful Fornost,`).
+fn joiners(sent: &Sent<'_, '_>, gap: std::ops::Range<usize>) -> bool {
+    let mut modifiers_ok = false;
+    let mut modifiers = 0;
+    for t in gap {
+        let c = sent.class(t);
+        if sent.norm_is(t, ",") {
+            modifiers_ok = false;
+        } else if sent.norm_is(t, "and") || c.has(WordClass::ARTICLE) {
+            modifiers_ok = true;
+        } else if modifiers_ok && modifiers < 2 && modifier(sent, t, c) {
+            modifiers += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// A lower-case word of letters that is no function word (`evil`, `awful`).
+fn modifier(sent: &Sent<'_, '_>, t: usize, c: WordClass) -> bool {
+    let tok = &sent.ctx.tokens[t];
+    let surface = &sent.ctx.text[tok.span()];
+    c == WordClass::default()
+        && !tok.flags.contains(crate::segment::TokenFlags::CAPITALIZED)
+        && surface.chars().all(|ch| ch.is_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::actors::testing::mentions;
@@ -75,6 +100,20 @@ mod tests {
         assert!(g.len() == 3 && g[0].is_some() && g.iter().all(|x| *x == g[0]));
         let g = groups("Kenya, Uganda signed a deal.");
         assert!(g.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn modifiers_after_and_or_an_article_stay_in_the_compound() {
+        let g = groups("Kenya, the troubled Uganda and the small landlocked Rwanda signed a deal.");
+        assert!(
+            g.len() == 3 && g[0].is_some() && g.iter().all(|x| *x == g[0]),
+            "{g:?}"
+        );
+        // Not after a bare comma, nor more than two words.
+        let g = groups("Kenya, long Uganda's rival, signed a deal.");
+        assert!(g.iter().all(Option::is_none), "{g:?}");
+        let g = groups("Kenya and the very old and tired Uganda signed a deal.");
+        assert!(g.iter().all(Option::is_none), "{g:?}");
     }
 
     #[test]
