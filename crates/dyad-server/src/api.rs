@@ -2,6 +2,7 @@
 //! parameters, then reads through the pool in a blocking task.
 
 use crate::error::{ApiError, ErrorBody};
+use crate::explain;
 use crate::export;
 use crate::params::{CountParams, EventsParams, Format, SeriesBy, SeriesParams, number};
 use crate::state::Shared;
@@ -14,9 +15,14 @@ use axum::response::{IntoResponse, Response};
 use dyad_core::pipeline::Analysis;
 use dyad_io::ReadOptions;
 use dyad_io::readers::JsonLinesReader;
-use dyad_store::{AggregateRow, Filter, GroupBy, Period, Store, WriteMode, code_document};
+use dyad_store::{
+    AggregateRow, EventDetail, EventRow, Filter, GroupBy, Page, Paged, Period, Store, Totals,
+    WriteMode, code_document,
+};
 use serde::Serialize;
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use utoipa::ToSchema;
 
 /// Unwraps a query string, turning serde's complaint into a 400 naming the parameter.
@@ -42,7 +48,7 @@ pub struct Health {
     (status = 200, description = "The server and its store are up", body = Health),
 ))]
 pub async fn health(State(s): State<Shared>) -> Result<Json<Health>, ApiError> {
-    let t = s.reads.run(|st| Ok(st.totals()?)).await?;
+    let t = totals(&s).await?;
     Ok(Json(Health {
         status: "ok",
         documents: t.documents,
@@ -75,11 +81,8 @@ pub async fn events(
     match p.format()? {
         Format::Json => {
             let page = p.page()?;
-            let paged = s
-                .reads
-                .run(move |st| Ok(st.events(&filter, &page)?))
-                .await?;
-            Ok(Json(json!({ "items": paged.items, "next": paged.next })).into_response())
+            let paged = events_cached(&s, filter, page).await?;
+            Ok(Json(json!({ "items": &paged.items, "next": &paged.next })).into_response())
         }
         format => {
             let limit = match &p.limit {
@@ -111,7 +114,10 @@ pub fn event_id(id: &str) -> Result<i64, ApiError> {
 }
 
 /// One event with every mention: the sentence, the spans of source, target and
-/// trigger, the rule (`file:line`), mode and document.
+/// trigger, the rule (`file:line`), mode and document, and `explain`: what `dyad code
+/// --explain` says of it (the pattern, and how source and target were resolved), or
+/// `explain_missing` saying why not (mentions beyond the event's first ten documents
+/// have neither).
 #[utoipa::path(get, path = "/api/events/{id}", params(("id" = String, Path, description = "Event id")),
     responses(
         (status = 200, description = "The event and its mentions", body = Object),
@@ -119,12 +125,48 @@ pub fn event_id(id: &str) -> Result<i64, ApiError> {
         (status = 404, description = "No such event", body = ErrorBody),
 ))]
 pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let n = event_id(&id)?;
-    let detail = s.reads.run(move |st| Ok(st.event(n)?)).await?;
-    match detail {
-        Some(d) => Ok(Json(d).into_response()),
-        None => Err(ApiError::not_found("event", &id)),
+    let found = event_explained(&s, &id).await?;
+    let (detail, explained) = found.as_ref();
+    let mut v = serde_json::to_value(detail).map_err(ApiError::internal)?;
+    if let Some(ms) = v["mentions"].as_array_mut() {
+        for m in ms {
+            let Some(outcome) = m["id"].as_str().and_then(|i| explained.get(i)) else {
+                continue;
+            };
+            match outcome {
+                Ok(x) => m["explain"] = x.record.clone(),
+                Err(why) => m["explain_missing"] = Value::String(why.clone()),
+            }
+        }
     }
+    Ok(Json(v).into_response())
+}
+
+/// An event with its explained mentions; kept in the cache while the store is unchanged
+/// (explaining codes documents again).
+pub type Explained = (EventDetail, BTreeMap<String, explain::Outcome>);
+
+/// An event with the explanation of its mentions (those of its first
+/// [`explain::MAX_DOCUMENTS`] documents), or a 404.
+pub async fn event_explained(s: &Shared, id: &str) -> Result<Arc<Explained>, ApiError> {
+    let n = event_id(id)?;
+    let coder = s.coder.clone();
+    let key = id.to_string();
+    // A missing event is an error, and errors are not kept.
+    s.cache
+        .get(
+            &s.reads,
+            format!("event {n}"),
+            |d: &Explained| d.0.mentions.len(),
+            move |st| {
+                let d = st
+                    .event(n)?
+                    .ok_or_else(|| ApiError::not_found("event", &key))?;
+                let x = explain::explain_mentions(&coder, &d.mentions, |doc| st.document(doc))?;
+                Ok((d, x))
+            },
+        )
+        .await
 }
 
 /// One document: its text, metadata and every coded span.
@@ -208,6 +250,61 @@ pub fn busiest(
     Ok(items)
 }
 
+/// The store's totals, from the cache while the store is unchanged.
+pub async fn totals(s: &Shared) -> Result<Arc<Totals>, ApiError> {
+    s.cache
+        .get(&s.reads, "totals".into(), |_| 1, |st| Ok(st.totals()?))
+        .await
+}
+
+/// A page of events, from the cache while the store is unchanged.
+pub async fn events_cached(
+    s: &Shared,
+    filter: Filter,
+    page: Page,
+) -> Result<Arc<Paged<EventRow>>, ApiError> {
+    let key = format!("events {page:?} {filter:?}");
+    s.cache
+        .get(
+            &s.reads,
+            key,
+            |p: &Paged<EventRow>| p.items.len(),
+            move |st| Ok(st.events(&filter, &page)?),
+        )
+        .await
+}
+
+/// [`busiest`], from the cache while the store is unchanged.
+pub async fn busiest_cached(
+    s: &Shared,
+    filter: Filter,
+    by: &'static [GroupBy],
+    limit: usize,
+    drop_null: bool,
+) -> Result<Arc<Vec<Count>>, ApiError> {
+    let key = format!("busiest {by:?} {limit} {drop_null} {filter:?}");
+    s.cache
+        .get(&s.reads, key, Vec::len, move |st| {
+            busiest(st, &filter, by, limit, drop_null)
+        })
+        .await
+}
+
+/// [`series_of`], from the cache while the store is unchanged.
+pub async fn series_cached(
+    s: &Shared,
+    filter: Filter,
+    per: Period,
+    split: SeriesBy,
+) -> Result<Arc<Vec<Point>>, ApiError> {
+    let key = format!("series {per:?} {split:?} {filter:?}");
+    s.cache
+        .get(&s.reads, key, Vec::len, move |st| {
+            series_of(st, &filter, per, split)
+        })
+        .await
+}
+
 async fn counts(
     s: Shared,
     q: Result<Query<CountParams>, QueryRejection>,
@@ -217,11 +314,10 @@ async fn counts(
     let p = query(q)?;
     let filter = p.filter()?;
     let limit = number("limit", &p.limit, 100, 1, 10_000)? as usize;
-    let items = s
-        .reads
-        .run(move |st| busiest(st, &filter, by, limit, drop_null))
-        .await?;
-    Ok(Json(Counts { items }))
+    let items = busiest_cached(&s, filter, by, limit, drop_null).await?;
+    Ok(Json(Counts {
+        items: items.to_vec(),
+    }))
 }
 
 /// Actors (either side), busiest first; `key` is the actor code.
@@ -330,10 +426,7 @@ pub async fn series(
     let (period, split) = (p.period()?, p.split()?);
     let per = p.per.clone().unwrap_or_else(|| "day".into());
     let by = p.by.clone().unwrap_or_else(|| "quad".into());
-    let items = s
-        .reads
-        .run(move |st| series_of(st, &filter, period, split))
-        .await?;
+    let items = series_cached(&s, filter, period, split).await?.to_vec();
     Ok(Json(Series { per, by, items }))
 }
 

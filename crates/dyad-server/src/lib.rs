@@ -26,8 +26,10 @@
 //! ```
 
 pub mod api;
+pub mod cache;
 pub mod dashboard;
 pub mod error;
+pub mod explain;
 pub mod export;
 pub mod params;
 pub mod state;
@@ -240,6 +242,7 @@ pub async fn bind(config: &Config, coder: Arc<Coder>) -> anyhow::Result<Server> 
         writer: Mutex::new(writer),
         coder,
         token: config.token.clone().filter(|t| !t.is_empty()),
+        cache: cache::Cache::new(config.store.clone()),
     });
     let listener = TcpListener::bind(config.addr)
         .await

@@ -93,6 +93,8 @@ pub struct AppState {
     pub coder: Arc<Coder>,
     /// The bearer token writes need (none: writes are refused).
     pub token: Option<String>,
+    /// Totals and aggregates, kept while the store is unchanged.
+    pub cache: crate::cache::Cache,
 }
 
 /// The state as handlers receive it.

@@ -237,6 +237,44 @@ async fn event_detail_has_mentions_evidence_and_rule() {
     let rule = m["rule"].as_str().unwrap();
     assert!(rule.contains(':'), "rule is file:line: {rule}");
     assert_eq!(m["event"], id.as_str());
+    // How the actors were resolved, as `dyad code --explain` says it.
+    let x = &m["explain"];
+    assert_eq!(x["source"]["text"], m["source_span"]["text"]);
+    assert_eq!(x["source"]["code"], m["source"]);
+    assert_eq!(x["target"]["code"], m["target"]);
+    assert!(x["pattern"].as_str().is_some_and(|p| !p.is_empty()));
+    // "French government": a country entry and an agent entry, each a file:line.
+    assert_eq!(x["source"]["resolution"]["how"], "composed");
+    assert!(
+        x["source"]["resolution"]["country"]
+            .as_str()
+            .is_some_and(|e| e.contains("countries") && e.contains(':')),
+        "{x}"
+    );
+    let page = s.get(&format!("/events/{id}")).await.text().await.unwrap();
+    assert!(page.contains("How the actors were resolved"));
+    let entry = x["source"]["resolution"]["agent"].as_str().unwrap();
+    assert!(
+        page.contains(&format!("<code>{entry}</code>")),
+        "the entry on the page"
+    );
+}
+
+#[tokio::test]
+async fn a_document_coded_with_other_dictionaries_says_why_it_is_not_explained() {
+    let s = common::start_hashed(Vec::new(), "older-dicts").await;
+    let v = s.json("/api/events?source=FRA*&target=DEU*&mode=all").await;
+    let id = v["items"][0]["id"].as_str().unwrap().to_string();
+    let d = s.json(&format!("/api/events/{id}")).await;
+    let m = &d["mentions"][0];
+    assert!(m["explain"].is_null());
+    let why = m["explain_missing"].as_str().unwrap();
+    assert!(
+        why.contains("older-dicts") && why.contains("dyad recode"),
+        "{why}"
+    );
+    let page = s.get(&format!("/events/{id}")).await.text().await.unwrap();
+    assert!(page.contains("resolution not shown"));
 }
 
 #[tokio::test]
@@ -587,4 +625,180 @@ async fn dashboard_views_render_and_link_through() {
             .contains("javascript")
     );
     assert!(js.text().await.unwrap().contains("data-href"));
+}
+
+#[tokio::test]
+async fn the_network_draws_the_dyads_and_links_to_them_and_their_actors() {
+    let s = start().await;
+    let dyads = s.json("/api/dyads?mode=all&limit=10000").await;
+    let drawn: Vec<(String, String)> = dyads["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| {
+            Some((
+                d["key"].as_str()?.to_string(),
+                d["target"].as_str()?.to_string(),
+            ))
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert!(!drawn.is_empty());
+    let home = s.get("/?mode=all").await.text().await.unwrap();
+    assert!(
+        home.contains("href=\"/network?mode=all\""),
+        "the overview links to the network with its filters"
+    );
+    let page = s.get("/network?mode=all&from=2024-05-01").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert_eq!(
+        page.matches("class=\"edge\"").count(),
+        drawn.len(),
+        "one edge per dyad"
+    );
+    for (a, b) in &drawn {
+        let href =
+            format!("href=\"/dyad?source={a}&amp;target={b}&amp;mode=all&amp;from=2024-05-01\"");
+        assert!(page.contains(&href), "no edge {href}");
+        assert!(
+            page.contains(&format!("href=\"/events?actor={a}&amp;mode=all")),
+            "no node {a}"
+        );
+    }
+    // Filters narrow it: only French sources.
+    let fra = s
+        .get("/network?mode=all&source=FRA*")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(fra.matches("class=\"edge\"").count() < drawn.len());
+    assert!(!fra.contains("source=CHN"));
+    assert_eq!(
+        s.get("/network?limit=0").await.status(),
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn the_map_shades_the_target_countries_and_links_to_their_events() {
+    let s = start().await;
+    let page = s.get("/map?mode=all").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("<svg class=\"chart map\""));
+    assert!(page.matches("<path").count() > 150, "country outlines");
+    // Every target country with events is shaded and opens its events.
+    let v = s.json("/api/events?mode=all&limit=10000").await;
+    let mut targets: Vec<&str> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["target_country"].as_str())
+        .collect();
+    targets.sort();
+    targets.dedup();
+    assert!(targets.contains(&"DEU"), "{targets:?}");
+    for t in &targets {
+        assert!(
+            page.contains(&format!(
+                "<a class=\"country\" href=\"/events?target={t}*&amp;mode=all\""
+            )),
+            "{t} not shaded"
+        );
+    }
+    assert_eq!(page.matches("<a class=\"country\"").count(), targets.len());
+    let deu = s
+        .get("/events?target=DEU*&mode=all")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(deu.contains("DEUGOV"));
+    // Filters narrow it.
+    let none = s
+        .get("/map?from=1990-01-01&to=1990-12-31")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(none.matches("<a class=\"country\"").count(), 0);
+    assert_eq!(s.get("/map?quad=7").await.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn cached_totals_and_aggregates_follow_every_write_ours_or_another_process() {
+    let s = start().await;
+    let before = s.json("/health").await;
+    let dyads = s.json("/api/dyads?mode=all&limit=500").await;
+    let series = s.json("/api/series?mode=all&per=month").await;
+    // Asked again, unchanged store: the same answers (from the cache).
+    assert_eq!(s.json("/health").await, before);
+    assert_eq!(s.json("/api/dyads?mode=all&limit=500").await, dyads);
+    let has_dyad = |v: &Value, src: &str, tgt: &str| {
+        v["items"].as_array().unwrap().iter().any(|d| {
+            d["key"].as_str().is_some_and(|k| k.starts_with(src))
+                && d["target"].as_str().is_some_and(|t| t.starts_with(tgt))
+        })
+    };
+    assert!(!has_dyad(&dyads, "IRN", "ISR"));
+    let n_events = |v: Value| v["items"].as_array().unwrap().len();
+    let listed = n_events(s.json("/api/events?mode=all&limit=10000").await);
+    // A write through the API.
+    let r = s
+        .http
+        .post(s.url("/api/documents"))
+        .bearer_auth(TOKEN)
+        .body("{\"id\": \"new-1\", \"text\": \"Iranian officials accused Israel of sabotage.\", \"published\": \"2024-07-01\"}")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let after = s.json("/health").await;
+    assert_eq!(
+        after["documents"],
+        before["documents"].as_u64().unwrap() + 1
+    );
+    assert!(after["mentions"].as_u64() > before["mentions"].as_u64());
+    assert!(has_dyad(
+        &s.json("/api/dyads?mode=all&limit=500").await,
+        "IRN",
+        "ISR"
+    ));
+    assert_ne!(s.json("/api/series?mode=all&per=month").await, series);
+    let listed_after = n_events(s.json("/api/events?mode=all&limit=10000").await);
+    assert!(
+        listed_after > listed,
+        "{listed_after} events listed, {listed} before"
+    );
+    // A write by another process (here another connection, as `dyad ingest` would).
+    {
+        let c = common::coder();
+        let mut store = dyad_store::Store::open(s.store(), dyad_store::Access::Write).unwrap();
+        let mut a = dyad_core::pipeline::Analysis::default();
+        let d = dyad_core::Document {
+            id: "other-process".into(),
+            title: None,
+            url: None,
+            published: Some("2024-08-01".parse().unwrap()),
+            source: None,
+            text: "Turkish troops attacked Syrian forces near the border.".into(),
+            language: Some("en".into()),
+        };
+        let coded = dyad_store::code_document(&c.pipeline, d, &mut a, &c.dict_hash);
+        store
+            .write(&[coded], dyad_store::WriteMode::Ingest)
+            .unwrap();
+    }
+    let later = s.json("/health").await;
+    assert_eq!(later["documents"], after["documents"].as_u64().unwrap() + 1);
+    assert!(has_dyad(
+        &s.json("/api/dyads?mode=all&limit=500").await,
+        "TUR",
+        "SYR"
+    ));
+    assert!(n_events(s.json("/api/events?mode=all&limit=10000").await) > listed_after);
+    let home = s.get("/?mode=all").await.text().await.unwrap();
+    assert!(home.contains(&format!("{} documents", later["documents"])));
 }

@@ -2,13 +2,14 @@
 //! installs it) loads each view over a store made from the example stories, the
 //! reference article (when `../shared` is there) and a hostile story; any console
 //! message (script errors, CSP refusals) fails the test. From the overview it follows
-//! the links a user would click (a dyad, then an event, then its document), checks the
+//! the links a user would click (the network, a dyad's edge, an event, its document), checks the
 //! highlighted sentence in the rendered DOM, and saves a screenshot of each view under
 //! `target/screenshots/`. Without a browser it prints SKIP.
 
 mod common;
 
 use dyad_core::Document;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -83,6 +84,17 @@ impl Browser {
             .stderr(Stdio::piped())
             .spawn()
             .expect("chromium starts");
+        // Read both pipes while it runs: a page's DOM can be larger than a pipe holds,
+        // and a browser blocked on a full pipe never exits.
+        let drain = |mut r: Box<dyn Read + Send>| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = r.read_to_end(&mut buf);
+                String::from_utf8_lossy(&buf).into_owned()
+            })
+        };
+        let out = drain(Box::new(child.stdout.take().unwrap()));
+        let err = drain(Box::new(child.stderr.take().unwrap()));
         let deadline = Instant::now() + Duration::from_secs(90);
         while child.try_wait().unwrap().is_none() {
             if Instant::now() > deadline {
@@ -91,11 +103,7 @@ impl Browser {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let out = child.wait_with_output().unwrap();
-        (
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        (out.join().unwrap(), err.join().unwrap())
     }
 
     /// Loads `url`, fails on console messages, saves a screenshot as `name`, and
@@ -166,7 +174,9 @@ async fn views_load_in_chromium_without_console_errors_and_link_through() {
         let home = b.visit("overview", &url("/"));
         assert!(home.contains("data-js=\"on\""), "the script did not run");
         assert!(home.contains("<rect"), "no bars");
-        let dyad = b.visit("dyad", &url(&first_link(&home, "/dyad?")));
+        let net = b.visit("network", &url(&first_link(&home, "/network?")));
+        assert!(net.contains("class=\"edge\""), "no edges in the network");
+        let dyad = b.visit("dyad", &url(&first_link(&net, "/dyad?")));
         let event = b.visit("event", &url(&first_link(&dyad, "/events/")));
         assert!(
             event.contains("<mark class=\"trigger\""),
@@ -176,11 +186,18 @@ async fn views_load_in_chromium_without_console_errors_and_link_through() {
             event.contains("<mark class=\"source\""),
             "no highlighted source"
         );
+        assert!(
+            event.contains("<table class=\"resolution\""),
+            "no actors' resolution"
+        );
         let doc = b.visit("document", &url(&first_link(&event, "/documents/")));
         assert!(doc.contains("<mark class=\"trigger\""));
         let list = b.visit("events", &url("/events?mode=all"));
         assert!(list.contains("data-href=\"/events/"));
         b.visit("filtered", &url("/?actor=RUS*&mode=all&from=2024-01-01"));
+        let map = b.visit("map", &url("/map?mode=all"));
+        assert!(map.contains("class=\"country\""), "no shaded country");
+        b.visit("network-filtered", &url("/network?actor=RUS*&mode=all"));
         let evil = b.visit("hostile-document", &url("/documents/evil"));
         assert!(
             !evil.contains("<script>alert"),

@@ -5,6 +5,8 @@
 
 pub mod chart;
 pub mod highlight;
+pub mod map;
+pub mod network;
 mod views;
 
 use crate::state::Shared;
@@ -37,6 +39,8 @@ pub fn routes() -> Router<Shared> {
         .route("/events/{id}", get(views::event))
         .route("/documents/{id}", get(views::document))
         .route("/dyad", get(views::dyad))
+        .route("/network", get(views::network_view))
+        .route("/map", get(views::map_view))
         .route("/static/app.js", get(app_js))
         .route("/static/app.css", get(app_css))
 }

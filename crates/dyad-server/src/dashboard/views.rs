@@ -2,9 +2,14 @@
 
 use super::chart::{QUAD_NAMES, goldstein_line, stacked_bars};
 use super::highlight::{marked, marks_of};
-use crate::api::{Count, busiest, event_id, query, series_of};
+use super::map;
+use super::network;
+use crate::api::{
+    Count, busiest_cached, event_explained, events_cached, query, series_cached, totals,
+};
 use crate::error::ApiError;
-use crate::params::{SeriesBy, ViewParams};
+use crate::explain::{Outcome, Resolved};
+use crate::params::{SeriesBy, ViewParams, number};
 use crate::state::Shared;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -29,6 +34,8 @@ fn page(title: &str, body: Markup) -> Markup {
                     a.brand href="/" { "dyad" }
                     a href="/" { "Overview" }
                     a href="/events" { "Events" }
+                    a href="/network" { "Network" }
+                    a href="/map" { "Map" }
                     a href="/docs/" { "API" }
                 }
                 main { h1 { (title) } (body) }
@@ -157,18 +164,17 @@ pub async fn overview(
     let run = async {
         let p = query(q)?;
         let filter = p.filter()?;
-        let f = filter.clone();
-        let (series, dyads, actors, totals) = s
-            .reads
-            .run(move |st| {
-                Ok((
-                    series_of(st, &f, Period::Day, SeriesBy::Quad)?,
-                    busiest(st, &f, &[GroupBy::Source, GroupBy::Target], 15, false)?,
-                    busiest(st, &f, &[GroupBy::Actor], 15, true)?,
-                    st.totals()?,
-                ))
-            })
-            .await?;
+        let series = series_cached(&s, filter.clone(), Period::Day, SeriesBy::Quad).await?;
+        let dyads = busiest_cached(
+            &s,
+            filter.clone(),
+            &[GroupBy::Source, GroupBy::Target],
+            15,
+            false,
+        )
+        .await?;
+        let actors = busiest_cached(&s, filter, &[GroupBy::Actor], 15, true).await?;
+        let totals = totals(&s).await?;
         let filters = p.filter_pairs();
         Ok::<_, ApiError>(page(
             "Overview",
@@ -186,7 +192,13 @@ pub async fn overview(
                 h2 { "Mean Goldstein value per day" }
                 (goldstein_line(&series))
                 div.grid {
-                    section { h2 { "Busiest dyads" } (counts_table(&dyads, true, &filters)) }
+                    section {
+                        h2 { "Busiest dyads" }
+                        p.meta { a href={"/network?" (qs(&filters))} { "See the dyads as a network →" }
+                            " · " a href={"/map?" (qs(&filters))} { "on a map →" }
+                        }
+                        (counts_table(&dyads, true, &filters))
+                    }
                     section { h2 { "Busiest actors" } (counts_table(&actors, false, &filters)) }
                 }
             },
@@ -207,7 +219,7 @@ pub async fn events(
         let p = query(q)?;
         let filter = p.filter()?;
         let pg = p.page()?;
-        let paged = s.reads.run(move |st| Ok(st.events(&filter, &pg)?)).await?;
+        let paged = events_cached(&s, filter, pg).await?;
         let mut filters = p.filter_pairs();
         if let Some(o) = &p.order {
             filters.push(("order", o.clone()));
@@ -251,6 +263,43 @@ fn mention_block(m: &MentionRow, current_doc: Option<&str>) -> Markup {
     }
 }
 
+/// How the mention's source and target were resolved, and the pattern that fired.
+fn resolution_block(outcome: Option<&Outcome>) -> Markup {
+    let row = |role: &str, r: &Option<Resolved>| {
+        html! {
+            tr {
+                th { (role) }
+                @if let Some(r) = r {
+                    td { mark class=(role) { (r.text) } }
+                    td { code { (r.code) } } td { (r.kind) } td { (r.how) }
+                    td { @for (i, e) in r.entries.iter().enumerate() { @if i > 0 { br; } code { (e) } } }
+                } @else {
+                    td colspan="5" { "none (unknown source, or no target)" }
+                }
+            }
+        }
+    };
+    match outcome {
+        None => html! {},
+        Some(Err(why)) => html! { p.meta.unexplained { "Actors' resolution not shown: " (why) } },
+        Some(Ok(x)) => html! {
+            details.resolution open {
+                summary { "How the actors were resolved" }
+                table.resolution {
+                    thead { tr { th {} th { "Mention" } th { "Code" } th { "Kind" } th { "How" } th { "Dictionary entries" } } }
+                    tbody { (row("source", &x.source)) (row("target", &x.target)) }
+                }
+                p.meta {
+                    "Trigger lemma " code { (x.record["lemma"].as_str().unwrap_or("")) }
+                    " · pattern " code { (x.record["pattern"].as_str().unwrap_or("")) }
+                    @if let Some(c) = x.record["derived_from"].as_str() { " · derived from " code { (c) } }
+                    @if x.record["weak_source"].as_bool() == Some(true) { " · source found by the fallback rule (nearest actor)" }
+                }
+            }
+        },
+    }
+}
+
 /// A path segment, percent-encoded.
 fn urlencode_path(s: &str) -> String {
     qs(&[("x", s.to_string())])
@@ -261,9 +310,8 @@ fn urlencode_path(s: &str) -> String {
 /// `/events/{id}`: an event and every sentence that reports it, highlighted.
 pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Response {
     let run = async {
-        let n = event_id(&id)?;
-        let d = s.reads.run(move |st| Ok(st.event(n)?)).await?;
-        let d = d.ok_or_else(|| ApiError::not_found("event", &id))?;
+        let found = event_explained(&s, &id).await?;
+        let (d, explained) = found.as_ref();
         let e = &d.event;
         let dyad = qs(&[
             ("source", e.source.clone()),
@@ -285,7 +333,10 @@ pub async fn event(State(s): State<Shared>, Path(id): Path<String>) -> Response 
                     " · " a href={"/api/events/" (e.id)} { "JSON" }
                 }
                 h2 { "Mentions" }
-                @for m in &d.mentions { (mention_block(m, None)) }
+                @for m in &d.mentions {
+                    (mention_block(m, None))
+                    (resolution_block(explained.get(&m.id)))
+                }
             },
         ))
     };
@@ -344,18 +395,9 @@ pub async fn dyad(
         }
         let filter = p.filter()?;
         let pg = p.page()?;
-        let f = filter.clone();
-        let (series, paged, total) = s
-            .reads
-            .run(move |st| {
-                let total = busiest(st, &f, &[GroupBy::Quad], 4, false)?;
-                Ok((
-                    series_of(st, &f, Period::Day, SeriesBy::Quad)?,
-                    st.events(&f, &pg)?,
-                    total,
-                ))
-            })
-            .await?;
+        let series = series_cached(&s, filter.clone(), Period::Day, SeriesBy::Quad).await?;
+        let total = busiest_cached(&s, filter.clone(), &[GroupBy::Quad], 4, false).await?;
+        let paged = events_cached(&s, filter, pg).await?;
         let filters = p.filter_pairs();
         let events: u64 = total.iter().map(|c| c.events).sum();
         let gsum: f64 = total.iter().map(|c| c.goldstein_sum).sum();
@@ -386,5 +428,124 @@ pub async fn dyad(
     match run.await {
         Ok(m) => m.into_response(),
         Err(e) => error_page(e),
+    }
+}
+
+/// `/network`: the busiest dyads as a graph; an edge opens its dyad, a node its actor.
+pub async fn network_view(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        let filter = p.filter()?;
+        let limit = number("limit", &p.limit, 60, 1, 500)? as usize;
+        let dyads =
+            busiest_cached(&s, filter, &[GroupBy::Source, GroupBy::Target], limit, true).await?;
+        let (nodes, edges) = network::build(&dyads);
+        let filters = p.filter_pairs();
+        let dyad_href = |src: &str, tgt: &str| {
+            let mut q = vec![("source", src.to_string()), ("target", tgt.to_string())];
+            q.extend(
+                filters
+                    .iter()
+                    .filter(|(k, _)| *k != "source" && *k != "target")
+                    .cloned(),
+            );
+            format!("/dyad?{}", qs(&q))
+        };
+        let actor_href = |code: &str| {
+            let mut q = vec![("actor", code.to_string())];
+            q.extend(filters.iter().filter(|(k, _)| *k != "actor").cloned());
+            format!("/events?{}", qs(&q))
+        };
+        Ok::<_, ApiError>(page(
+            "Dyad network",
+            html! {
+                (filter_form(&p, "/network"))
+                p.meta {
+                    "The " (edges.len()) " busiest dyads (at most " (limit) "; " code { "limit" } " in the URL sets it) between "
+                    (nodes.len()) " actors. An edge opens that dyad's events and series, an actor its events."
+                }
+                (network::draw(&nodes, &edges, dyad_href, actor_href))
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// `/map`: events on a world map, countries shaded by count (the target's country:
+/// the store holds no event location yet), a country opening its events.
+pub async fn map_view(
+    State(s): State<Shared>,
+    q: Result<Query<ViewParams>, QueryRejection>,
+) -> Response {
+    let run = async {
+        let p = query(q)?;
+        let filter = p.filter()?;
+        let countries = busiest_cached(&s, filter, &[GroupBy::TargetCountry], 10_000, true).await?;
+        // Outlines are built once, off the async threads.
+        tokio::task::spawn_blocking(map::outlines)
+            .await
+            .map_err(ApiError::internal)?;
+        let counts: std::collections::BTreeMap<String, u64> = countries
+            .iter()
+            .filter_map(|c| Some((c.key.clone()?, c.events)))
+            .collect();
+        let filters = p.filter_pairs();
+        let country_href = |code: &str| {
+            let mut q = vec![("target", format!("{code}*"))];
+            q.extend(filters.iter().filter(|(k, _)| *k != "target").cloned());
+            format!("/events?{}", qs(&q))
+        };
+        let drawn: std::collections::HashSet<&str> =
+            map::outlines().iter().map(|o| o.code.as_str()).collect();
+        let off_map: u64 = countries
+            .iter()
+            .filter(|c| c.key.as_deref().is_none_or(|k| !drawn.contains(k)))
+            .map(|c| c.events)
+            .sum();
+        Ok::<_, ApiError>(page(
+            "Map",
+            html! {
+                (filter_form(&p, "/map"))
+                p.meta {
+                    "Countries shaded by the number of events whose target is in them (the store \
+                     holds no event locations yet); a country opens those events."
+                    @if off_map > 0 { " " (off_map) " events have a target country not on the map (organisations, unknown codes)." }
+                }
+                (map::draw(&counts, map::Codes::Dyad, "events with a target there", country_href, &[]))
+                h2 { "Countries" }
+                (counts_table_countries(&countries, country_href))
+            },
+        ))
+    };
+    match run.await {
+        Ok(m) => m.into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+fn counts_table_countries(items: &[Count], href: impl Fn(&str) -> String) -> Markup {
+    html! {
+        @if items.is_empty() { p.empty { "None." } } @else {
+            table {
+                thead { tr { th { "Target country" } th.num { "Events" } th.num { "Mentions" } th.num { "Goldstein mean" } } }
+                tbody {
+                    @for c in items.iter().take(30) {
+                        @let key = c.key.clone().unwrap_or_default();
+                        @let h = href(&key);
+                        tr data-href=(h) {
+                            td { a href=(h) { (key) } }
+                            td.num { (c.events) } td.num { (c.mentions) }
+                            td.num { (format!("{:+.2}", c.goldstein_mean)) }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

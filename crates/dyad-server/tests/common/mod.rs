@@ -67,6 +67,11 @@ pub struct Running {
 }
 
 impl Running {
+    /// The store file.
+    pub fn store(&self) -> std::path::PathBuf {
+        self._dir.path().join("s.db")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -93,6 +98,11 @@ impl Running {
 
 /// A server on port 0 over a store of 24 stories, the hostile one and `extra`.
 pub async fn start_with(extra: Vec<Document>) -> Running {
+    start_hashed(extra, &coder().dict_hash).await
+}
+
+/// The same, stored as if coded by dictionaries of hash `dict_hash`.
+pub async fn start_hashed(extra: Vec<Document>, dict_hash: &str) -> Running {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
     {
@@ -103,7 +113,7 @@ pub async fn start_with(extra: Vec<Document>) -> Running {
             .map(doc)
             .chain([evil()])
             .chain(extra)
-            .map(|d| code_document(&c.pipeline, d, &mut a, &c.dict_hash))
+            .map(|d| code_document(&c.pipeline, d, &mut a, dict_hash))
             .collect();
         store.write(&docs, WriteMode::Ingest).unwrap();
     }
