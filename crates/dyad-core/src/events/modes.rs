@@ -63,8 +63,11 @@ pub(super) fn settle(
             .unwrap_or(EventCode::new("130").expect("valid code"));
         mode = Mode::Future;
     }
+    // A passive future (`will be approved by Congress`) is a forecast about the agent,
+    // not an intention it stated: it stays a future act.
     if mode == Mode::Future
         && derived_from.is_none()
+        && !f.passive
         && let Some(c) = frames::derive(Frame::Intent, code, &coder.cameo)
     {
         derived_from = Some(code);
