@@ -46,7 +46,7 @@ pub use query::{
     Page, Paged, Totals,
 };
 pub use record::{
-    CodedDocument, MentionIn, SentenceRow, code_document, content_hash, dictionaries_hash,
+    CodedDocument, MentionIn, Place, SentenceRow, code_document, content_hash, dictionaries_hash,
 };
 pub use write::{BatchReport, RootChange, WriteMode};
 
