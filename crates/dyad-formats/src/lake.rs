@@ -84,7 +84,7 @@ fn precision(p: GeoPrecision) -> &'static str {
     match p {
         GeoPrecision::Country => "country",
         GeoPrecision::Adm1 => "adm1",
-        GeoPrecision::Place => "place",
+        GeoPrecision::Place => "city",
     }
 }
 
@@ -178,7 +178,7 @@ pub static COLUMNS: &[Column] = &[
         r.location.as_ref().and_then(|l| l.country.as_deref())
     )),
     col!("location_adm1", false, |r| Value::Str(
-        r.location.as_ref().and_then(|l| l.adm1.as_deref())
+        r.location.as_ref().and_then(|l| l.adm1_name.as_deref())
     )),
     col!("location_lat", false, |r| Value::F64(
         r.location.as_ref().and_then(|l| l.lat)

@@ -66,6 +66,9 @@ fn event() -> EventRow {
         news_source: Some("Example News".into()),
         published: Some(day(2023, 3, 22)),
         location: None,
+        num_mentions: 1,
+        num_sources: 1,
+        num_articles: 1,
     }
 }
 

@@ -318,6 +318,17 @@ pub struct DocumentDetail {
     pub mentions: Vec<MentionRow>,
 }
 
+/// Where a document came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentSource {
+    /// URL.
+    pub url: Option<String>,
+    /// Outlet (the input's `source`).
+    pub outlet: Option<String>,
+    /// Publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub published: Option<String>,
+}
+
 /// Row counts of the store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
@@ -798,6 +809,24 @@ impl Store {
             .and_then(|mut s| s.query_map([num], mention_row)?.collect())
             .map_err(|e| self.err(e))?;
         Ok(Some(doc))
+    }
+
+    /// Where document `id` came from: its URL, outlet and publication date (none when
+    /// it is not stored). What `dyad export` needs of a mention's document.
+    pub fn document_source(&self, id: &str) -> Result<Option<DocumentSource>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT url, outlet, published FROM documents WHERE id = ?1")
+            .and_then(|mut s| {
+                s.query_row([id], |r| {
+                    Ok(DocumentSource {
+                        url: r.get(0)?,
+                        outlet: r.get(1)?,
+                        published: r.get(2)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
     }
 
     /// Row counts.
