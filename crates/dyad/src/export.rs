@@ -71,7 +71,9 @@ struct Rows<'a> {
     left: u64,
     done: bool,
     mentions: bool,
-    min_confidence: f64,
+    /// Compared in `f32`, the type the flag is read as: a stored 0.73 passes
+    /// `--min-confidence 0.73`.
+    min_confidence: f32,
     ready: VecDeque<EventRow>,
     sources: HashMap<String, DocumentSource>,
 }
@@ -105,7 +107,7 @@ impl Rows<'_> {
         };
         if self.mentions {
             for m in &detail.mentions {
-                if m.confidence >= self.min_confidence {
+                if m.confidence as f32 >= self.min_confidence {
                     let src = self.source(&m.doc_id)?;
                     let row = event_row(e, m, &src, m.confidence, self.pipeline);
                     self.ready.push_back(row);
@@ -118,7 +120,7 @@ impl Rows<'_> {
             .iter()
             .map(|m| m.confidence)
             .fold(0.0, f64::max);
-        if confidence < self.min_confidence {
+        if (confidence as f32) < self.min_confidence {
             return Ok(());
         }
         // The first mention (earliest document) is the event's evidence.
@@ -250,7 +252,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> Result<ExitCode> {
         },
         done: false,
         mentions: args.mentions,
-        min_confidence: args.min_confidence as f64,
+        min_confidence: args.min_confidence,
         ready: VecDeque::new(),
         sources: HashMap::new(),
     };

@@ -138,6 +138,37 @@ fn every_format_has_the_events_query_gives() {
 }
 
 #[test]
+fn min_confidence_keeps_every_export_format_in_step() {
+    let (_dir, db) = store();
+    // Each event's confidence is the highest of its mentions'.
+    let mentions = query(&db, &["--mentions"]);
+    let mut best: std::collections::BTreeMap<String, f64> = Default::default();
+    for m in &mentions {
+        let c = m["confidence"].as_f64().unwrap();
+        let e = best
+            .entry(m["event"].as_str().unwrap().to_string())
+            .or_insert(0.0);
+        *e = e.max(c);
+    }
+    let mut conf: Vec<f64> = best.values().copied().collect();
+    conf.sort_by(f64::total_cmp);
+    let p = conf[conf.len() / 2];
+    assert!(conf[0] < p, "{conf:?}");
+    let kept = conf.iter().filter(|c| **c >= p).count();
+    let p = p.to_string();
+    for (format, n) in counts(&db, &["--min-confidence", &p]) {
+        assert_eq!(n, kept, "{format} with --min-confidence {p}");
+    }
+    // GDELT's Mentions table keeps the mentions at or above it.
+    let m = export(&db, "gdelt", &["--mentions", "--min-confidence", &p]);
+    let want = mentions
+        .iter()
+        .filter(|m| m["confidence"].as_f64().unwrap() >= p.parse::<f64>().unwrap())
+        .count();
+    assert_eq!(m.lines().count(), want);
+}
+
+#[test]
 fn an_exported_event_carries_its_place_and_evidence() {
     let (_dir, db) = store();
     let events = query(&db, &["--location", "Yerevan"]);
