@@ -618,3 +618,57 @@ fn write_all_streams_rows_with_the_header_once() {
     let mut r = ::csv::Reader::from_reader(text.as_bytes());
     assert_eq!(r.records().count(), 3);
 }
+
+#[test]
+fn rows_written_in_batches_keep_their_values_and_nulls_aligned() {
+    // More rows than one encoder call takes, with nulls at a stride, so that every
+    // batch holds a different number of values of the optional columns.
+    let n = 3 * 4096 + 17;
+    let rows: Vec<EventRow> = (0..n)
+        .map(|i| {
+            let mut e = event();
+            e.event_id = format!("story-{i}-0-0");
+            if i % 3 == 0 {
+                e.target = None;
+            } else if let Some(t) = e.target.as_mut() {
+                t.text = Some(format!("target {i}"));
+                t.start = Some(i as u32);
+            }
+            if i % 7 == 0 {
+                e.date_text = None;
+            }
+            e
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut lake = LakeWriter::new(dir.path()).unwrap();
+    lake.write_all(rows).unwrap();
+    lake.finish().unwrap();
+    let files = parts(dir.path());
+    assert_eq!(files.len(), 1);
+    let back = read_rows(&files[0]);
+    assert_eq!(back.len(), n);
+    for row in &back {
+        let Field::Str(id) = field(row, "event_id") else {
+            panic!("event_id")
+        };
+        let i: usize = id["story-".len()..id.len() - 4].parse().unwrap();
+        match (
+            i % 3 == 0,
+            field(row, "target_text"),
+            field(row, "target_start"),
+        ) {
+            (true, Field::Null, Field::Null) => {}
+            (false, Field::Str(t), Field::Long(s)) => {
+                assert_eq!(t, &format!("target {i}"));
+                assert_eq!(*s, i as i64);
+            }
+            other => panic!("row {i}: {other:?}"),
+        }
+        match (i % 7 == 0, field(row, "date_text")) {
+            (true, Field::Null) => {}
+            (false, Field::Str(t)) => assert_eq!(t, "on Tuesday"),
+            other => panic!("row {i}: {other:?}"),
+        }
+    }
+}
