@@ -629,16 +629,16 @@ fn rows_written_in_batches_keep_their_values_and_nulls_aligned() {
     // batch holds a different number of values of the optional columns.
     let n = 3 * 4096 + 17;
     let rows: Vec<EventRow> = (0..n)
-        .map(|i| {
+        .map(|i: usize| {
             let mut e = event();
             e.event_id = format!("story-{i}-0-0");
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 e.target = None;
             } else if let Some(t) = e.target.as_mut() {
                 t.text = Some(format!("target {i}"));
                 t.start = Some(i as u32);
             }
-            if i % 7 == 0 {
+            if i.is_multiple_of(7) {
                 e.date_text = None;
             }
             e
@@ -658,7 +658,7 @@ fn rows_written_in_batches_keep_their_values_and_nulls_aligned() {
         };
         let i: usize = id["story-".len()..id.len() - 4].parse().unwrap();
         match (
-            i % 3 == 0,
+            i.is_multiple_of(3),
             field(row, "target_text"),
             field(row, "target_start"),
         ) {
@@ -669,7 +669,7 @@ fn rows_written_in_batches_keep_their_values_and_nulls_aligned() {
             }
             other => panic!("row {i}: {other:?}"),
         }
-        match (i % 7 == 0, field(row, "date_text")) {
+        match (i.is_multiple_of(7), field(row, "date_text")) {
             (true, Field::Null) => {}
             (false, Field::Str(t)) => assert_eq!(t, "on Tuesday"),
             other => panic!("row {i}: {other:?}"),
