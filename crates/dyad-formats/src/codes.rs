@@ -147,8 +147,15 @@ pub fn iso3_to_fips(iso3: &str) -> Option<&'static str> {
 /// Phoenix's `EventID`. It is a hash of the (stable) dyad id, so machines coding parts
 /// of one corpus give different events different ids without sharing a counter, and a
 /// rerun gives the same ids.
+///
+/// An id that is already a non-negative integer (the store's event ids, which
+/// `dyad export` writes) is kept as it is, so GDELT and Phoenix ids match
+/// `dyad query`'s; `dyad code`'s ids (`DOC-SENTENCE-N`) are never plain integers.
 pub fn integer_id(event_id: &str) -> i64 {
-    (xxhash_rust::xxh3::xxh3_64(event_id.as_bytes()) & (i64::MAX as u64)) as i64
+    match event_id.parse::<i64>() {
+        Ok(n) if n >= 0 && event_id.bytes().all(|b| b.is_ascii_digit()) => n,
+        _ => (xxhash_rust::xxh3::xxh3_64(event_id.as_bytes()) & (i64::MAX as u64)) as i64,
+    }
 }
 
 #[cfg(test)]
@@ -186,5 +193,7 @@ mod tests {
         assert_eq!(iso3_to_fips("PSE"), None);
         assert!(integer_id("doc-1-0-0") > 0);
         assert_ne!(integer_id("doc-1-0-0"), integer_id("doc-1-0-1"));
+        assert_eq!(integer_id("4611686018427387904"), 4611686018427387904);
+        assert_ne!(integer_id("+12"), 12);
     }
 }

@@ -103,7 +103,7 @@ pub fn fields(r: &EventRow) -> Vec<String> {
         opt(r.published),
         opt(l.map(|l| &l.name)),
         opt(l.and_then(|l| l.country.as_deref())),
-        opt(l.and_then(|l| l.adm1.as_deref())),
+        opt(l.and_then(|l| l.adm1_name.as_deref())),
         opt(l.and_then(|l| l.lat)),
         opt(l.and_then(|l| l.lon)),
         opt(l.and_then(|l| l.feature_id.as_deref())),

@@ -171,9 +171,11 @@ pub fn write_event(row: &EventRow, added: &str, out: &mut Vec<u8>) {
     cols.push(row.cameo_root().to_string());
     cols.push(row.quad_class.to_string());
     cols.push(row.goldstein.to_string());
-    // One record is one mention in one source and one article: dyad does not merge
-    // reports of an event across stories.
-    cols.extend(["1", "1", "1"].map(String::from));
+    // `dyad code`: one record is one mention in one source and one article; `dyad
+    // export`: the store's counts of the merged event.
+    for n in [row.num_mentions, row.num_sources, row.num_articles] {
+        cols.push(n.max(1).to_string());
+    }
     cols.push(String::new()); // AvgTone: dyad measures no tone.
     cols.extend(gdelt_geo_columns(row.source.home.as_deref()));
     cols.extend(gdelt_geo_columns(

@@ -84,7 +84,7 @@ fn precision(p: GeoPrecision) -> &'static str {
     match p {
         GeoPrecision::Country => "country",
         GeoPrecision::Adm1 => "adm1",
-        GeoPrecision::Place => "place",
+        GeoPrecision::Place => "city",
     }
 }
 
@@ -178,7 +178,7 @@ pub static COLUMNS: &[Column] = &[
         r.location.as_ref().and_then(|l| l.country.as_deref())
     )),
     col!("location_adm1", false, |r| Value::Str(
-        r.location.as_ref().and_then(|l| l.adm1.as_deref())
+        r.location.as_ref().and_then(|l| l.adm1_name.as_deref())
     )),
     col!("location_lat", false, |r| Value::F64(
         r.location.as_ref().and_then(|l| l.lat)
@@ -227,24 +227,88 @@ fn schema() -> Arc<Type> {
     )
 }
 
-/// The writer settings: zstd (level 1: about as small as level 3 here, and faster),
-/// or none for a small part; dictionary encoding; chunk statistics (for pruning).
+/// Columns whose values are (nearly) all different: ids, offsets, sentences, URLs. A
+/// dictionary would hold every value once more, hash each, and be dropped for plain
+/// encoding when it outgrows its page: they are written plain from the start.
+pub const PLAIN_COLUMNS: &[&str] = &[
+    "event_id",
+    "global_event_id",
+    "doc_id",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "trigger_start",
+    "trigger_end",
+    "url",
+];
+
+/// Free-text columns: a minimum and maximum of sentences prune nothing, and comparing
+/// long strings for them costs time. They are written without statistics.
+pub const NO_STATISTICS_COLUMNS: &[&str] = &[
+    "sentence",
+    "source_text",
+    "target_text",
+    "date_text",
+    "trigger",
+    "url",
+];
+
+/// The columns compressed with zstd: text and byte offsets, nine tenths of a part's
+/// bytes, which zstd makes 2 to 9 times smaller. The others (dictionary-encoded codes,
+/// numbers, flags, dates) are already a byte or two a row, zstd gains them little (0
+/// to 40 %), and each compressed page costs a zstd context: about a third of the
+/// lake's writing time when every column was compressed.
+pub const ZSTD_COLUMNS: &[&str] = &[
+    "event_id",
+    "doc_id",
+    "date_text",
+    "source_text",
+    "source_start",
+    "source_end",
+    "target_text",
+    "target_start",
+    "target_end",
+    "cameo_name",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "rule",
+    "url",
+];
+
+/// The writer settings: zstd (level 1: about as small as level 3 here, and faster) for
+/// [`ZSTD_COLUMNS`] (none for a small part), no compression for the others; dictionary
+/// encoding for codes and other repeated values (not for [`PLAIN_COLUMNS`]); chunk
+/// statistics for pruning (not for [`NO_STATISTICS_COLUMNS`]).
 pub fn properties(compressed: bool) -> Arc<WriterProperties> {
-    let compression = if compressed {
-        Compression::ZSTD(ZstdLevel::try_new(1).unwrap_or_default())
-    } else {
-        Compression::UNCOMPRESSED
-    };
-    Arc::new(
-        WriterProperties::builder()
-            .set_writer_version(WriterVersion::PARQUET_1_0)
-            .set_compression(compression)
-            .set_dictionary_enabled(true)
-            .set_statistics_enabled(EnabledStatistics::Chunk)
-            .set_max_row_group_size(ROW_GROUP_ROWS)
-            .set_created_by(format!("dyad {}", env!("CARGO_PKG_VERSION")))
-            .build(),
-    )
+    use parquet::schema::types::ColumnPath;
+    let zstd = Compression::ZSTD(ZstdLevel::try_new(1).unwrap_or_default());
+    let mut b = WriterProperties::builder()
+        .set_writer_version(WriterVersion::PARQUET_1_0)
+        .set_compression(Compression::UNCOMPRESSED)
+        .set_dictionary_enabled(true)
+        .set_statistics_enabled(EnabledStatistics::Chunk)
+        .set_max_row_group_size(ROW_GROUP_ROWS)
+        .set_created_by(format!("dyad {}", env!("CARGO_PKG_VERSION")));
+    if compressed {
+        for c in ZSTD_COLUMNS {
+            b = b.set_column_compression(ColumnPath::from(*c), zstd);
+        }
+    }
+    for c in PLAIN_COLUMNS {
+        b = b.set_column_dictionary_enabled(ColumnPath::from(*c), false);
+    }
+    for c in NO_STATISTICS_COLUMNS {
+        b = b.set_column_statistics_enabled(ColumnPath::from(*c), EnabledStatistics::None);
+    }
+    Arc::new(b.build())
 }
 
 /// Errors writing the lake.
@@ -601,6 +665,7 @@ fn write_row_group<W: std::io::Write + Send>(
     if rows.len == 0 {
         return Ok(());
     }
+    let n = rows.len;
     let mut rg = writer.next_row_group()?;
     let mut cols = rows.cols.into_iter().zip(COLUMNS);
     while let Some(mut col) = rg.next_column()? {
@@ -609,7 +674,7 @@ fn write_row_group<W: std::io::Write + Send>(
                 "more columns in the schema than in the buffer".into(),
             ));
         };
-        write_column(col.untyped(), c, data)?;
+        write_column(col.untyped(), c, data, n)?;
         col.close()?;
     }
     rg.close()?;
@@ -620,41 +685,68 @@ fn days(d: NaiveDate) -> i32 {
     (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date")).num_days() as i32
 }
 
+/// Rows handed to the encoder per call: the string values of one call are built as
+/// `ByteArray`s at a time, so a row group's strings are never all duplicated at once.
+const WRITE_BATCH: usize = 4096;
+
+/// Splits a column's rows into batches of [`WRITE_BATCH`]: for each, the range of
+/// its (non-null) values and its definition levels.
+fn batches(rows: usize, defs: Option<&[i16]>) -> Vec<(std::ops::Range<usize>, Option<&[i16]>)> {
+    let mut out = Vec::with_capacity(rows / WRITE_BATCH + 1);
+    let mut value = 0;
+    let mut row = 0;
+    while row < rows {
+        let end = (row + WRITE_BATCH).min(rows);
+        let d = defs.map(|d| &d[row..end]);
+        let n = d.map_or(end - row, |d| d.iter().filter(|&&x| x > 0).count());
+        out.push((value..value + n, d));
+        value += n;
+        row = end;
+    }
+    out
+}
+
 fn write_column(
     w: &mut ColumnWriter<'_>,
     c: &Column,
     col: ColumnData,
+    rows: usize,
 ) -> parquet::errors::Result<()> {
-    let defs = col.defs.as_deref();
+    let parts = batches(rows, col.defs.as_deref());
+    fn each<T: parquet::data_type::DataType>(
+        w: &mut parquet::column::writer::ColumnWriterImpl<'_, T>,
+        v: &[T::T],
+        parts: &[(std::ops::Range<usize>, Option<&[i16]>)],
+    ) -> parquet::errors::Result<()> {
+        for (range, defs) in parts {
+            w.write_batch(&v[range.clone()], *defs, None)?;
+        }
+        Ok(())
+    }
     match (w, col.values) {
         (ColumnWriter::ByteArrayColumnWriter(w), Values::Str { data, ends }) => {
             let data = bytes::Bytes::from(data);
-            let mut start = 0;
-            let values: Vec<ByteArray> = ends
-                .iter()
-                .map(|&end| {
+            let mut values: Vec<ByteArray> = Vec::with_capacity(WRITE_BATCH);
+            for (range, defs) in &parts {
+                values.clear();
+                let mut start = if range.start == 0 {
+                    0
+                } else {
+                    ends[range.start - 1]
+                };
+                values.extend(ends[range.clone()].iter().map(|&end| {
                     let v = ByteArray::from(data.slice(start..end));
                     start = end;
                     v
-                })
-                .collect();
-            w.write_batch(&values, defs, None)?;
+                }));
+                w.write_batch(&values, *defs, None)?;
+            }
         }
-        (ColumnWriter::Int32ColumnWriter(w), Values::I32(v)) => {
-            w.write_batch(&v, defs, None)?;
-        }
-        (ColumnWriter::Int64ColumnWriter(w), Values::I64(v)) => {
-            w.write_batch(&v, defs, None)?;
-        }
-        (ColumnWriter::FloatColumnWriter(w), Values::F32(v)) => {
-            w.write_batch(&v, defs, None)?;
-        }
-        (ColumnWriter::DoubleColumnWriter(w), Values::F64(v)) => {
-            w.write_batch(&v, defs, None)?;
-        }
-        (ColumnWriter::BoolColumnWriter(w), Values::Bool(v)) => {
-            w.write_batch(&v, defs, None)?;
-        }
+        (ColumnWriter::Int32ColumnWriter(w), Values::I32(v)) => each(w, &v, &parts)?,
+        (ColumnWriter::Int64ColumnWriter(w), Values::I64(v)) => each(w, &v, &parts)?,
+        (ColumnWriter::FloatColumnWriter(w), Values::F32(v)) => each(w, &v, &parts)?,
+        (ColumnWriter::DoubleColumnWriter(w), Values::F64(v)) => each(w, &v, &parts)?,
+        (ColumnWriter::BoolColumnWriter(w), Values::Bool(v)) => each(w, &v, &parts)?,
         _ => {
             return Err(parquet::errors::ParquetError::General(format!(
                 "column {}: the schema's type and the buffered values differ",

@@ -2,7 +2,7 @@
 //! line (the manual's recommendation).
 
 use crate::codes::plover_quad;
-use crate::row::{ActorRow, EventRow, GeoRow};
+use crate::row::{ActorRow, EventRow, GeoPrecision, GeoRow};
 use serde::Serialize;
 
 /// A PLOVER actor object.
@@ -36,9 +36,14 @@ pub struct PloverLocation<'a> {
     pub longitude: Option<f64>,
     /// ISO 3166 alpha-3 country code.
     pub cc3: Option<&'a str>,
-    /// First-level division code.
+    /// First-level division code (a US state's postal code; none elsewhere).
     #[serde(rename = "admin1 code")]
     pub admin1: Option<&'a str>,
+    /// First-level division name.
+    #[serde(rename = "admin1 name")]
+    pub admin1_name: Option<&'a str>,
+    /// `city`, `adm1` or `country` (an extension field).
+    pub precision: &'static str,
 }
 
 /// The text-information object.
@@ -119,6 +124,12 @@ fn location(g: &GeoRow) -> PloverLocation<'_> {
         longitude: g.lon,
         cc3: g.country.as_deref(),
         admin1: g.adm1.as_deref(),
+        admin1_name: g.adm1_name.as_deref(),
+        precision: match g.precision {
+            GeoPrecision::Place => "city",
+            GeoPrecision::Adm1 => "adm1",
+            GeoPrecision::Country => "country",
+        },
     }
 }
 

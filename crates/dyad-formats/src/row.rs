@@ -15,20 +15,22 @@ pub enum GeoPrecision {
     Country,
     /// A first-order administrative division (a state, a province).
     Adm1,
-    /// A city, town or other point.
+    /// A city, town or other point (`city`, as `dyad code` and the store write it).
+    #[serde(rename = "city")]
     Place,
 }
 
-/// A resolved place. dyad does not geolocate yet: every `location` and `home` is `None`
-/// today, and the sinks leave their place columns empty (docs/formats.md). The fields
-/// are the ones the geolocation stage will fill, so the mappings are ready.
+/// A resolved place: an event's `location` or an actor's `home`, from `dyad code`'s
+/// location record ([`GeoRow::from_record`]) or the store's place columns.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GeoRow {
     /// The place's name (`Nairobi`).
     pub name: String,
     /// Its country, ISO 3166-1 alpha-3 (`KEN`).
     pub country: Option<String>,
-    /// Its first-order administrative division, as the gazetteer codes it.
+    /// Its first-order administrative division's code, where dyad knows one: the
+    /// two-letter postal code of a US state (`TX`). Other divisions are known by name
+    /// only ([`GeoRow::adm1_name`]).
     pub adm1: Option<String>,
     /// Its state or province name (Phoenix's `StateName`).
     pub adm1_name: Option<String>,
@@ -36,7 +38,7 @@ pub struct GeoRow {
     pub lat: Option<f64>,
     /// Longitude, decimal degrees.
     pub lon: Option<f64>,
-    /// The gazetteer's identifier of the feature (a GeoNames id).
+    /// The gazetteer's key of the feature (`RU`, `RU.Moscow`, `RU.Moscow.Moscow`).
     pub feature_id: Option<String>,
     /// Country, ADM1 or a point.
     pub precision: GeoPrecision,
@@ -55,7 +57,7 @@ pub struct ActorRow {
     pub start: Option<u32>,
     /// Byte offset one past its end.
     pub end: Option<u32>,
-    /// Where the actor is from (filled by geolocation later; `None` today).
+    /// Where the actor is from: its country, when its code has one.
     pub home: Option<Box<GeoRow>>,
 }
 
@@ -123,8 +125,18 @@ pub struct EventRow {
     pub news_source: Option<String>,
     /// The story's publication date (first day of it).
     pub published: Option<NaiveDate>,
-    /// Where the event happened (filled by geolocation later; `None` today).
+    /// Where the event happened, when the coder located it.
     pub location: Option<Box<GeoRow>>,
+    /// Mentions that report the event (GDELT's NumMentions): 1 for `dyad code`, where a
+    /// row is one report; the store's count for `dyad export`.
+    #[serde(default)]
+    pub num_mentions: u32,
+    /// Distinct outlets that report it (NumSources).
+    #[serde(default)]
+    pub num_sources: u32,
+    /// Distinct documents that report it (NumArticles).
+    #[serde(default)]
+    pub num_articles: u32,
 }
 
 fn day(s: Option<&str>) -> Option<NaiveDate> {
@@ -148,7 +160,7 @@ fn actor(a: &dyad_core::output::ActorRecord<'_>) -> ActorRow {
         text: a.text.map(str::to_string),
         start: a.start,
         end: a.end,
-        home: None,
+        home: a.home.as_ref().map(|h| Box::new(GeoRow::from_record(h))),
     }
 }
 
@@ -186,7 +198,13 @@ impl EventRow {
             url: doc.url.clone(),
             news_source: doc.source.clone(),
             published: doc.published.map(|p| p.first_day()),
-            location: None,
+            location: r
+                .location
+                .as_ref()
+                .map(|l| Box::new(GeoRow::from_record(l))),
+            num_mentions: 1,
+            num_sources: 1,
+            num_articles: 1,
         }
     }
 

@@ -4,8 +4,7 @@
 use chrono::NaiveDate;
 use dyad_formats::codes::integer_id;
 use dyad_formats::{
-    ActorRow, EventRow, GeoPrecision, GeoRow, LakeWriter, TextFormat, TextWriter, csv, gdelt,
-    phoenix,
+    ActorRow, EventRow, GeoRow, LakeWriter, TextFormat, TextWriter, csv, gdelt, phoenix,
 };
 use parquet::basic::{Compression, Encoding, LogicalType};
 use parquet::file::reader::{FileReader, SerializedFileReader};
@@ -66,6 +65,9 @@ fn event() -> EventRow {
         news_source: Some("Example News".into()),
         published: Some(day(2023, 3, 22)),
         location: None,
+        num_mentions: 1,
+        num_sources: 1,
+        num_articles: 1,
     }
 }
 
@@ -162,24 +164,75 @@ fn gdelt_event_field_by_field() {
     assert_eq!(c[30].parse::<f32>().unwrap(), 10.0);
     assert_eq!(&c[31..34], &["1", "1", "1"]);
     assert_eq!(c[34], "", "no tone");
-    assert!(c[35..59].iter().all(String::is_empty), "no geolocation yet");
+    assert!(
+        c[35..59].iter().all(String::is_empty),
+        "no place, no homes: empty Geo columns"
+    );
     assert_eq!(c[59], ADDED);
     assert_eq!(c[60], "https://www.example.org/world/1");
 }
 
-#[test]
-fn gdelt_action_geo_fills_from_a_location() {
+/// The event of our own, located in Houston, with its source's home.
+fn located() -> EventRow {
     let mut e = event();
-    e.location = Some(Box::new(GeoRow {
-        name: "Nairobi, Nairobi Area, Kenya".into(),
-        country: Some("KEN".into()),
-        adm1: Some("05".into()),
-        adm1_name: Some("Nairobi Area".into()),
-        lat: Some(-1.28333),
-        lon: Some(36.81667),
-        feature_id: Some("184745".into()),
-        precision: GeoPrecision::Place,
-    }));
+    e.location = Some(Box::new(GeoRow::new(
+        "Houston",
+        "USA",
+        Some("Texas"),
+        29.7633,
+        -95.3633,
+        Some("US.Texas.Houston"),
+        "city",
+    )));
+    e.source.home = GeoRow::home_of(&e.source.code).map(Box::new);
+    if let Some(t) = e.target.as_mut() {
+        t.home = GeoRow::home_of(&t.code).map(Box::new);
+    }
+    e
+}
+
+#[test]
+fn gdelt_geo_columns_fill_from_the_location_and_the_homes() {
+    let e = located();
+    assert!(
+        e.target.as_ref().unwrap().home.is_none(),
+        "an IGO has no home"
+    );
+    let c = tsv(TextFormat::Gdelt, &e);
+    assert_eq!(c.len(), 61);
+    // Actor1Geo: Russia, the source's home; a country is type 1, FIPS RS.
+    assert_eq!(&c[35..40], &["1", "Russia", "RS", "RS", ""]);
+    assert!(c[40].parse::<f64>().is_ok() && c[41].parse::<f64>().is_ok());
+    assert_eq!(c[42], "RS");
+    // Actor2Geo: none for the UN.
+    assert!(c[43..51].iter().all(String::is_empty));
+    // ActionGeo: a US city is type 3, ADM1 US + the state's code.
+    assert_eq!(
+        &c[51..59],
+        &[
+            "3",
+            "Houston, Texas, United States",
+            "US",
+            "USTX",
+            "",
+            "29.7633",
+            "-95.3633",
+            "US.Texas.Houston"
+        ]
+    );
+    assert_eq!(c[59], ADDED);
+    // A city outside the US is type 4; its division has no code dyad knows, so the
+    // ADM1 code is the country's alone.
+    let mut e = event();
+    e.location = Some(Box::new(GeoRow::new(
+        "Nairobi",
+        "KEN",
+        Some("Nairobi Area"),
+        -1.28333,
+        36.81667,
+        Some("KE.Nairobi Area.Nairobi"),
+        "city",
+    )));
     let c = tsv(TextFormat::Gdelt, &e);
     assert_eq!(
         &c[51..59],
@@ -187,25 +240,83 @@ fn gdelt_action_geo_fills_from_a_location() {
             "4",
             "Nairobi, Nairobi Area, Kenya",
             "KE",
-            "KE05",
+            "KE",
             "",
             "-1.2833",
             "36.8167",
-            "184745"
+            "KE.Nairobi Area.Nairobi"
         ]
     );
-    assert!(c[35..51].iter().all(String::is_empty));
+    // A US state is type 2, a division elsewhere type 5.
+    let state = GeoRow::new("Texas", "USA", Some("Texas"), 31.0, -100.0, None, "adm1");
+    e.location = Some(Box::new(state));
+    let c = tsv(TextFormat::Gdelt, &e);
+    assert_eq!(&c[51..55], &["2", "Texas, United States", "US", "USTX"]);
+    let oblast = GeoRow::new("Kharkiv", "UKR", Some("Kharkiv"), 49.5, 36.5, None, "adm1");
+    e.location = Some(Box::new(oblast));
+    let c = tsv(TextFormat::Gdelt, &e);
+    assert_eq!(&c[51..55], &["5", "Kharkiv, Ukraine", "UP", "UP"]);
+}
+
+#[test]
+fn phoenix_csv_plover_and_parquet_carry_the_location() {
+    let e = located();
     let p = tsv(TextFormat::Phoenix, &e);
     assert_eq!(
         &p[18..23],
-        &[
-            "-1.28333",
-            "36.81667",
-            "Nairobi, Nairobi Area, Kenya",
-            "Nairobi Area",
-            "KEN"
-        ]
+        &["29.76330", "-95.36330", "Houston", "Texas", "USA"]
     );
+
+    let text = lines(TextFormat::Csv, std::slice::from_ref(&e));
+    let mut r = ::csv::Reader::from_reader(text.as_bytes());
+    let row = r.records().next().unwrap().unwrap();
+    let get = |name: &str| row[csv::COLUMNS.iter().position(|c| *c == name).unwrap()].to_string();
+    assert_eq!(get("location_name"), "Houston");
+    assert_eq!(get("location_country"), "USA");
+    assert_eq!(get("location_adm1"), "Texas");
+    assert_eq!(get("location_lat"), "29.7633");
+    assert_eq!(get("location_lon"), "-95.3633");
+    assert_eq!(get("location_feature_id"), "US.Texas.Houston");
+    assert_eq!(get("location_precision"), "city");
+
+    let v: serde_json::Value =
+        serde_json::from_str(lines(TextFormat::Plover, std::slice::from_ref(&e)).trim_end())
+            .unwrap();
+    let loc = &v["event_loc"];
+    assert_eq!(loc["name"], "Houston");
+    assert_eq!(loc["cc3"], "USA");
+    assert_eq!(loc["admin1 code"], "TX");
+    assert_eq!(loc["admin1 name"], "Texas");
+    assert_eq!(loc["latitude"], 29.7633);
+    assert_eq!(loc["longitude"], -95.3633);
+    assert_eq!(loc["geonameid"], "US.Texas.Houston");
+    assert_eq!(loc["precision"], "city");
+    assert_eq!(v["source"][0]["actor_loc"]["name"], "Russia");
+    assert_eq!(v["source"][0]["actor_loc"]["cc3"], "RUS");
+    assert_eq!(v["source"][0]["actor_loc"]["precision"], "country");
+    assert!(v["recipient"][0].get("actor_loc").is_none());
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut lake = LakeWriter::new(dir.path()).unwrap();
+    lake.write(e).unwrap();
+    lake.finish().unwrap();
+    let files = parts(dir.path());
+    let rows = read_rows(&files[0]);
+    let row = &rows[0];
+    let s = |name: &str| match field(row, name) {
+        Field::Str(s) => s.clone(),
+        f => panic!("{name}: {f:?}"),
+    };
+    let d = |name: &str| match field(row, name) {
+        Field::Double(x) => *x,
+        f => panic!("{name}: {f:?}"),
+    };
+    assert_eq!(s("location_name"), "Houston");
+    assert_eq!(s("location_country"), "USA");
+    assert_eq!(s("location_adm1"), "Texas");
+    assert_eq!(s("location_feature_id"), "US.Texas.Houston");
+    assert_eq!(s("location_precision"), "city");
+    assert_eq!((d("location_lat"), d("location_lon")), (29.7633, -95.3633));
 }
 
 #[test]
@@ -413,7 +524,11 @@ fn lake_is_partitioned_typed_and_read_back() {
     assert_eq!(date.logical_type_ref(), Some(&LogicalType::Date));
     let rg = meta.row_group(0);
     let code = rg.column(idx("cameo_code").unwrap());
-    assert!(matches!(code.compression(), Compression::ZSTD(_)));
+    // Text is zstd-compressed; a dictionary-encoded code is a byte or two a row, left
+    // uncompressed.
+    let sentence = rg.column(idx("sentence").unwrap());
+    assert!(matches!(sentence.compression(), Compression::ZSTD(_)));
+    assert_eq!(code.compression(), Compression::UNCOMPRESSED);
     assert!(
         code.encodings()
             .any(|e| e == Encoding::RLE_DICTIONARY || e == Encoding::PLAIN_DICTIONARY),
@@ -506,4 +621,58 @@ fn write_all_streams_rows_with_the_header_once() {
     assert_eq!(text.matches("event_id,doc_id").count(), 1);
     let mut r = ::csv::Reader::from_reader(text.as_bytes());
     assert_eq!(r.records().count(), 3);
+}
+
+#[test]
+fn rows_written_in_batches_keep_their_values_and_nulls_aligned() {
+    // More rows than one encoder call takes, with nulls at a stride, so that every
+    // batch holds a different number of values of the optional columns.
+    let n = 3 * 4096 + 17;
+    let rows: Vec<EventRow> = (0..n)
+        .map(|i: usize| {
+            let mut e = event();
+            e.event_id = format!("story-{i}-0-0");
+            if i.is_multiple_of(3) {
+                e.target = None;
+            } else if let Some(t) = e.target.as_mut() {
+                t.text = Some(format!("target {i}"));
+                t.start = Some(i as u32);
+            }
+            if i.is_multiple_of(7) {
+                e.date_text = None;
+            }
+            e
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut lake = LakeWriter::new(dir.path()).unwrap();
+    lake.write_all(rows).unwrap();
+    lake.finish().unwrap();
+    let files = parts(dir.path());
+    assert_eq!(files.len(), 1);
+    let back = read_rows(&files[0]);
+    assert_eq!(back.len(), n);
+    for row in &back {
+        let Field::Str(id) = field(row, "event_id") else {
+            panic!("event_id")
+        };
+        let i: usize = id["story-".len()..id.len() - 4].parse().unwrap();
+        match (
+            i.is_multiple_of(3),
+            field(row, "target_text"),
+            field(row, "target_start"),
+        ) {
+            (true, Field::Null, Field::Null) => {}
+            (false, Field::Str(t), Field::Long(s)) => {
+                assert_eq!(t, &format!("target {i}"));
+                assert_eq!(*s, i as i64);
+            }
+            other => panic!("row {i}: {other:?}"),
+        }
+        match (i.is_multiple_of(7), field(row, "date_text")) {
+            (true, Field::Null) => {}
+            (false, Field::Str(t)) => assert_eq!(t, "on Tuesday"),
+            other => panic!("row {i}: {other:?}"),
+        }
+    }
 }

@@ -344,10 +344,10 @@ pub async fn dyads(
     counts(s, q, &[GroupBy::Source, GroupBy::Target], false).await
 }
 
-/// Events per place. The store has a location column, but no geolocation fills it
-/// yet: until it does the list is empty.
+/// Events per place: the store's `location` (the place's name; its `loc_*` columns
+/// hold country, division, coordinates and precision).
 #[utoipa::path(get, path = "/api/places", params(CountParams), responses(
-    (status = 200, description = "Places by event count (empty until geolocation lands)", body = Counts),
+    (status = 200, description = "Places by event count", body = Counts),
     (status = 400, description = "A bad parameter", body = ErrorBody),
 ))]
 pub async fn places(

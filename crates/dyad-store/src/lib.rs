@@ -42,11 +42,11 @@ pub use aggregate::{AggregateRow, GroupBy, Period};
 pub use error::StoreError;
 pub use merge::MergeRule;
 pub use query::{
-    DocumentDetail, EventDetail, EventRow, Filter, InvalidFilter, MentionRow, ModeSelection, Order,
-    Page, Paged, Totals,
+    DocumentDetail, DocumentSource, EventDetail, EventRow, Filter, InvalidFilter, MentionRow,
+    ModeSelection, Order, Page, Paged, Totals,
 };
 pub use record::{
-    CodedDocument, MentionIn, SentenceRow, code_document, content_hash, dictionaries_hash,
+    CodedDocument, MentionIn, Place, SentenceRow, code_document, content_hash, dictionaries_hash,
 };
 pub use write::{BatchReport, RootChange, WriteMode};
 

@@ -4,9 +4,11 @@
 //! same input ingested in any order (or in pieces, or re-ingested after a kill)
 //! gives the same ids. The rule is a setting of the store ([`MergeRule`]).
 //!
-//! Every rule puts in the key the mode, the source code, the target code, the full
-//! CAMEO code and the location when the mention has one. The rules differ in the
-//! date:
+//! Every rule puts in the key the mode, the source code, the target code and the full
+//! CAMEO code. The place is not in the key: reports of one event name its place at
+//! different precisions (`in Kyiv`, a `KYIV` dateline, none at all), and a key that
+//! held it would split the event. The event's place is instead chosen from its
+//! mentions' places ([`event_place`]). The rules differ in the date:
 //!
 //! - `day` (default): the same first and last day, so a day-precise date merges with
 //!   the same day and a month-precise date with the same month;
@@ -16,7 +18,7 @@
 //! A mention without any date (no date expression and no story date) never merges
 //! across stories: its key holds its document id.
 
-use crate::record::MentionIn;
+use crate::record::{MentionIn, Place};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::str::FromStr;
@@ -51,7 +53,9 @@ impl MergeRule {
             m.source.as_str(),
             m.target.as_deref().unwrap_or(""),
             m.cameo.as_str(),
-            m.location.as_deref().unwrap_or(""),
+            // An empty field where the place once was: the ids of stores written
+            // before places were stored stay the same.
+            "",
         ] {
             k.push('\u{1f}');
             k.push_str(part);
@@ -87,6 +91,64 @@ impl MergeRule {
     pub fn event_id(self, doc_id: &str, m: &MentionIn) -> i64 {
         stable_id(&self.key(doc_id, m))
     }
+}
+
+/// Whether two places can be the same event's: the same country, the same
+/// first-level division when both name one, and the same town when both are towns.
+pub fn places_agree(a: &Place, b: &Place) -> bool {
+    if a.country != b.country {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.adm1, &b.adm1)
+        && x != y
+    {
+        return false;
+    }
+    if a.rank() == 3 && b.rank() == 3 {
+        return match (&a.feature, &b.feature) {
+            (Some(x), Some(y)) => x == y,
+            _ => a.name == b.name,
+        };
+    }
+    // A division and a town in it, or a country and anything in it.
+    a.rank() != b.rank() || a.name == b.name
+}
+
+/// The place of an event from its mentions' places: the place that agrees with the
+/// most of them ([`places_agree`]), then the most precise, then the most often
+/// named, then the first by name. So `Kyiv` and `Ukraine` give `Kyiv`; `Kyiv`, `Kyiv`
+/// and `Lviv` give `Kyiv`; `Kyiv`, `Lviv` and `Ukraine` give `Ukraine` (the reports
+/// disagree on the city and agree on the country). The choice depends on the set of places only, never on
+/// the order the mentions came in. None when no mention has a place.
+pub fn event_place<'a>(places: &[&'a Place]) -> Option<&'a Place> {
+    // Distinct places with how often each is named: an event reported a thousand
+    // times names a handful of places.
+    let mut distinct: Vec<(&'a Place, usize)> = Vec::new();
+    for p in places {
+        match distinct.iter_mut().find(|(q, _)| q == p) {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((p, 1)),
+        }
+    }
+    let score = |p: &Place, same: usize| {
+        let agree: usize = distinct
+            .iter()
+            .filter(|(q, _)| places_agree(p, q))
+            .map(|(_, n)| n)
+            .sum();
+        (agree, p.rank(), same)
+    };
+    distinct
+        .iter()
+        .max_by(|(a, na), (b, nb)| {
+            score(a, *na)
+                .cmp(&score(b, *nb))
+                // The first by name (then feature, rule) wins a tie: reversed for max_by.
+                .then_with(|| b.name.cmp(&a.name))
+                .then_with(|| b.feature.cmp(&a.feature))
+                .then_with(|| b.how.cmp(&a.how))
+        })
+        .map(|(p, _)| *p)
 }
 
 /// A positive 63-bit id from a string (XXH3-64, top bit cleared).

@@ -50,7 +50,9 @@ pub struct Filter {
     pub to: Option<String>,
     /// Words that must all occur in the sentence (SQLite FTS5, any order).
     pub text: Option<String>,
-    /// Locations, once geolocation fills them.
+    /// Places where events happened: three capital letters are a country code
+    /// (ISO 3166-1 alpha-3, `UKR`) matched against the place's country; anything else
+    /// is a place name (`Kyiv`), matched whole and ignoring case against its name.
     pub locations: Vec<String>,
 }
 
@@ -151,8 +153,23 @@ pub struct EventRow {
     pub plover: Option<String>,
     /// Mode.
     pub mode: String,
-    /// Place, once geolocation lands.
+    /// Where it happened: the name of the place its mentions' places agree on (see
+    /// `merge::event_place`).
     pub location: Option<String>,
+    /// Country of the place, ISO 3166-1 alpha-3.
+    pub loc_country: Option<String>,
+    /// First-level division of the place (its name), for towns and divisions.
+    pub loc_adm1: Option<String>,
+    /// Latitude of the place.
+    pub loc_lat: Option<f64>,
+    /// Longitude of the place.
+    pub loc_lon: Option<f64>,
+    /// Gazetteer key of the place (`RU.Moscow`).
+    pub loc_feature: Option<String>,
+    /// `city`, `adm1` or `country`.
+    pub loc_precision: Option<String>,
+    /// The rule that set it: `clause`, `dateline` or `target_country`.
+    pub loc_how: Option<String>,
     /// Mentions that report it.
     pub mentions: u64,
     /// Distinct outlets (document `source`, else the document) that report it.
@@ -241,8 +258,22 @@ pub struct MentionRow {
     pub rule: String,
     /// Coder confidence.
     pub confidence: f64,
-    /// Place.
+    /// Where it happened: the place's name.
     pub location: Option<String>,
+    /// Country of the place, ISO 3166-1 alpha-3.
+    pub loc_country: Option<String>,
+    /// First-level division of the place (its name), for towns and divisions.
+    pub loc_adm1: Option<String>,
+    /// Latitude of the place.
+    pub loc_lat: Option<f64>,
+    /// Longitude of the place.
+    pub loc_lon: Option<f64>,
+    /// Gazetteer key of the place (`RU.Moscow`).
+    pub loc_feature: Option<String>,
+    /// `city`, `adm1` or `country`.
+    pub loc_precision: Option<String>,
+    /// The rule that set it: `clause`, `dateline` or `target_country`.
+    pub loc_how: Option<String>,
     /// The sentence.
     pub sentence_text: String,
     /// Its byte offset.
@@ -285,6 +316,17 @@ pub struct DocumentDetail {
     pub ingested: String,
     /// Its mentions, every mode, in text order.
     pub mentions: Vec<MentionRow>,
+}
+
+/// Where a document came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentSource {
+    /// URL.
+    pub url: Option<String>,
+    /// Outlet (the input's `source`).
+    pub outlet: Option<String>,
+    /// Publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`).
+    pub published: Option<String>,
 }
 
 /// Row counts of the store.
@@ -419,11 +461,6 @@ impl Filter {
             parts.push(format!("t.quad = {}", w.bind(*q as i64)));
         }
         w.any(parts);
-        let mut parts = Vec::new();
-        for v in &self.locations {
-            parts.push(format!("t.location = {}", w.bind(v.clone())));
-        }
-        w.any(parts);
         match &self.modes {
             ModeSelection::Default => w.clauses.push("t.shown = 1".into()),
             ModeSelection::All => {}
@@ -466,6 +503,23 @@ impl Filter {
                 "t.event IN (SELECT t.id FROM events t WHERE {inner})"
             ));
         }
+        // After the events' part: a mention's place is its own, which may differ
+        // from its event's (the event takes the most precise agreeing place).
+        let mut parts = Vec::new();
+        for v in &self.locations {
+            let v = v.trim();
+            if v.is_empty() || v.len() > 200 {
+                return Err(invalid("location", format!("{v:?} is not a place")));
+            }
+            parts.push(
+                if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) {
+                    format!("t.loc_country = {}", w.bind(v.to_string()))
+                } else {
+                    format!("t.location = {} COLLATE NOCASE", w.bind(v.to_string()))
+                },
+            );
+        }
+        w.any(parts);
         if let Some(f) = &self.from {
             let p = w.bind(date_value("from", f, false)?);
             w.clauses.push(format!("t.date >= {p}"));
@@ -490,7 +544,8 @@ impl Filter {
 /// The event columns, in [`event_row`]'s order, over `events t`.
 const EVENT_COLUMNS: &str = "t.id, t.date, t.date_end, t.source, t.source_country, t.target,
     t.target_country, t.cameo, t.root, t.quad, t.goldstein, t.plover, t.mode, t.location,
-    t.mentions, t.sources, t.articles, t.first_seen, t.last_seen, t.first_mention";
+    t.mentions, t.sources, t.articles, t.first_seen, t.last_seen, t.first_mention,
+    t.loc_country, t.loc_adm1, t.loc_lat, t.loc_lon, t.loc_feature, t.loc_precision, t.loc_how";
 
 fn opt_date(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
@@ -518,6 +573,13 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         first_seen: r.get(17)?,
         last_seen: r.get(18)?,
         first_mention: r.get(19)?,
+        loc_country: r.get(20)?,
+        loc_adm1: r.get(21)?,
+        loc_lat: r.get(22)?,
+        loc_lon: r.get(23)?,
+        loc_feature: r.get(24)?,
+        loc_precision: r.get(25)?,
+        loc_how: r.get(26)?,
     })
 }
 
@@ -526,7 +588,8 @@ const MENTION_COLUMNS: &str = "t.id, t.event, d.id, t.sentence, t.ordinal, t.dat
     t.date_precision, t.date_text, t.source, t.source_country, t.source_start, t.source_end,
     t.target, t.target_country, t.target_start, t.target_end, t.trigger_start, t.trigger_end,
     t.cameo, t.root, t.quad, t.goldstein, t.plover, t.plover_mode, t.mode, t.shown,
-    t.is_primary, t.quote, t.grp, t.rule, t.confidence, t.location, s.text, s.start, s.end";
+    t.is_primary, t.quote, t.grp, t.rule, t.confidence, t.location, s.text, s.start, s.end,
+    t.loc_country, t.loc_adm1, t.loc_lat, t.loc_lon, t.loc_feature, t.loc_precision, t.loc_how";
 
 const MENTION_FROM: &str =
     "mentions t JOIN documents d ON d.num = t.doc JOIN sentences s ON s.id = t.sent";
@@ -578,6 +641,13 @@ fn mention_row(r: &Row<'_>) -> rusqlite::Result<MentionRow> {
         rule: r.get(30)?,
         confidence: r.get(31)?,
         location: r.get(32)?,
+        loc_country: r.get(36)?,
+        loc_adm1: r.get(37)?,
+        loc_lat: r.get(38)?,
+        loc_lon: r.get(39)?,
+        loc_feature: r.get(40)?,
+        loc_precision: r.get(41)?,
+        loc_how: r.get(42)?,
         sentence_start: s_start,
         sentence_end: r.get(35)?,
         sentence_text,
@@ -739,6 +809,24 @@ impl Store {
             .and_then(|mut s| s.query_map([num], mention_row)?.collect())
             .map_err(|e| self.err(e))?;
         Ok(Some(doc))
+    }
+
+    /// Where document `id` came from: its URL, outlet and publication date (none when
+    /// it is not stored). What `dyad export` needs of a mention's document.
+    pub fn document_source(&self, id: &str) -> Result<Option<DocumentSource>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT url, outlet, published FROM documents WHERE id = ?1")
+            .and_then(|mut s| {
+                s.query_row([id], |r| {
+                    Ok(DocumentSource {
+                        url: r.get(0)?,
+                        outlet: r.get(1)?,
+                        published: r.get(2)?,
+                    })
+                })
+                .optional()
+            })
+            .map_err(|e| self.err(e))
     }
 
     /// Row counts.

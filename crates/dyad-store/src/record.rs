@@ -62,8 +62,61 @@ pub struct MentionIn {
     pub rule: String,
     /// Coder confidence.
     pub confidence: f64,
-    /// Place, once geolocation lands.
-    pub location: Option<String>,
+    /// Where the event happened, when the coder located it.
+    pub location: Option<Place>,
+}
+
+/// Where an event happened: `dyad code`'s `location`, flat (the `location` and
+/// `loc_*` columns of the mentions and events tables).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Place {
+    /// The gazetteer's name of the place (`location`).
+    pub name: String,
+    /// Its country, ISO 3166-1 alpha-3 (`loc_country`).
+    pub country: String,
+    /// The first-level division's name, for towns and divisions (`loc_adm1`).
+    pub adm1: Option<String>,
+    /// Latitude (`loc_lat`).
+    pub lat: f64,
+    /// Longitude (`loc_lon`).
+    pub lon: f64,
+    /// The gazetteer key of the feature (`RU.Moscow`) (`loc_feature`).
+    pub feature: Option<String>,
+    /// `city`, `adm1` or `country` (`loc_precision`).
+    pub precision: String,
+    /// The rule that set it: `clause`, `dateline` or `target_country` (`loc_how`).
+    pub how: String,
+}
+
+impl Place {
+    /// The place of `dyad code`'s location record.
+    pub fn from_record(l: &output::LocationRecord) -> Place {
+        Place {
+            name: l.name.to_string(),
+            country: l.country.to_string(),
+            adm1: l.adm1.map(str::to_string),
+            // Four decimals, as `dyad code` prints them (an f32 widened exactly would
+            // print as 55.75579833984375).
+            lat: round4(l.lat),
+            lon: round4(l.lon),
+            feature: (!l.feature_id.is_empty()).then(|| l.feature_id.clone()),
+            precision: l.precision.to_string(),
+            how: l.how.to_string(),
+        }
+    }
+
+    /// How precise it is: 3 a city, 2 a first-level division, 1 a country.
+    pub fn rank(&self) -> u8 {
+        match self.precision.as_str() {
+            "city" => 3,
+            "adm1" => 2,
+            _ => 1,
+        }
+    }
+}
+
+fn round4(x: f32) -> f64 {
+    ((x as f64) * 1e4).round() / 1e4
 }
 
 /// A sentence that holds at least one mention (`sentences` table, indexed by FTS5).
@@ -157,7 +210,7 @@ pub fn code_document(
             group: r.group,
             rule: r.rule.clone(),
             confidence: round2(r.confidence),
-            location: None,
+            location: r.location.as_ref().map(Place::from_record),
         });
     }
     let content_hash = content_hash(&doc);

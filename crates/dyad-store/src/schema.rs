@@ -7,10 +7,10 @@
 
 use crate::merge::MergeRule;
 use crate::{Access, Store, StoreError};
-use rusqlite::OptionalExtension;
+use rusqlite::{OptionalExtension, Transaction};
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a dyad store: the bytes of "dyad".
 pub const APPLICATION_ID: i64 = 0x6479_6164;
@@ -116,8 +116,46 @@ CREATE INDEX events_target ON events(target, date);
 CREATE INDEX events_date ON events(date);
 "#;
 
+/// The place columns after `location` (the place's name), in both the mentions and
+/// the events table: (name, SQL type).
+pub const PLACE_COLUMNS: [(&str, &str); 7] = [
+    ("loc_country", "TEXT"),
+    ("loc_adm1", "TEXT"),
+    ("loc_lat", "REAL"),
+    ("loc_lon", "REAL"),
+    ("loc_feature", "TEXT"),
+    ("loc_precision", "TEXT"),
+    ("loc_how", "TEXT"),
+];
+
+/// Version 1 -> 2: where events happened. Adds the place columns (each only when
+/// missing, so a store that gained some by hand migrates too), indexes the events'
+/// place name and country, and marks every stored document for re-coding: they were
+/// coded before places were stored, so `dyad recode` fills them in.
+fn v2(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    for table in ["mentions", "events"] {
+        let have: Vec<String> = tx
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for (col, ty) in [("location", "TEXT")].iter().chain(&PLACE_COLUMNS) {
+            if !have.iter().any(|h| h == col) {
+                tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {col} {ty}"))?;
+            }
+        }
+    }
+    tx.execute_batch(
+        "CREATE INDEX IF NOT EXISTS events_location ON events(location COLLATE NOCASE);
+         CREATE INDEX IF NOT EXISTS events_loc_country ON events(loc_country);
+         UPDATE documents SET dict_hash = 'coded-before-places';",
+    )
+}
+
+/// A migration: takes the store one version up, inside the caller's transaction.
+type Migration = fn(&Transaction<'_>) -> rusqlite::Result<()>;
+
 /// The migrations, in order.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[Migration] = &[|tx| tx.execute_batch(V1), v2];
 
 /// Sets the connection up, checks what the file is and migrates it.
 pub(crate) fn prepare(store: &mut Store, access: Access) -> Result<(), StoreError> {
@@ -196,8 +234,7 @@ fn migrate(store: &mut Store, from: i64) -> Result<(), StoreError> {
             .conn
             .transaction()
             .map_err(|e| store_err(&store.path, e))?;
-        tx.execute_batch(sql)
-            .map_err(|e| store_err(&store.path, e))?;
+        sql(&tx).map_err(|e| store_err(&store.path, e))?;
         tx.pragma_update(None, "user_version", i as i64 + 1)
             .map_err(|e| store_err(&store.path, e))?;
         if i == 0 {

@@ -5,8 +5,8 @@
 //! transaction, so a kill at any moment leaves the store as it was before the batch
 //! or after it.
 
-use crate::merge::MergeRule;
-use crate::record::{CodedDocument, MentionIn};
+use crate::merge::{MergeRule, event_place};
+use crate::record::{CodedDocument, MentionIn, Place};
 use crate::{Store, StoreError};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -89,11 +89,13 @@ impl BatchReport {
 /// earliest first day and latest last day; counts of mentions, distinct outlets (a
 /// document without outlet counts as its own) and distinct documents; the earliest
 /// and latest publication dates; the first mention (earliest publication date, then
-/// document id, sentence and number).
+/// document id, sentence and number); the place that most of its mentions' places
+/// agree with, most precise first ([`event_place`]).
 const EVENT_INSERT: &str = "
     INSERT OR REPLACE INTO events (id, date, date_end, source, source_country, target, target_country,
         cameo, root, quad, goldstein, plover, mode, shown, location, mentions, sources,
-        articles, first_seen, last_seen, first_mention)";
+        articles, first_seen, last_seen, first_mention, loc_country, loc_adm1, loc_lat, loc_lon,
+        loc_feature, loc_precision, loc_how)";
 
 type Signature = (u32, String, String, Option<String>, String, String);
 
@@ -284,15 +286,18 @@ fn write_document<'a>(
             date_precision, date_text, source, source_country, source_start, source_end,
             target, target_country, target_start, target_end, trigger_start, trigger_end,
             cameo, root, quad, goldstein, plover, plover_mode, mode, shown, is_primary, quote,
-            grp, rule, confidence, location)
+            grp, rule, confidence, location, loc_country, loc_adm1, loc_lat, loc_lon, loc_feature,
+            loc_precision, loc_how)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
+            ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,
+            ?35, ?36, ?37, ?38, ?39, ?40)",
     )?;
     for m in &cd.mentions {
         let event = rule.event_id(&cd.doc.id, m);
         touch(tx, touched, event)?;
         fresh.mentions.entry(event).or_default().push((cd, m));
         let sent = sent_ids.get(&m.sentence).copied().unwrap_or(0);
+        let l = m.location.as_ref();
         ins.execute(params![
             num,
             m.sentence,
@@ -326,7 +331,14 @@ fn write_document<'a>(
             m.group,
             m.rule,
             m.confidence,
-            m.location,
+            l.map(|l| &l.name),
+            l.map(|l| &l.country),
+            l.and_then(|l| l.adm1.as_ref()),
+            l.map(|l| l.lat),
+            l.map(|l| l.lon),
+            l.and_then(|l| l.feature.as_ref()),
+            l.map(|l| &l.precision),
+            l.map(|l| &l.how),
         ])?;
         report.mentions_written += 1;
         let sig = signature(m);
@@ -515,7 +527,8 @@ fn recompute_event(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<u8>
         .prepare_cached(
             "SELECT d.id, d.outlet, d.published, m.date, m.date_end, m.sentence, m.ordinal,
                     m.source, m.source_country, m.target, m.target_country, m.cameo, m.root,
-                    m.quad, m.goldstein, m.plover, m.mode, m.shown, m.location
+                    m.quad, m.goldstein, m.plover, m.mode, m.shown, m.location, m.loc_country,
+                    m.loc_adm1, m.loc_lat, m.loc_lon, m.loc_feature, m.loc_precision, m.loc_how
              FROM mentions m JOIN documents d ON d.num = m.doc WHERE m.event = ?1",
         )?
         .query_map([id], |r| {
@@ -539,7 +552,7 @@ fn recompute_event(tx: &Transaction<'_>, id: i64) -> rusqlite::Result<Option<u8>
                     plover: r.get(15)?,
                     mode: r.get(16)?,
                     shown: r.get(17)?,
-                    location: r.get(18)?,
+                    location: place_at(r, 18)?,
                     ..MentionIn::key_only()
                 },
             ))
@@ -588,6 +601,8 @@ fn insert_event(
     let articles: HashSet<&str> = parts.iter().map(|p| p.doc_id).collect();
     let published = parts.iter().filter_map(|p| p.published.as_deref());
     let first_id = format!("{}-{}-{}", first.doc_id, m0.sentence, m0.ordinal);
+    let places: Vec<&Place> = parts.iter().filter_map(|p| p.m.location.as_ref()).collect();
+    let place = event_place(&places);
     // An event that gained or lost mentions but kept its dates: update the counts in
     // place, leaving the row's index entries (actors, dates) untouched.
     let updated = if !may_exist {
@@ -596,7 +611,9 @@ fn insert_event(
         tx.prepare_cached(
             "UPDATE events SET mentions = ?2, sources = ?3, articles = ?4, first_seen = ?5,
                 last_seen = ?6, first_mention = ?7, source_country = ?8, target_country = ?9,
-                quad = ?10, goldstein = ?11, plover = ?12
+                quad = ?10, goldstein = ?11, plover = ?12, location = ?15, loc_country = ?16,
+                loc_adm1 = ?17, loc_lat = ?18, loc_lon = ?19, loc_feature = ?20,
+                loc_precision = ?21, loc_how = ?22
              WHERE id = ?1 AND date = ?13 AND date_end IS ?14",
         )?
         .execute(params![
@@ -614,6 +631,14 @@ fn insert_event(
             m0.plover,
             date,
             date_end,
+            place.map(|l| &l.name),
+            place.map(|l| &l.country),
+            place.and_then(|l| l.adm1.as_ref()),
+            place.map(|l| l.lat),
+            place.map(|l| l.lon),
+            place.and_then(|l| l.feature.as_ref()),
+            place.map(|l| &l.precision),
+            place.map(|l| &l.how),
         ])?
     };
     if updated > 0 {
@@ -621,7 +646,7 @@ fn insert_event(
     }
     tx.prepare_cached(&format!(
         "{EVENT_INSERT} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-            ?16, ?17, ?18, ?19, ?20, ?21)"
+            ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)"
     ))?
     .execute(params![
         id,
@@ -638,13 +663,20 @@ fn insert_event(
         m0.plover,
         m0.mode,
         m0.shown,
-        m0.location,
+        place.map(|l| &l.name),
         parts.len() as i64,
         outlets.len() as i64,
         articles.len() as i64,
         published.clone().min(),
         published.max(),
         first_id,
+        place.map(|l| &l.country),
+        place.and_then(|l| l.adm1.as_ref()),
+        place.map(|l| l.lat),
+        place.map(|l| l.lon),
+        place.and_then(|l| l.feature.as_ref()),
+        place.map(|l| &l.precision),
+        place.map(|l| &l.how),
     ])?;
     Ok(m0.root)
 }
@@ -653,7 +685,7 @@ fn insert_event(
 fn rebuild_events(tx: &Transaction<'_>, rule: MergeRule) -> rusqlite::Result<()> {
     let rows: Vec<(i64, String, MentionIn)> = tx
         .prepare(
-            "SELECT m.id, d.id, m.mode, m.source, m.target, m.cameo, m.location, m.date,
+            "SELECT m.id, d.id, m.mode, m.source, m.target, m.cameo, m.date,
                     m.date_end, m.sentence, m.ordinal
              FROM mentions m JOIN documents d ON d.num = m.doc",
         )?
@@ -666,11 +698,10 @@ fn rebuild_events(tx: &Transaction<'_>, rule: MergeRule) -> rusqlite::Result<()>
                     source: r.get(3)?,
                     target: r.get(4)?,
                     cameo: r.get(5)?,
-                    location: r.get(6)?,
-                    date: r.get(7)?,
-                    date_end: r.get(8)?,
-                    sentence: r.get(9)?,
-                    ordinal: r.get(10)?,
+                    date: r.get(6)?,
+                    date_end: r.get(7)?,
+                    sentence: r.get(8)?,
+                    ordinal: r.get(9)?,
                     ..MentionIn::key_only()
                 },
             ))
@@ -689,4 +720,22 @@ fn rebuild_events(tx: &Transaction<'_>, rule: MergeRule) -> rusqlite::Result<()>
         recompute_event(tx, id)?;
     }
     Ok(())
+}
+
+/// The place stored in the eight columns from `at` (`location`, then the `loc_*`
+/// columns of [`crate::schema::PLACE_COLUMNS`]), none when the name is null.
+pub(crate) fn place_at(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<Place>> {
+    let Some(name) = r.get::<_, Option<String>>(at)? else {
+        return Ok(None);
+    };
+    Ok(Some(Place {
+        name,
+        country: r.get::<_, Option<String>>(at + 1)?.unwrap_or_default(),
+        adm1: r.get(at + 2)?,
+        lat: r.get::<_, Option<f64>>(at + 3)?.unwrap_or_default(),
+        lon: r.get::<_, Option<f64>>(at + 4)?.unwrap_or_default(),
+        feature: r.get(at + 5)?,
+        precision: r.get::<_, Option<String>>(at + 6)?.unwrap_or_default(),
+        how: r.get::<_, Option<String>>(at + 7)?.unwrap_or_default(),
+    }))
 }

@@ -399,3 +399,225 @@ fn mentions_filter_by_actor_and_date_together() {
     assert_eq!(count(&["FRAGOV"], "2024-04", "2024-05-02"), 0);
     assert_eq!(count(&["FRA*", "RUS"], "2024", "2024"), 3);
 }
+
+/// "The French government condemned the German government {place} on Friday."
+fn condemned(id: &str, outlet: &str, place: &str) -> Document {
+    let text = format!(
+        "The French government condemned the German government {place}on Friday, officials said."
+    );
+    doc(id, outlet, "2024-05-03", &text)
+}
+
+fn fra_deu_event(store: &Store) -> dyad_store::EventRow {
+    let page = store.events(&fra_deu(), &Page::default()).unwrap();
+    assert_eq!(page.items.len(), 1, "{:#?}", page.items);
+    page.items.into_iter().next().unwrap()
+}
+
+#[test]
+fn mentions_and_events_keep_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("s.db"), Access::Write).unwrap();
+    let docs = coded(vec![
+        condemned("a", "Outlet A", "in Berlin "),
+        condemned("b", "Outlet B", ""),
+    ]);
+    let berlin = docs[0].mentions[0]
+        .location
+        .clone()
+        .expect("Berlin is found");
+    assert_eq!(
+        (berlin.name.as_str(), berlin.country.as_str()),
+        ("Berlin", "DEU")
+    );
+    store.write(&docs, WriteMode::Ingest).unwrap();
+    // A report without a place merges with one that has it: the place is not in the
+    // merge key, and the event takes the place its mentions give.
+    let e = fra_deu_event(&store);
+    assert_eq!(e.mentions, 2);
+    assert_eq!(e.location.as_deref(), Some("Berlin"));
+    assert_eq!(e.loc_country.as_deref(), Some("DEU"));
+    assert_eq!(e.loc_adm1.as_deref(), Some("Berlin"));
+    assert_eq!(e.loc_precision.as_deref(), Some("city"));
+    assert_eq!(e.loc_how.as_deref(), Some("clause"));
+    assert_eq!(e.loc_feature.as_deref(), Some("DE.Berlin.Berlin"));
+    assert_eq!(e.loc_lat, Some(berlin.lat));
+    assert!((e.loc_lat.unwrap() - 52.52).abs() < 0.01, "{:?}", e.loc_lat);
+    assert!((e.loc_lon.unwrap() - 13.41).abs() < 0.01, "{:?}", e.loc_lon);
+    // Each mention keeps its own place.
+    let detail = store.event(e.id).unwrap().unwrap();
+    let places: Vec<(&str, Option<&str>)> = detail
+        .mentions
+        .iter()
+        .map(|m| (m.doc_id.as_str(), m.location.as_deref()))
+        .collect();
+    assert_eq!(places, [("a", Some("Berlin")), ("b", None)]);
+    assert_eq!(detail.mentions[0].loc_country.as_deref(), Some("DEU"));
+    assert_eq!(detail.mentions[1].loc_lat, None);
+}
+
+#[test]
+fn an_event_takes_the_most_precise_place_its_mentions_agree_on() {
+    let stories = || {
+        coded(vec![
+            condemned("a", "Outlet A", "in Germany "),
+            condemned("b", "Outlet B", "in Berlin "),
+            condemned("c", "Outlet C", "in Munich "),
+            condemned("d", "Outlet D", "in Munich "),
+        ])
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("1.db"), Access::Write).unwrap();
+    let docs = stories();
+    // Germany alone, then Berlin: the city is more precise and lies in the country.
+    store.write(&docs[..1], WriteMode::Ingest).unwrap();
+    let e = fra_deu_event(&store);
+    assert_eq!(
+        (e.location.as_deref(), e.loc_precision.as_deref()),
+        (Some("Germany"), Some("country"))
+    );
+    store.write(&docs[1..2], WriteMode::Ingest).unwrap();
+    let e = fra_deu_event(&store);
+    assert_eq!(e.location.as_deref(), Some("Berlin"));
+    // Berlin and Munich disagree: Germany, which every report agrees with, wins.
+    store.write(&docs[2..], WriteMode::Ingest).unwrap();
+    let e = fra_deu_event(&store);
+    assert_eq!(e.mentions, 4);
+    assert_eq!(
+        (e.location.as_deref(), e.loc_adm1.as_deref()),
+        (Some("Germany"), None)
+    );
+    // The same stories in another order give the same event.
+    let mut other = Store::open(dir.path().join("2.db"), Access::Write).unwrap();
+    let mut docs = stories();
+    docs.reverse();
+    other.write(&docs, WriteMode::Ingest).unwrap();
+    assert_eq!(fra_deu_event(&other), e);
+    // Without the country: two reports of Munich outweigh one of Berlin.
+    let mut third = Store::open(dir.path().join("3.db"), Access::Write).unwrap();
+    third.write(&docs[..3], WriteMode::Ingest).unwrap();
+    let e = fra_deu_event(&third);
+    assert_eq!(
+        (e.location.as_deref(), e.loc_adm1.as_deref()),
+        (Some("Munich"), Some("Bavaria"))
+    );
+}
+
+#[test]
+fn location_filters_take_a_place_name_or_a_country_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path().join("s.db"), Access::Write).unwrap();
+    let mut docs = vec![condemned("a", "Outlet A", "in Berlin ")];
+    docs.push(doc(
+        "k",
+        "Outlet K",
+        "2024-05-03",
+        "Russian forces attacked Ukrainian troops near Kharkiv on Friday.",
+    ));
+    store.write(&coded(docs), WriteMode::Ingest).unwrap();
+    let count = |locations: &[&str], mentions: bool| {
+        let f = Filter {
+            locations: locations.iter().map(|s| s.to_string()).collect(),
+            ..Filter::default()
+        };
+        if mentions {
+            store.mentions(&f, &Page::default()).unwrap().items.len()
+        } else {
+            store.events(&f, &Page::default()).unwrap().items.len()
+        }
+    };
+    let all = count(&[], false);
+    assert!(all >= 2, "{all}");
+    assert_eq!(count(&["Berlin"], false), 1);
+    assert_eq!(count(&["berlin"], false), 1, "names ignore case");
+    assert_eq!(count(&["DEU"], false), 1);
+    assert_eq!(count(&["UKR"], false), 1);
+    assert_eq!(count(&["DEU", "UKR"], false), 2, "alternatives");
+    assert_eq!(
+        count(&["FRA"], false),
+        0,
+        "the place's country, not an actor's"
+    );
+    assert_eq!(count(&["Ber"], false), 0, "whole names only");
+    assert_eq!(count(&["Berlin"], true), 1);
+    // With an actor filter too (the mentions' path through the events' index).
+    let f = Filter {
+        locations: vec!["DEU".into()],
+        ..fra_deu()
+    };
+    assert_eq!(store.mentions(&f, &Page::default()).unwrap().items.len(), 1);
+    let f = Filter {
+        locations: vec!["UKR".into()],
+        ..fra_deu()
+    };
+    assert_eq!(store.events(&f, &Page::default()).unwrap().items.len(), 0);
+    assert!(
+        store
+            .events(
+                &Filter {
+                    locations: vec![" ".into()],
+                    ..Filter::default()
+                },
+                &Page::default()
+            )
+            .is_err()
+    );
+    // Per place.
+    let rows = store
+        .aggregate(&Filter::default(), &[GroupBy::Location], None)
+        .unwrap();
+    let berlin = rows
+        .iter()
+        .find(|r| r.keys == [Some("Berlin".to_string())])
+        .expect("a Berlin row");
+    assert_eq!((berlin.events, berlin.mentions), (1, 1));
+    let total: u64 = rows.iter().map(|r| r.events).sum();
+    assert_eq!(total as usize, all);
+}
+
+#[test]
+fn a_store_from_before_places_gains_the_columns_and_recode_fills_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let docs = coded(vec![condemned("a", "Outlet A", "in Berlin ")]);
+    {
+        let mut store = Store::open(&path, Access::Write).unwrap();
+        store.write(&docs, WriteMode::Ingest).unwrap();
+        // Take the store back to schema 1: no place columns, no place indexes.
+        let mut sql = String::from(
+            "DROP INDEX events_location; DROP INDEX events_loc_country;
+             UPDATE mentions SET location = NULL; UPDATE events SET location = NULL;",
+        );
+        for t in ["mentions", "events"] {
+            for c in [
+                "loc_country",
+                "loc_adm1",
+                "loc_lat",
+                "loc_lon",
+                "loc_feature",
+                "loc_precision",
+                "loc_how",
+            ] {
+                sql.push_str(&format!("ALTER TABLE {t} DROP COLUMN {c};"));
+            }
+        }
+        sql.push_str("PRAGMA user_version = 1;");
+        store.connection().execute_batch(&sql).unwrap();
+    }
+    assert!(
+        Store::open(&path, Access::Read).is_err(),
+        "reading needs the migration"
+    );
+    let mut store = Store::open(&path, Access::Write).unwrap();
+    let e = fra_deu_event(&store);
+    assert_eq!((e.location, e.loc_country), (None, None));
+    // Every document is marked for re-coding, which fills the places in.
+    assert_eq!(store.count_to_recode("test-dicts").unwrap(), 1);
+    let report = store.write(&docs, WriteMode::Recode).unwrap();
+    assert_eq!(report.recoded, 1);
+    let after = fra_deu_event(&store);
+    assert_eq!(after.id, e.id, "event ids do not change");
+    assert_eq!(after.location.as_deref(), Some("Berlin"));
+    assert_eq!(after.loc_country.as_deref(), Some("DEU"));
+    assert_eq!(store.count_to_recode("test-dicts").unwrap(), 0);
+}

@@ -11,11 +11,19 @@ use dyad_formats::{EventRow, LakeWriter, TextFormat, TextWriter, date_added_now}
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Codes one document and returns its events as rows.
-fn rows(pipeline: &Pipeline, modes: ModeFilter, doc: &Document, a: &mut Analysis) -> Vec<EventRow> {
+/// Codes one document and returns its events as rows: those with a confidence of at
+/// least `min_confidence`, as JSON Lines keeps them.
+fn rows(
+    pipeline: &Pipeline,
+    modes: ModeFilter,
+    min_confidence: f32,
+    doc: &Document,
+    a: &mut Analysis,
+) -> Vec<EventRow> {
     pipeline.analyze(doc, None, a);
     output::event_records(pipeline, doc, a, modes, false)
         .iter()
+        .filter(|r| r.confidence >= min_confidence)
         .map(|r| EventRow::new(r, doc))
         .collect()
 }
@@ -60,7 +68,7 @@ pub fn code(global: &Global, args: &CodeArgs, pipeline: &Pipeline) -> Result<Exi
         "events",
         Coding::Yes,
         |doc, a, buf| {
-            let rows = rows(pipeline, modes, doc, a);
+            let rows = rows(pipeline, modes, args.min_confidence, doc, a);
             writer.write_rows(&rows, buf);
             rows.len() as u64
         },
@@ -85,7 +93,7 @@ fn lake(
         "events",
         Coding::Yes,
         |doc, a, out: &mut Vec<EventRow>| {
-            *out = rows(pipeline, modes, doc, a);
+            *out = rows(pipeline, modes, args.min_confidence, doc, a);
             out.len() as u64
         },
         move |batches| {

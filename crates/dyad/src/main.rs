@@ -6,6 +6,7 @@
 //! and written in input order, so the output is the same whatever the thread count.
 
 mod aggregate;
+mod export;
 mod formats;
 mod import;
 mod ingest;
@@ -151,6 +152,8 @@ enum Command {
     Query(query::QueryArgs),
     /// Count stored events per group and period.
     Aggregate(aggregate::AggregateArgs),
+    /// Write stored events in the field's formats (CSV, GDELT, Phoenix, PLOVER, Parquet).
+    Export(export::ExportArgs),
     /// Serve the HTTP API and the dashboard over a store (see docs/server.md).
     Serve(serve::ServeArgs),
 }
@@ -218,7 +221,7 @@ pub struct CodeArgs {
 }
 
 /// A probability given on the command line: a number from 0 to 1.
-fn probability(s: &str) -> Result<f32, String> {
+pub(crate) fn probability(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
         _ => Err(format!("{s:?} is not a number from 0 to 1")),
@@ -288,6 +291,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Recode(args) => recode::run(&cli.global, &args),
         Command::Query(args) => query::run(&args),
         Command::Aggregate(args) => aggregate::run(&args),
+        Command::Export(args) => export::run(&cli.global, &args),
         Command::Serve(args) => serve::run(&cli.global, &args),
         Command::Eval(mut args) => {
             args.custom_dictionaries = cli.global.dictionaries.is_some();

@@ -51,6 +51,11 @@ pub struct FilterArgs {
     /// Words that must all occur in the sentence (full-text search).
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+    /// Where the event happened: three capital letters are the place's country
+    /// (ISO 3166-1 alpha-3: UKR), anything else a place name (Kyiv; whole name,
+    /// any case).
+    #[arg(long, value_delimiter = ',', value_name = "PLACES")]
+    pub location: Vec<String>,
 }
 
 impl FilterArgs {
@@ -74,7 +79,7 @@ impl FilterArgs {
             from: self.from.clone(),
             to: self.to.clone(),
             text: self.text.clone(),
-            locations: Vec::new(),
+            locations: self.location.clone(),
         }
     }
 }
@@ -166,9 +171,32 @@ fn opt(s: &Option<String>) -> &str {
     s.as_deref().unwrap_or("")
 }
 
+/// The `loc_*` columns of a row, as CSV text, in the headers' order.
+#[allow(clippy::too_many_arguments)]
+fn place_fields(
+    country: &Option<String>,
+    adm1: &Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    feature: &Option<String>,
+    precision: &Option<String>,
+    how: &Option<String>,
+) -> [String; 7] {
+    let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    [
+        opt(country).into(),
+        opt(adm1).into(),
+        num(lat),
+        num(lon),
+        opt(feature).into(),
+        opt(precision).into(),
+        opt(how).into(),
+    ]
+}
+
 const EVENT_HEADER: &str = "id,date,date_end,source,source_country,target,target_country,cameo,\
 root,quad_class,goldstein,plover,mode,location,mentions,sources,articles,first_seen,last_seen,\
-first_mention";
+first_mention,loc_country,loc_adm1,loc_lat,loc_lon,loc_feature,loc_precision,loc_how";
 
 fn write_events(
     out: &mut impl Write,
@@ -208,12 +236,21 @@ fn write_events(
                     opt(&e.last_seen).into(),
                     e.first_mention.clone(),
                 ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                let place = place_fields(
+                    &e.loc_country,
+                    &e.loc_adm1,
+                    e.loc_lat,
+                    e.loc_lon,
+                    &e.loc_feature,
+                    &e.loc_precision,
+                    &e.loc_how,
+                );
+                let line: Vec<String> = fields.iter().chain(&place).map(|f| csv_field(f)).collect();
                 writeln!(out, "{}", line.join(","))?;
             }
             QueryFormat::Table => writeln!(
                 out,
-                "{:<19} {:<10} {:<12} -> {:<12} {:<4} q{} {:>+5.1} {:<9} {:>3} mentions {:>3} sources  {}",
+                "{:<19} {:<10} {:<12} -> {:<12} {:<4} q{} {:>+5.1} {:<9} {:>3} mentions {:>3} sources  {:<16} {}",
                 e.id,
                 e.date.as_deref().unwrap_or("-"),
                 e.source,
@@ -224,6 +261,7 @@ fn write_events(
                 e.mode,
                 e.mentions,
                 e.sources,
+                place_label(&e.location, &e.loc_country),
                 e.first_mention
             )?,
         }
@@ -233,7 +271,8 @@ fn write_events(
 
 const MENTION_HEADER: &str = "id,event,doc_id,sentence,date,date_end,source,source_country,\
 target,target_country,cameo,root,quad_class,goldstein,plover,mode,primary,quote,trigger,rule,\
-confidence,location,sentence_text";
+confidence,location,sentence_text,loc_country,loc_adm1,loc_lat,loc_lon,loc_feature,\
+loc_precision,loc_how";
 
 fn write_mentions(
     out: &mut impl Write,
@@ -276,18 +315,28 @@ fn write_mentions(
                     opt(&m.location).into(),
                     m.sentence_text.clone(),
                 ];
-                let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+                let place = place_fields(
+                    &m.loc_country,
+                    &m.loc_adm1,
+                    m.loc_lat,
+                    m.loc_lon,
+                    &m.loc_feature,
+                    &m.loc_precision,
+                    &m.loc_how,
+                );
+                let line: Vec<String> = fields.iter().chain(&place).map(|f| csv_field(f)).collect();
                 writeln!(out, "{}", line.join(","))?;
             }
             QueryFormat::Table => writeln!(
                 out,
-                "{}  {:<10} {:<12} -> {:<12} {:<4} {:<9} \"{}\"  | {}",
+                "{}  {:<10} {:<12} -> {:<12} {:<4} {:<9} {:<16} \"{}\"  | {}",
                 m.id,
                 m.date.as_deref().unwrap_or("-"),
                 m.source,
                 m.target.as_deref().unwrap_or("-"),
                 m.cameo,
                 m.mode,
+                place_label(&m.location, &m.loc_country),
                 m.trigger.text.as_deref().unwrap_or(""),
                 m.sentence_text
                     .chars()
@@ -298,4 +347,13 @@ fn write_mentions(
         }
     }
     Ok(())
+}
+
+/// A place for the table: `Kyiv/UKR`, the country alone for a country, `-` for none.
+fn place_label(name: &Option<String>, country: &Option<String>) -> String {
+    match (name, country) {
+        (Some(n), Some(c)) if n != c => format!("@{n}/{c}"),
+        (Some(n), _) => format!("@{n}"),
+        _ => "@-".to_string(),
+    }
 }

@@ -294,3 +294,51 @@ fn text_formats_do_not_depend_on_threads() {
         assert_eq!(run("1"), run("3"), "{format}");
     }
 }
+
+/// Events per format of the examples (CSV without its header, the lake's rows).
+fn counts_per_format(extra: &[&str]) -> Vec<(&'static str, usize)> {
+    let mut out = Vec::new();
+    for f in ["jsonl", "table", "gdelt", "phoenix", "plover"] {
+        out.push((
+            f,
+            ok(&code(&[&["--format", f][..], extra].concat()))
+                .lines()
+                .count(),
+        ));
+    }
+    let m = ok(&code(
+        &[&["--format", "gdelt", "--mentions"][..], extra].concat(),
+    ));
+    out.push(("gdelt --mentions", m.lines().count()));
+    let csv = ok(&code(&[&["--format", "csv"][..], extra].concat()));
+    out.push((
+        "csv",
+        csv::Reader::from_reader(csv.as_bytes()).records().count(),
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    write_lake(dir.path(), extra);
+    out.push(("parquet", lake_rows(dir.path()).len()));
+    out
+}
+
+#[test]
+fn min_confidence_keeps_every_format_in_step() {
+    let all = jsonl(&[]);
+    let mut conf: Vec<f64> = all
+        .iter()
+        .map(|e| e["confidence"].as_f64().unwrap())
+        .collect();
+    conf.sort_by(f64::total_cmp);
+    // A threshold that keeps some events and drops others.
+    let p = conf[conf.len() / 2];
+    assert!(conf[0] < p, "the examples' confidences differ: {conf:?}");
+    let p = p.to_string();
+    let kept = jsonl(&["--min-confidence", &p]).len();
+    assert!(0 < kept && kept < all.len(), "{kept} of {}", all.len());
+    for (format, n) in counts_per_format(&[]) {
+        assert_eq!(n, all.len(), "{format} without --min-confidence");
+    }
+    for (format, n) in counts_per_format(&["--min-confidence", &p]) {
+        assert_eq!(n, kept, "{format} with --min-confidence {p}");
+    }
+}

@@ -687,3 +687,82 @@ fn watch_ingests_files_as_they_appear_and_ctrl_c_stops_it() {
     );
     assert_eq!(docs(), 8);
 }
+
+#[test]
+fn query_and_aggregate_by_the_place_of_the_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db_s = db.display().to_string();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        "The French government condemned the German government in Berlin on Friday.\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.txt",
+        "Russian forces attacked Ukrainian troops near Kharkiv on Friday.\n",
+    );
+    ok(&dyad(&[
+        "--quiet",
+        "--published",
+        "2024-05-03",
+        "ingest",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--store",
+        &db_s,
+    ]));
+    let query = |extra: &[&str]| {
+        let mut args = vec!["query", "--store", &db_s];
+        args.extend(extra);
+        ok(&dyad(&args))
+    };
+    let all = jsonl(&query(&[]));
+    assert_eq!(all.len(), 2, "{all:#?}");
+    let berlin = jsonl(&query(&["--location", "berlin"]));
+    assert_eq!(berlin.len(), 1);
+    let e = &berlin[0];
+    assert_eq!(e["location"], "Berlin");
+    assert_eq!(e["loc_country"], "DEU");
+    assert_eq!(e["loc_adm1"], "Berlin");
+    assert_eq!(e["loc_precision"], "city");
+    assert_eq!(e["loc_how"], "clause");
+    assert_eq!(e["loc_feature"], "DE.Berlin.Berlin");
+    assert!((e["loc_lat"].as_f64().unwrap() - 52.52).abs() < 0.01);
+    assert!((e["loc_lon"].as_f64().unwrap() - 13.41).abs() < 0.01);
+    assert_eq!(jsonl(&query(&["--location", "UKR"])).len(), 1);
+    assert_eq!(jsonl(&query(&["--location", "UKR,DEU"])).len(), 2);
+    assert_eq!(jsonl(&query(&["--location", "FRA"])).len(), 0);
+    let mentions = jsonl(&query(&["--mentions", "--location", "DEU"]));
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(mentions[0]["location"], "Berlin");
+    assert_eq!(mentions[0]["loc_country"], "DEU");
+    // CSV: the place columns by name.
+    let csv = query(&["--format", "csv", "--location", "Berlin"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(col("location"), "Berlin");
+    assert_eq!(col("loc_country"), "DEU");
+    assert_eq!(col("loc_precision"), "city");
+    assert!(col("loc_lat").starts_with("52.5"), "{}", col("loc_lat"));
+    let table = query(&["--format", "table", "--location", "Berlin"]);
+    assert!(table.contains("@Berlin/DEU"), "{table}");
+    // Per place.
+    let agg = ok(&dyad(&[
+        "aggregate",
+        "--store",
+        &db_s,
+        "--by",
+        "location",
+        "--format",
+        "jsonl",
+    ]));
+    let rows = jsonl(&agg);
+    let berlin = rows.iter().find(|r| r["location"] == "Berlin").unwrap();
+    assert_eq!(berlin["events"], 1);
+    let total: u64 = rows.iter().map(|r| r["events"].as_u64().unwrap()).sum();
+    assert_eq!(total, 2);
+}
