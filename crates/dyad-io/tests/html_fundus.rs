@@ -4,7 +4,8 @@
 //! F1 is token-level: bags of lower-cased word tokens (runs of letters and
 //! digits), overlap = multiset intersection. Both the micro F1 (counts pooled
 //! over all pages) and the macro F1 (mean of per-page F1s) are printed and
-//! held to a floor.
+//! held to a floor. With `DYAD_FUNDUS_DUMP=DIR` set, each page's extracted text
+//! is written to `DIR/<id>.got.txt`.
 
 mod common;
 
@@ -33,6 +34,11 @@ fn extraction_f1_on_fundus_pages() {
             Ok(d) => d,
             Err(e) => panic!("{e}"),
         };
+        if let Some(dir) = std::env::var_os("DYAD_FUNDUS_DUMP") {
+            // Each page's extracted text, to compare with its expected text by eye.
+            let name = format!("{}.got.txt", entry["id"].as_str().unwrap());
+            std::fs::write(std::path::Path::new(&dir).join(name), &doc.text).unwrap();
+        }
         let counts = common::overlap(&doc.text, &expected);
         common_sum += counts.0;
         got_sum += counts.1;

@@ -106,7 +106,8 @@ pub struct Page {
     pub published: Option<PartialDate>,
     /// The canonical URL (`<link rel=canonical>`, `og:url`).
     pub url: Option<String>,
-    /// The two-letter language code (`<html lang>`, `og:locale`...).
+    /// The two-letter language code the page names (`<html lang>`,
+    /// `<meta http-equiv=content-language>`, `og:locale`); never a guess.
     pub language: Option<String>,
 }
 
@@ -161,7 +162,10 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
         title: meta.title.or_else(|| nonempty(m.title)),
         published: meta.published.or_else(|| m.date.map(PartialDate::from)),
         url: meta.url.or_else(|| nonempty(m.url)),
-        language: meta.language.or_else(|| language_code(&m.language)),
+        // Only a language the page names: the extractor's own guess (`whatlang`
+        // unchecked) would pre-empt a WARC `Content-Language` and the checked
+        // detection of `crate::language`.
+        language: meta.language,
     })
 }
 
@@ -420,7 +424,7 @@ fn strip_site_name<'a>(title: &'a str, sites: &[&str]) -> &'a str {
 }
 
 /// `en` from `en`, `en-GB`, `en_US`, `EN`; `None` for anything else.
-fn language_code(s: &str) -> Option<String> {
+pub(crate) fn language_code(s: &str) -> Option<String> {
     let code = s.trim().split(['-', '_']).next()?;
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()))
         .then(|| code.to_ascii_lowercase())
