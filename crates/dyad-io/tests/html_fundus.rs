@@ -92,10 +92,12 @@ fn extraction_f1_on_fundus_pages() {
     // 0.900/0.915).
     // With the boilerplate classes (cookie panels, advert labels, newsletter
     // boxes, comment forms, shortcodes): micro 0.9480 (P 0.9354), macro 0.9516.
-    assert!(micro >= 0.945, "micro F1 {micro:.4} below the floor 0.945");
+    // With the standfirst (the page's description shown above the story) and
+    // picture credits dropped: micro 0.9494 (P 0.9348, R 0.9644), macro 0.9538.
+    assert!(micro >= 0.948, "micro F1 {micro:.4} below the floor 0.948");
     assert!(
-        macro_f1 >= 0.945,
-        "macro F1 {macro_f1:.4} below the floor 0.945"
+        macro_f1 >= 0.951,
+        "macro F1 {macro_f1:.4} below the floor 0.951"
     );
     assert!(rows[0].0 >= 0.5, "a page fell below F1 0.5: {:?}", rows[0]);
     assert!(
