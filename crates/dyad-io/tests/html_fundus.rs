@@ -4,7 +4,8 @@
 //! F1 is token-level: bags of lower-cased word tokens (runs of letters and
 //! digits), overlap = multiset intersection. Both the micro F1 (counts pooled
 //! over all pages) and the macro F1 (mean of per-page F1s) are printed and
-//! held to a floor.
+//! held to a floor. With `DYAD_FUNDUS_DUMP=DIR` set, each page's extracted text
+//! is written to `DIR/<id>.got.txt`.
 
 mod common;
 
@@ -33,6 +34,11 @@ fn extraction_f1_on_fundus_pages() {
             Ok(d) => d,
             Err(e) => panic!("{e}"),
         };
+        if let Some(dir) = std::env::var_os("DYAD_FUNDUS_DUMP") {
+            // Each page's extracted text, to compare with its expected text by eye.
+            let name = format!("{}.got.txt", entry["id"].as_str().unwrap());
+            std::fs::write(std::path::Path::new(&dir).join(name), &doc.text).unwrap();
+        }
         let counts = common::overlap(&doc.text, &expected);
         common_sum += counts.0;
         got_sum += counts.1;
@@ -86,10 +92,12 @@ fn extraction_f1_on_fundus_pages() {
     // 0.900/0.915).
     // With the boilerplate classes (cookie panels, advert labels, newsletter
     // boxes, comment forms, shortcodes): micro 0.9480 (P 0.9354), macro 0.9516.
-    assert!(micro >= 0.945, "micro F1 {micro:.4} below the floor 0.945");
+    // With the standfirst (the page's description shown above the story) and
+    // picture credits dropped: micro 0.9494 (P 0.9348, R 0.9644), macro 0.9538.
+    assert!(micro >= 0.948, "micro F1 {micro:.4} below the floor 0.948");
     assert!(
-        macro_f1 >= 0.945,
-        "macro F1 {macro_f1:.4} below the floor 0.945"
+        macro_f1 >= 0.951,
+        "macro F1 {macro_f1:.4} below the floor 0.951"
     );
     assert!(rows[0].0 >= 0.5, "a page fell below F1 0.5: {:?}", rows[0]);
     assert!(

@@ -106,7 +106,8 @@ pub struct Page {
     pub published: Option<PartialDate>,
     /// The canonical URL (`<link rel=canonical>`, `og:url`).
     pub url: Option<String>,
-    /// The two-letter language code (`<html lang>`, `og:locale`...).
+    /// The two-letter language code the page names (`<html lang>`,
+    /// `<meta http-equiv=content-language>`, `og:locale`); never a guess.
     pub language: Option<String>,
 }
 
@@ -148,6 +149,12 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
     if text.trim().is_empty() {
         text = result.content_text.trim().to_string();
     }
+    if let Some(standfirst) = meta.standfirst
+        && !text.is_empty()
+        && !word_key(&text).contains(&word_key(&standfirst))
+    {
+        text = format!("{}\n\n{text}", standfirst.trim());
+    }
     if text.is_empty() {
         return Err("no main content found".to_string());
     }
@@ -161,8 +168,42 @@ pub fn extract_page(bytes: &[u8], charset: Option<&str>) -> Result<Page, String>
         title: meta.title.or_else(|| nonempty(m.title)),
         published: meta.published.or_else(|| m.date.map(PartialDate::from)),
         url: meta.url.or_else(|| nonempty(m.url)),
-        language: meta.language.or_else(|| language_code(&m.language)),
+        // Only a language the page names: the extractor's own guess (`whatlang`
+        // unchecked) would pre-empt a WARC `Content-Language` and the checked
+        // detection of `crate::language`.
+        language: meta.language,
     })
+}
+
+/// The words of `s`, lower-cased, one space apart: text compared whatever its
+/// markup, spacing and punctuation.
+fn word_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// The [`word_key`] of every line of the page's body text (each block, each
+/// `<br>` line): where a standfirst is looked for, so that a description
+/// written for search engines only is not taken for one.
+fn body_blocks(dom: &Dom) -> std::collections::HashSet<String> {
+    let Some(body) = dom.body() else {
+        return Default::default();
+    };
+    let mut b = TextBuilder {
+        out: String::new(),
+        pending: Sep::None,
+    };
+    walk(dom, body, &mut b, false, 0);
+    b.out.split('\n').map(word_key).collect()
 }
 
 /// Elements whose end tag may be left out (or that have none): they are not
@@ -420,7 +461,7 @@ fn strip_site_name<'a>(title: &'a str, sites: &[&str]) -> &'a str {
 }
 
 /// `en` from `en`, `en-GB`, `en_US`, `EN`; `None` for anything else.
-fn language_code(s: &str) -> Option<String> {
+pub(crate) fn language_code(s: &str) -> Option<String> {
     let code = s.trim().split(['-', '_']).next()?;
     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()))
         .then(|| code.to_ascii_lowercase())
@@ -433,6 +474,10 @@ struct PageMeta {
     published: Option<PartialDate>,
     url: Option<String>,
     language: Option<String>,
+    /// The page's description when it is also a paragraph of the page's body:
+    /// the standfirst (the summary under the headline), which pages set
+    /// outside the story's container, where the extractor does not look.
+    standfirst: Option<String>,
 }
 
 /// `<meta>` names and properties that hold a publication date, best first.
@@ -525,11 +570,27 @@ impl PageMeta {
             .or_else(|| meta("content-language").and_then(language_code))
             .or_else(|| meta("og:locale").and_then(language_code));
 
+        let descriptions: Vec<String> = ["og:description", "description", "twitter:description"]
+            .iter()
+            .filter_map(|k| meta(k))
+            .map(decode_entities)
+            .filter(|d| word_key(d).split(' ').count() >= 6)
+            .collect();
+        let standfirst = if descriptions.is_empty() {
+            None
+        } else {
+            let blocks = body_blocks(dom);
+            descriptions
+                .into_iter()
+                .find(|d| blocks.contains(&word_key(d)))
+        };
+
         PageMeta {
             title,
             published,
             url,
             language,
+            standfirst,
         }
     }
 }
@@ -785,7 +846,53 @@ fn is_boilerplate(para: &str) -> bool {
         || has("required fields are marked")
         || has("you must be logged in to post a comment");
     let javascript = has("requires javascript") || has("enable javascript");
-    cookies || newsletter || comment_form || javascript
+    cookies || newsletter || comment_form || javascript || is_caption(lower)
+}
+
+/// Picture credits and captions the extractor keeps beside the story: a short
+/// paragraph that is a credit (`Photo: AFP`, `Image by ...`), a video label
+/// (`WATCH | ...`), or one that ends with a picture agency's credit
+/// (`... (Getty Images)`).
+fn is_caption(lower: &str) -> bool {
+    const CREDIT_STARTS: &[&str] = &[
+        "photo:",
+        "photos:",
+        "photo by ",
+        "photo credit",
+        "photograph:",
+        "image:",
+        "images:",
+        "image by ",
+        "image credit",
+        "picture:",
+        "pictures:",
+        "credit:",
+        "file photo",
+        "watch |",
+        "listen |",
+    ];
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "shutterstock",
+        "alamy",
+        "ap photo",
+        "afp via getty",
+        "pa wire",
+        "pa images",
+        "photo",
+        "image",
+    ];
+    if lower.len() > 300 {
+        return false;
+    }
+    let credit_start = lower.len() < 150 && CREDIT_STARTS.iter().any(|p| lower.starts_with(p));
+    // `(Getty Images)`, `(AP Photo/Jane Doe)` at the very end of a short paragraph.
+    let credit_end = lower.ends_with(')')
+        && lower.rfind('(').is_some_and(|open| {
+            let credit = &lower[open..];
+            credit.len() < 60 && AGENCIES.iter().any(|a| credit.contains(a))
+        });
+    credit_start || credit_end
 }
 
 /// Removes WordPress shortcodes: `[name ...]` and `[/name]`, `name` a word in
@@ -923,6 +1030,80 @@ mod tests {
         ] {
             assert!(!t.contains(furniture), "{furniture:?} kept in:\n{t}");
         }
+    }
+
+    /// Three paragraphs of a story (written for these tests).
+    const STORY: &str = "<p>The foreign ministers of Kenya and Ethiopia met in Geneva on Monday and agreed to reopen three border crossings, officials said after the talks.</p><p>The crossings were closed last year after clashes between herders, and trade between the two countries fell by half, according to both governments.</p><p>Both ministers said they hoped the deal would end a dispute that has lasted more than a decade, and that further talks on grazing rights would follow.</p>";
+
+    #[test]
+    fn the_standfirst_outside_the_story_is_its_first_paragraph() {
+        let summary = "Kenya and Ethiopia agree to reopen three border crossings closed since last year&#8217;s clashes";
+        let page = |description: &str, header: &str| {
+            format!(
+                r#"<html><head><title>Ministers meet</title><meta name="description" content="{description}"></head><body><header><h1>Ministers meet in Geneva</h1>{header}<span class="byline">By A Reporter</span></header><div class="share"><a>Share</a></div><article>{STORY}</article></body></html>"#
+            )
+        };
+        let p = extract_page(
+            page(summary, &format!("<p class=standfirst>{summary}</p>")).as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert!(
+            p.text.starts_with(
+                "Kenya and Ethiopia agree to reopen three border crossings closed since last year\u{2019}s clashes\n\nThe foreign ministers"
+            ),
+            "{}",
+            p.text
+        );
+        // A description that the page does not show is no standfirst.
+        let p = extract_page(page(summary, "").as_bytes(), None).unwrap();
+        assert!(p.text.starts_with("The foreign ministers"), "{}", p.text);
+        // One that the story already holds is not repeated.
+        let first = "The foreign ministers of Kenya and Ethiopia met in Geneva on Monday and agreed to reopen three border crossings, officials said after the talks.";
+        let p = extract_page(page(first, "").as_bytes(), None).unwrap();
+        assert_eq!(
+            p.text.matches("The foreign ministers").count(),
+            1,
+            "{}",
+            p.text
+        );
+    }
+
+    #[test]
+    fn captions_and_credits_are_dropped() {
+        let page = format!(
+            r#"<html><head><title>Ministers meet</title></head><body><article><h1>Ministers meet in Geneva</h1><figure><img src="a.jpg"><figcaption>The two ministers shake hands in Geneva on Monday.</figcaption></figure>{STORY}<div class="photo"><div><img src="b.jpg"></div><h2>Herders water their cattle at a well near the border last year.</h2><p>Photo: Staff photographer</p></div><p>Herders water their cattle near the border town of Moyale in a picture taken last year. (Getty Images)</p><p>WATCH | The ministers speak after the talks:</p><p>The talks will continue next month in Nairobi, the Kenyan ministry said, and a joint border commission will meet in the same week.</p></article></body></html>"#
+        );
+        let t = extract_page(page.as_bytes(), None).unwrap().text;
+        assert!(t.contains("further talks on grazing rights"), "{t}");
+        assert!(t.contains("joint border commission"), "{t}");
+        for caption in ["shake hands", "Photo:", "Getty", "WATCH"] {
+            assert!(!t.contains(caption), "{caption:?} kept in:\n{t}");
+        }
+        // Credits only where they stand alone or close a short paragraph.
+        assert!(!is_caption("the photo: a man and a dog."));
+        assert!(!is_caption(
+            "the agency said the image (first released on monday) was genuine, and that it would publish more in the coming days."
+        ));
+    }
+
+    #[test]
+    fn story_text_in_tables_is_kept() {
+        // An old-style page laid out with a table, and a story that goes on in
+        // a table of its own.
+        let layout = format!(
+            r#"<html><head><title>Talks</title></head><body><div id="nav"><a href="/">Home</a></div><table width="100%"><tr><td class="side"><a href="/a">Sports</a></td><td class="main"><h1>Ministers meet in Geneva</h1>{STORY}</td></tr></table><div class="footer">Copyright</div></body></html>"#
+        );
+        let t = extract_page(layout.as_bytes(), None).unwrap().text;
+        assert!(t.contains("met in Geneva on Monday"), "{t}");
+        assert!(t.contains("further talks on grazing rights"), "{t}");
+        let inner = format!(
+            r#"<html><head><title>Talks</title></head><body><article><h1>Ministers meet in Geneva</h1>{STORY}<table><tr><td>Ethiopia's trade minister said the first crossing at Moyale would open within a week, and that customs officers from both sides would work together there.</td></tr><tr><td>The second and third crossings would follow by the end of the year, subject to a survey of the roads.</td></tr></table><p>The talks will continue next month in Nairobi, the Kenyan ministry said.</p></article></body></html>"#
+        );
+        let t = extract_page(inner.as_bytes(), None).unwrap().text;
+        assert!(t.contains("customs officers from both sides"), "{t}");
+        assert!(t.contains("subject to a survey of the roads"), "{t}");
+        assert!(t.contains("continue next month in Nairobi"), "{t}");
     }
 
     #[test]

@@ -40,7 +40,10 @@ const MAX_HEADER_BYTES: usize = 256 * 1024;
 /// gzip/deflate content coding undone, and the page goes through the HTML
 /// reader's [`extract_page`]. The document's URL is the `WARC-Target-URI`,
 /// its date the page's publication date, else the `WARC-Date` (the crawl
-/// date); its source `path#N`, N the record number counted from 1.
+/// date); its language the page's `<html lang>` (or `<meta>` language), else
+/// the HTTP response's `Content-Language`, else the WARC record's
+/// `Content-Language` (one language each, reduced to its primary subtag); its
+/// source `path#N`, N the record number counted from 1.
 ///
 /// Other records (requests, metadata, images, redirects) are skipped without
 /// a word. An empty file, or one that does not start with a WARC record, is
@@ -271,6 +274,7 @@ impl<R: BufRead> WarcReader<R> {
             Payload {
                 body: std::borrow::Cow::Borrowed(block),
                 charset: charset.map(str::to_string),
+                language: None,
             }
         };
         let extracted = super::html::check_depth(&page.body, self.max_html_depth)
@@ -281,6 +285,10 @@ impl<R: BufRead> WarcReader<R> {
                 let source = format!("{}#{}", source_name(&self.path), record.number);
                 let mut doc = p.into_document(Some(source));
                 doc.published = doc.published.or(crawl_date);
+                // The page's own `lang` first (as browsers do), then the HTTP
+                // response's `Content-Language`, then the WARC record's.
+                let record_language = record.header("Content-Language").and_then(content_language);
+                doc.language = doc.language.or(page.language).or(record_language);
                 if url.is_some() {
                     doc.url = url;
                 }
@@ -347,6 +355,18 @@ fn charset_param(ctype: &str) -> Option<&str> {
 struct Payload<'a> {
     body: std::borrow::Cow<'a, [u8]>,
     charset: Option<String>,
+    /// The language its HTTP `Content-Language` header names.
+    language: Option<String>,
+}
+
+/// The one language a `Content-Language` value names (`en`, `en-GB`, `en-US, en`),
+/// reduced to its primary subtag; `None` when it names several or none.
+fn content_language(value: &str) -> Option<String> {
+    let mut codes = value.split(',').map(super::html::language_code);
+    let first = codes.next()??;
+    codes
+        .all(|c| c.as_deref() == Some(first.as_str()))
+        .then_some(first)
 }
 
 /// The HTML page in an HTTP response block: `Ok(None)` when the response is not
@@ -422,7 +442,12 @@ fn http_payload(block: &[u8]) -> Result<Option<Payload<'_>>, String> {
             other => return Err(format!("unsupported Content-Encoding {other:?}")),
         }
     }
-    Ok(Some(Payload { body, charset }))
+    let language = header(&headers, "Content-Language").and_then(content_language);
+    Ok(Some(Payload {
+        body,
+        charset,
+        language,
+    }))
 }
 
 /// Splits an HTTP message at the blank line after its headers (CRLF or LF).
@@ -562,6 +587,51 @@ mod tests {
             items[0].as_ref().unwrap().url.as_deref(),
             Some("http://example.com/response")
         );
+    }
+
+    #[test]
+    fn content_language_names_the_language() {
+        // Written for this test.
+        let body = "<p>Le ministre a déclaré mardi que les pourparlers avec les rebelles reprendraient la semaine prochaine dans la capitale.</p>".repeat(5);
+        let page =
+            |lang: &str| format!("<html{lang}><body><article>{body}</article></body></html>");
+        let with_header = |warc_lang: &str, http_lang: &str, html: &str| {
+            let block =
+                format!("HTTP/1.1 200 OK\r\nContent-Type: text/html{http_lang}\r\n\r\n{html}");
+            record("response", "application/http;msgtype=response", &block).replacen(
+                "Content-Length",
+                &format!("{warc_lang}Content-Length"),
+                1,
+            )
+        };
+        let warc = [
+            // The WARC record's header alone.
+            with_header("Content-Language: fr-FR\r\n", "", &page("")),
+            // The HTTP response's header wins over the record's.
+            with_header(
+                "Content-Language: en\r\n",
+                "\r\nContent-Language: de-DE, de",
+                &page(""),
+            ),
+            // The page's own `lang` wins over both.
+            with_header(
+                "Content-Language: de\r\n",
+                "\r\nContent-Language: de",
+                &page(" lang=\"fr\""),
+            ),
+            // Several languages name none; no header, no language.
+            with_header("Content-Language: en, fr\r\n", "", &page("")),
+            with_header("", "", &page("")),
+        ]
+        .concat();
+        let langs: Vec<Option<String>> =
+            WarcReader::new(warc.as_bytes(), "t.warc", &ReadOptions::default())
+                .map(|d| d.unwrap().language)
+                .collect();
+        let want = [Some("fr"), Some("de"), Some("fr"), None, None];
+        assert_eq!(langs, want.map(|l| l.map(str::to_string)));
+        assert_eq!(content_language(" EN_gb "), Some("en".into()));
+        assert_eq!(content_language("english"), None);
     }
 
     #[test]

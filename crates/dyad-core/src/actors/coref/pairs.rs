@@ -72,12 +72,19 @@ pub(super) fn link(here: &Linking<'_>, doc: &mut DocState, out: &mut Vec<Mention
         if picked.len() != 2 {
             continue;
         }
-        out.retain(|m| {
-            !(m.sentence == idx
+        // Only this sentence's mentions (from `first_new` on) can go: retaining over
+        // the whole story would make a long story's pairs quadratic.
+        let replaced = |m: &Mention| {
+            m.sentence == idx
                 && m.first_token as usize >= first
                 && (m.end_token as usize) <= t + 2
-                && m.kind == MentionKind::Agent)
-        });
+                && m.kind == MentionKind::Agent
+        };
+        let kept: Vec<Mention> = out
+            .drain(here.first_new..)
+            .filter(|m| !replaced(m))
+            .collect();
+        out.extend(kept);
         let group = doc.new_group();
         picked.reverse();
         codes.reverse();
