@@ -46,7 +46,7 @@ struct Compiled {
 }
 
 /// Bumped whenever the compiled layout changes, so a stale blob is refused.
-const COMPILED_FORMAT: u32 = 2;
+const COMPILED_FORMAT: u32 = 3;
 
 /// A compiled pipeline that could not be read back.
 #[derive(Debug, thiserror::Error)]

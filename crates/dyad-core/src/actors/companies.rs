@@ -11,6 +11,7 @@
 use super::matcher::MatchContext;
 use super::{Mention, MentionKind, Resolution};
 use crate::codes::ActorCode;
+use crate::dict::CorporateWord;
 use crate::segment::Sentence;
 
 /// Whether the sentence is set in title case (a headline): then capitals say nothing.
@@ -27,48 +28,27 @@ fn title_case(ctx: &MatchContext<'_>, sentence: &Sentence) -> bool {
 }
 
 /// Words that make a capitalised name a company's (`Japan Airlines`, `Korea Electric
-/// Power Corp`, `American Express`). Kept short on purpose: without one of them a
-/// capitalised word after a country is more often a weekday, a person or a place
-/// (`Israel Monday imposed`, `Sierra Leone`).
-const CORPORATE: &[&str] = &[
-    "Airlines",
-    "Airways",
-    "Air",
-    "Express",
-    "Corp",
-    "Corporation",
-    "Inc",
-    "Ltd",
-    "Plc",
-    "AG",
-    "Co",
-    "Company",
-    "Group",
-    "Holdings",
-    "Motors",
-    "Motor",
-    "Electric",
-    "Electronics",
-    "Power",
-    "Telecom",
-    "Telecommunications",
-    "Steel",
-    "Petroleum",
-    "Oil",
-    "Tobacco",
-    "Mobile",
-    "Energy",
-    "Industries",
-    "Railways",
-    "Shipping",
-    "Insurance",
-    "Securities",
-    "Airport",
-    "Pharmaceuticals",
-    "Chemicals",
-    "Gas",
-    "Broadcasting",
-];
+/// Power Corp`, `American Express`), from `dictionaries/actors/corporate.txt` (whose
+/// header says why the list is short): lower case, sorted, so that a token is looked up
+/// without allocating.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub(crate) struct CorporateWords(Vec<String>);
+
+impl CorporateWords {
+    /// Compiles the dictionary's words (once, when the pipeline is built).
+    pub(crate) fn new(words: &[CorporateWord]) -> Self {
+        let mut v: Vec<String> = words.iter().map(|w| w.word.to_ascii_lowercase()).collect();
+        v.sort_unstable();
+        v.dedup();
+        CorporateWords(v)
+    }
+
+    /// Whether `word` is one of them, ignoring ASCII case.
+    fn contains(&self, word: &str) -> bool {
+        let lower = || word.bytes().map(|b| b.to_ascii_lowercase());
+        self.0.binary_search_by(|c| c.bytes().cmp(lower())).is_ok()
+    }
+}
 
 /// A capitalised word, letters only, right after the previous token (`Express`).
 fn capitalised(ctx: &MatchContext<'_>, t: usize) -> bool {
@@ -86,6 +66,7 @@ pub(super) fn recode(
     ctx: &MatchContext<'_>,
     sentence: &Sentence,
     first: usize,
+    corporate: &CorporateWords,
     out: &mut [Mention],
 ) {
     if ctx.lowercase_text || title_case(ctx, sentence) {
@@ -114,7 +95,7 @@ pub(super) fn recode(
         }
         let corporate = (next..end).any(|t| {
             let w = &ctx.text[ctx.tokens[t].span()];
-            CORPORATE.iter().any(|c| c.eq_ignore_ascii_case(w))
+            corporate.contains(w)
         });
         if corporate {
             let m = &mut out[i];
@@ -130,11 +111,16 @@ pub(super) fn recode(
 
 #[cfg(test)]
 mod tests {
+    use crate::dict::{Dictionaries, builtin_files, merge_files};
     use crate::document::Document;
     use crate::pipeline::{Analysis, Pipeline};
 
     fn codes(text: &str) -> Vec<(String, String)> {
         let p = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+        codes_with(&p, text)
+    }
+
+    fn codes_with(p: &Pipeline, text: &str) -> Vec<(String, String)> {
         let mut a = Analysis::default();
         let doc = Document::from_text(text);
         p.analyze(&doc, None, &mut a);
@@ -171,6 +157,38 @@ mod tests {
         assert!(got.iter().all(|(_, c)| !c.ends_with("BUS")), "{got:?}");
         let got = codes("Japan said on Monday it would send troops to Iraq.");
         assert_eq!(got[0].1, "JAP");
+    }
+
+    #[test]
+    fn a_word_added_to_the_dictionary_file_makes_a_company() {
+        let text = "Norwegian Fisheries said it would cut 500 jobs in Oslo.";
+        let got = codes(text);
+        assert_eq!(got[0], ("Norwegian".to_string(), "NOR".to_string()));
+        // The built-in file with one more word, as `--dictionaries DIR` would give it.
+        let files = builtin_files();
+        let (_, builtin) = files
+            .iter()
+            .find(|(p, _)| p == "actors/corporate.txt")
+            .unwrap_or_else(|| panic!("actors/corporate.txt is built in"));
+        let extended = format!("{builtin}\nFisheries  # added by a user\n");
+        let files = merge_files(
+            files.clone(),
+            vec![("actors/corporate.txt".into(), extended.into())],
+        );
+        let dicts = Dictionaries::parse(&files).unwrap_or_else(|e| panic!("{e}"));
+        let p = Pipeline::new(&dicts).unwrap_or_else(|e| panic!("{e}"));
+        let got = codes_with(&p, text);
+        assert_eq!(
+            got[0],
+            ("Norwegian Fisheries".to_string(), "NORBUS".to_string())
+        );
+        assert!(
+            got.iter().any(|(t, c)| t == "it" && c == "NORBUS"),
+            "{got:?}"
+        );
+        // The words survive the compiled form the `dyad` binary reads.
+        let p = Pipeline::from_bytes(&p.to_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(codes_with(&p, text)[0].1, "NORBUS");
     }
 
     #[test]

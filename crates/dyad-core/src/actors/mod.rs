@@ -237,6 +237,8 @@ pub struct ActorRecognizer {
     pub files: Vec<String>,
     /// Role codes used by the composition rules.
     pub(crate) known_roles: KnownRoles,
+    /// Words that make a name after a country a company's (`actors/corporate.txt`).
+    pub(crate) corporate: companies::CorporateWords,
 }
 
 #[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
@@ -366,6 +368,7 @@ impl ActorRecognizer {
             places,
             files: dicts.files.clone(),
             known_roles,
+            corporate: companies::CorporateWords::new(&dicts.corporate),
         };
         (rec, names.problems)
     }
@@ -453,7 +456,7 @@ impl ActorRecognizer {
         for sentence in &seg.sentences {
             let first_new = out.len();
             compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
-            companies::recode(&ctx, sentence, first_new, out);
+            companies::recode(&ctx, sentence, first_new, &self.corporate, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }

@@ -121,6 +121,7 @@ pub fn lint<S: AsRef<str>>(files: &[(String, S)]) -> Vec<Finding> {
     check_people(&dicts, &mut out);
     check_patterns(&dicts, &mut out);
     check_places(&dicts, &mut out);
+    check_corporate(&dicts, &mut out);
     out.findings
         .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     out.findings.dedup();
@@ -430,6 +431,24 @@ fn check_places(d: &Dictionaries, out: &mut Out<'_>) {
     }
 }
 
+/// A corporate word listed twice (case aside): the second line does nothing.
+fn check_corporate(d: &Dictionaries, out: &mut Out<'_>) {
+    let mut seen: FxHashMap<String, Origin> = FxHashMap::default();
+    for w in &d.corporate {
+        if let Some(first) = seen.insert(w.word.to_ascii_lowercase(), w.origin) {
+            out.push(
+                Severity::Warning,
+                w.origin,
+                format!(
+                    "corporate word {:?} is listed twice (first at {})",
+                    w.word,
+                    d.locate(first)
+                ),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -520,6 +539,24 @@ mod tests {
         );
         assert!(
             has("actors/twice.txt:3: error: actor QQQ is defined twice"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn corporate_words_that_are_not_one_word_or_listed_twice_are_reported() {
+        let text = "# test\nAirlines\nGroup\nState Bank\nAIRLINES\n";
+        let findings = run(&[("actors/corporate.txt", text)]);
+        let has = |s: &str| findings.iter().any(|f| f.starts_with(s));
+        assert!(
+            has("actors/corporate.txt:4: error: \"State Bank\": a corporate word is one"),
+            "{findings:?}"
+        );
+        // A file with a syntax error is not linted further: fix it, then lint again.
+        let findings = run(&[("actors/corporate.txt", "Airlines\nGroup\nAIRLINES\n")]);
+        assert!(
+            findings.iter().any(|f| f
+                == "actors/corporate.txt:3: warning: corporate word \"AIRLINES\" is listed twice (first at actors/corporate.txt:1)"),
             "{findings:?}"
         );
     }

@@ -8,6 +8,7 @@
 mod actors;
 mod agents;
 mod cameo;
+mod corporate;
 mod domains;
 pub mod lint;
 pub mod patterns;
@@ -18,6 +19,7 @@ pub mod syntax;
 pub use actors::{ActorCategory, ActorEntry, NameKind};
 pub use agents::{AgentNoun, RoleEntry, plural_of};
 pub use cameo::{CameoEntry, CameoTable};
+pub use corporate::CorporateWord;
 pub use domains::DomainCue;
 pub use patterns::{
     Element, Frame, IrregularVerb, ModeRule, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
@@ -154,6 +156,8 @@ pub struct Dictionaries {
     pub irregular: Vec<IrregularVerb>,
     /// Cue words of story domains (`domains.txt`).
     pub domains: Vec<DomainCue>,
+    /// Words that make a name after a country a company's (`actors/corporate.txt`).
+    pub corporate: Vec<CorporateWord>,
 }
 
 /// Errors found while parsing dictionaries.
@@ -182,9 +186,9 @@ impl Dictionaries {
 
     /// Parses dictionary files given as (path relative to the root, text). Files are
     /// recognised by path: `agents.txt` and `agents/*.txt`, `cameo.txt`,
-    /// `boilerplate.txt`, `actors/*.txt`, `people/*.txt`, `places/*.txt`,
-    /// `verbs/irregular*.txt` (irregular verbs), `verbs/*.txt`; other files are ignored
-    /// (the linter mentions them).
+    /// `boilerplate.txt`, `domains.txt`, `actors/corporate.txt` (corporate words), other
+    /// `actors/*.txt`, `people/*.txt`, `places/*.txt`, `verbs/irregular*.txt` (irregular
+    /// verbs), `verbs/*.txt`; other files are ignored (the linter mentions them).
     pub fn parse<S: AsRef<str>>(files: &[(String, S)]) -> Result<Self, DictErrors> {
         let mut d = Dictionaries::default();
         let mut errors = Vec::new();
@@ -200,6 +204,9 @@ impl Dictionaries {
                 (_, "cameo.txt") => cameo::parse(path, text, &mut d.cameo, &mut errors),
                 (_, "boilerplate.txt") => d.boilerplate = text.to_string(),
                 (_, "domains.txt") => domains::parse(path, file, text, &mut d.domains, &mut errors),
+                (_, "actors/corporate.txt") => {
+                    corporate::parse(path, file, text, &mut d.corporate, &mut errors)
+                }
                 ("actors", _) => actors::parse(path, file, text, &mut d.actors, &mut errors),
                 ("people", _) => people::parse(path, file, text, &mut d.people, &mut errors),
                 ("places", _) => places::parse(path, file, text, &mut d.places, &mut errors),
