@@ -238,17 +238,17 @@ impl Store {
     }
 }
 
-/// A located place with its events: one row per name, country and coordinates.
+/// A place with its events: one row per name, country and coordinates.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LocatedPlace {
     /// The place's name (`location`).
     pub location: String,
     /// Its country (ISO 3166-1 alpha-3).
     pub loc_country: Option<String>,
-    /// Latitude.
-    pub lat: f64,
+    /// Latitude (none: the place has no coordinates).
+    pub lat: Option<f64>,
     /// Longitude.
-    pub lon: f64,
+    pub lon: Option<f64>,
     /// Distinct events there.
     pub events: u64,
     /// Their mentions.
@@ -258,9 +258,9 @@ pub struct LocatedPlace {
 }
 
 impl Store {
-    /// The places of the events matching `filter` that have coordinates, the busiest
-    /// `limit` first (then by name): what a map draws. Events without a place or
-    /// coordinates are left out.
+    /// The places of the events matching `filter` with their coordinates, the
+    /// busiest `limit` first (then by name): what a map draws. Events without a place
+    /// are left out.
     pub fn located_places(
         &self,
         filter: &Filter,
@@ -274,8 +274,7 @@ impl Store {
             "SELECT t.location, t.loc_country, t.loc_lat, t.loc_lon, count(*),
                     sum(t.mentions), sum(t.goldstein)
              FROM events t
-             WHERE {cond} AND t.location IS NOT NULL AND t.loc_lat IS NOT NULL
-                   AND t.loc_lon IS NOT NULL
+             WHERE {cond} AND t.location IS NOT NULL
              GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4 LIMIT ?{}",
             w.params.len()
         );

@@ -588,7 +588,11 @@ fn location_filters_take_a_place_name_or_a_country_code() {
         .find(|p| p.location == "Kharkiv")
         .expect("Kharkiv located");
     assert_eq!(kharkiv.loc_country.as_deref(), Some("UKR"));
-    assert!((kharkiv.lat - 50.0).abs() < 0.5 && (kharkiv.lon - 36.2).abs() < 0.5);
+    let (lat, lon) = (kharkiv.lat.unwrap(), kharkiv.lon.unwrap());
+    assert!(
+        (lat - 50.0).abs() < 0.5 && (lon - 36.2).abs() < 0.5,
+        "{lat},{lon}"
+    );
     assert_eq!(located.iter().map(|p| p.events).sum::<u64>() as usize, all);
     // The same filters as the other aggregates, and the limit.
     let ukr = Filter {
