@@ -344,17 +344,83 @@ pub async fn dyads(
     counts(s, q, &[GroupBy::Source, GroupBy::Target], false).await
 }
 
-/// Events per place: the store's `location` (the place's name; its `loc_*` columns
-/// hold country, division, coordinates and precision).
+/// Events at one place.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PlaceCount {
+    /// The place's name (the store's `location`).
+    pub key: String,
+    /// Its country (ISO 3166-1 alpha-3, `loc_country`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Latitude (absent where the place has no coordinates).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Distinct events.
+    pub events: u64,
+    /// Their mentions.
+    pub mentions: u64,
+    /// Sum of Goldstein values, each event once.
+    pub goldstein_sum: f64,
+}
+
+/// Places, busiest first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlaceCounts {
+    /// The places, most events first.
+    pub items: Vec<PlaceCount>,
+}
+
+/// The places of the events matching `filter`, busiest first, at most `limit`.
+pub fn places_of(st: &Store, filter: &Filter, limit: u32) -> Result<Vec<PlaceCount>, ApiError> {
+    Ok(st
+        .located_places(filter, limit)?
+        .into_iter()
+        .map(|p| PlaceCount {
+            key: p.location,
+            country: p.loc_country,
+            lat: p.lat,
+            lon: p.lon,
+            events: p.events,
+            mentions: p.mentions,
+            goldstein_sum: (p.goldstein_sum * 100.0).round() / 100.0,
+        })
+        .collect())
+}
+
+/// [`places_of`], from the cache while the store is unchanged.
+pub async fn places_cached(
+    s: &Shared,
+    filter: Filter,
+    limit: u32,
+) -> Result<Arc<Vec<PlaceCount>>, ApiError> {
+    let key = format!("places {limit} {filter:?}");
+    s.cache
+        .get(&s.reads, key, Vec::len, move |st| {
+            places_of(st, &filter, limit)
+        })
+        .await
+}
+
+/// Events per place: the store's `location` (the place's name) with its country
+/// and coordinates (one row per name, country and coordinates), busiest first.
 #[utoipa::path(get, path = "/api/places", params(CountParams), responses(
-    (status = 200, description = "Places by event count", body = Counts),
+    (status = 200, description = "Places by event count, with country and coordinates", body = PlaceCounts),
     (status = 400, description = "A bad parameter", body = ErrorBody),
 ))]
 pub async fn places(
     State(s): State<Shared>,
     q: Result<Query<CountParams>, QueryRejection>,
-) -> Result<Json<Counts>, ApiError> {
-    counts(s, q, &[GroupBy::Location], true).await
+) -> Result<Json<PlaceCounts>, ApiError> {
+    let p = query(q)?;
+    let filter = p.filter()?;
+    let limit = number("limit", &p.limit, 100, 1, 10_000)?;
+    let items = places_cached(&s, filter, limit).await?;
+    Ok(Json(PlaceCounts {
+        items: items.to_vec(),
+    }))
 }
 
 /// One point of a series.

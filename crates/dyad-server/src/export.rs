@@ -22,13 +22,15 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// The CSV header of events.
+/// The CSV header of events: the columns of `dyad query --format csv`, the place's
+/// `loc_*` columns last.
 pub const EVENT_HEADER: &str = "id,date,date_end,source,source_country,target,target_country,\
 cameo,root,quad_class,goldstein,plover,mode,location,mentions,sources,articles,first_seen,\
-last_seen,first_mention\n";
+last_seen,first_mention,loc_country,loc_adm1,loc_lat,loc_lon,loc_feature,loc_precision,loc_how\n";
 
 fn csv_row(out: &mut String, e: &EventRow) {
     let o = |s: &Option<String>| s.clone().unwrap_or_default();
+    let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
     let fields = [
         e.id.to_string(),
         o(&e.date),
@@ -50,6 +52,13 @@ fn csv_row(out: &mut String, e: &EventRow) {
         o(&e.first_seen),
         o(&e.last_seen),
         e.first_mention.clone(),
+        o(&e.loc_country),
+        o(&e.loc_adm1),
+        num(e.loc_lat),
+        num(e.loc_lon),
+        o(&e.loc_feature),
+        o(&e.loc_precision),
+        o(&e.loc_how),
     ];
     let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
     out.push_str(&line.join(","));

@@ -118,6 +118,8 @@ impl Default for Config {
         api::EventsPage,
         api::Count,
         api::Counts,
+        api::PlaceCount,
+        api::PlaceCounts,
         api::Point,
         api::Series,
         api::Ingested

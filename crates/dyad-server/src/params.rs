@@ -38,6 +38,9 @@ macro_rules! filtered_params {
             pub to: Option<String>,
             /// Words that must all occur in the sentence (full-text search).
             pub text: Option<String>,
+            /// Places, comma-separated: three capital letters are a country (ISO
+            /// 3166-1 alpha-3, `UKR`), anything else a place name (`Kharkiv`).
+            pub location: Option<String>,
             $($(#[$fm])* pub $field: Option<String>,)*
         }
 
@@ -56,6 +59,7 @@ macro_rules! filtered_params {
                     from: &self.from,
                     to: &self.to,
                     text: &self.text,
+                    location: &self.location,
                 })
             }
 
@@ -73,6 +77,7 @@ macro_rules! filtered_params {
                     ("from", &self.from),
                     ("to", &self.to),
                     ("text", &self.text),
+                    ("location", &self.location),
                 ];
                 all.into_iter()
                     .filter_map(|(k, v)| v.as_ref().filter(|v| !v.is_empty()).map(|v| (k, v.clone())))
@@ -161,6 +166,7 @@ struct FilterFields<'a> {
     from: &'a Option<String>,
     to: &'a Option<String>,
     text: &'a Option<String>,
+    location: &'a Option<String>,
 }
 
 /// A comma-separated list, blanks dropped.
@@ -232,7 +238,7 @@ fn filter(f: &FilterFields<'_>) -> Result<Filter, ApiError> {
         from: some(f.from),
         to: some(f.to),
         text: some(f.text),
-        locations: Vec::new(),
+        locations: list(f.location),
     })
 }
 

@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::{EVIL_TEXT, EVIL_TITLE, EVIL_URL, Running, STORIES, TOKEN, start};
+use common::{EVIL_TEXT, EVIL_TITLE, EVIL_URL, Running, STORIES, TOKEN, start, start_with};
+use dyad_core::Document;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -151,7 +152,28 @@ async fn downloads_stream_every_matching_event() {
     let csv = r.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert!(lines[0].starts_with("id,date,"));
+    assert!(lines[0].ends_with(
+        ",first_mention,loc_country,loc_adm1,loc_lat,loc_lon,loc_feature,loc_precision,loc_how"
+    ));
     assert_eq!(lines.len(), n + 1);
+    // Located events carry their place's country and coordinates, as the JSON has them.
+    let all = s.json("/api/events?mode=all&limit=10000").await;
+    let e = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["loc_lat"].is_f64())
+        .expect("a located event");
+    let row = lines
+        .iter()
+        .find(|l| l.starts_with(&format!("{},", e["id"].as_str().unwrap())))
+        .expect("its CSV row");
+    let cols: Vec<&str> = row.split(',').collect();
+    assert_eq!(cols.len(), 27, "{row}");
+    assert_eq!(Some(cols[20]), e["loc_country"].as_str(), "{row}");
+    assert_eq!(cols[22].parse::<f64>().ok(), e["loc_lat"].as_f64(), "{row}");
+    assert_eq!(cols[23].parse::<f64>().ok(), e["loc_lon"].as_f64(), "{row}");
+    assert_eq!(Some(cols[25]), e["loc_precision"].as_str(), "{row}");
     let jsonl = s
         .get("/api/events?mode=all&format=jsonl")
         .await
@@ -691,40 +713,51 @@ async fn the_network_draws_the_dyads_and_links_to_them_and_their_actors() {
 }
 
 #[tokio::test]
-async fn the_map_shades_the_target_countries_and_links_to_their_events() {
+async fn the_map_shades_the_countries_events_happened_in_and_links_to_their_events() {
     let s = start().await;
     let page = s.get("/map?mode=all").await;
     assert_eq!(page.status(), StatusCode::OK);
     let page = page.text().await.unwrap();
     assert!(page.contains("<svg class=\"chart map\""));
     assert!(page.matches("<path").count() > 150, "country outlines");
-    // Every target country with events is shaded and opens its events.
+    // Every country with located events is shaded and opens its events.
     let v = s.json("/api/events?mode=all&limit=10000").await;
-    let mut targets: Vec<&str> = v["items"]
+    let mut countries: Vec<&str> = v["items"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|e| e["target_country"].as_str())
+        .filter_map(|e| e["loc_country"].as_str())
         .collect();
-    targets.sort();
-    targets.dedup();
-    assert!(targets.contains(&"DEU"), "{targets:?}");
-    for t in &targets {
+    countries.sort();
+    countries.dedup();
+    assert!(!countries.is_empty(), "the stories name places");
+    for c in &countries {
         assert!(
             page.contains(&format!(
-                "<a class=\"country\" href=\"/events?target={t}*&amp;mode=all\""
+                "<a class=\"country\" href=\"/events?location={c}&amp;mode=all\""
             )),
-            "{t} not shaded"
+            "{c} not shaded"
         );
     }
-    assert_eq!(page.matches("<a class=\"country\"").count(), targets.len());
-    let deu = s
-        .get("/events?target=DEU*&mode=all")
+    assert_eq!(
+        page.matches("<a class=\"country\"").count(),
+        countries.len()
+    );
+    let c = countries[0];
+    let place = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["loc_country"] == c)
+        .and_then(|e| e["location"].as_str())
+        .unwrap();
+    let there = s
+        .get(&format!("/events?location={c}&mode=all"))
         .await
         .text()
         .await
         .unwrap();
-    assert!(deu.contains("DEUGOV"));
+    assert!(there.contains(place), "{c}: {place}");
     // Filters narrow it.
     let none = s
         .get("/map?from=1990-01-01&to=1990-12-31")
@@ -733,7 +766,73 @@ async fn the_map_shades_the_target_countries_and_links_to_their_events() {
         .await
         .unwrap();
     assert_eq!(none.matches("<a class=\"country\"").count(), 0);
+    assert_eq!(none.matches("<a class=\"place\"").count(), 0);
     assert_eq!(s.get("/map?quad=7").await.status(), StatusCode::BAD_REQUEST);
+    let long = "x".repeat(201);
+    assert_eq!(
+        s.bad(&format!("/api/events?location={long}")).await,
+        "location"
+    );
+}
+
+#[tokio::test]
+async fn a_located_event_has_coordinates_in_api_places_and_a_circle_on_the_map() {
+    let s = start_with(vec![Document {
+        id: "kharkiv".into(),
+        title: Some("Shelling".into()),
+        url: None,
+        published: Some("2024-03-04".parse().unwrap()),
+        source: Some("Outlet K".into()),
+        text: "Russian forces attacked Ukrainian troops near Kharkiv on Monday.".into(),
+        language: Some("en".into()),
+    }])
+    .await;
+    let places = s.json("/api/places").await;
+    let items = places["items"].as_array().unwrap();
+    let k = items
+        .iter()
+        .find(|p| p["key"] == "Kharkiv")
+        .unwrap_or_else(|| panic!("no Kharkiv in {places}"));
+    assert_eq!(k["country"], "UKR");
+    let (lat, lon) = (k["lat"].as_f64().unwrap(), k["lon"].as_f64().unwrap());
+    assert!((lat - 50.0).abs() < 0.5 && (lon - 36.25).abs() < 0.5, "{k}");
+    assert!(k["events"].as_u64().unwrap() >= 1);
+    // Filters apply: no Kharkiv among the places of events in France.
+    let fra = s.json("/api/places?location=FRA").await;
+    assert!(
+        fra["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["country"] == "FRA")
+    );
+    // On the map: a circle at Kharkiv opening its events, Ukraine shaded.
+    let page = s.get("/map").await.text().await.unwrap();
+    let at = page
+        .find("<a class=\"place\" href=\"/events?location=Kharkiv\"")
+        .unwrap_or_else(|| panic!("no circle for Kharkiv"));
+    let circle = &page[at..at + page[at..].find("</a>").unwrap()];
+    assert!(circle.contains("<title>Kharkiv (UKR): "), "{circle}");
+    let cx: f64 = circle
+        .split("cx=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    let want = (lon + 180.0) / 360.0 * 960.0;
+    assert!((cx - want).abs() < 0.2, "{cx} vs {want}");
+    assert!(page.contains("<a class=\"country\" href=\"/events?location=UKR\""));
+    let events = s
+        .get("/events?location=Kharkiv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        events.contains("Kharkiv") && events.contains("RUSMIL"),
+        "Kharkiv events"
+    );
 }
 
 #[tokio::test]

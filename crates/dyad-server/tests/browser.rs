@@ -197,6 +197,10 @@ async fn views_load_in_chromium_without_console_errors_and_link_through() {
         b.visit("filtered", &url("/?actor=RUS*&mode=all&from=2024-01-01"));
         let map = b.visit("map", &url("/map?mode=all"));
         assert!(map.contains("class=\"country\""), "no shaded country");
+        assert!(
+            map.contains("class=\"place\""),
+            "no circle at a located place"
+        );
         b.visit("network-filtered", &url("/network?actor=RUS*&mode=all"));
         let evil = b.visit("hostile-document", &url("/documents/evil"));
         assert!(

@@ -32,6 +32,8 @@ pub enum GroupBy {
     Mode,
     /// Place.
     Location,
+    /// The place's country (ISO 3166-1 alpha-3, `loc_country`).
+    LocationCountry,
 }
 
 impl GroupBy {
@@ -49,6 +51,7 @@ impl GroupBy {
             GroupBy::Quad => "quad",
             GroupBy::Mode => "mode",
             GroupBy::Location => "location",
+            GroupBy::LocationCountry => "loc_country",
         }
     }
 
@@ -64,6 +67,7 @@ impl GroupBy {
             GroupBy::Quad => "CAST(t.quad AS TEXT)",
             GroupBy::Mode => "t.mode",
             GroupBy::Location => "t.location",
+            GroupBy::LocationCountry => "t.loc_country",
         }
     }
 
@@ -93,10 +97,11 @@ impl FromStr for GroupBy {
             "quad" => GroupBy::Quad,
             "mode" => GroupBy::Mode,
             "location" | "place" => GroupBy::Location,
+            "loc_country" | "location_country" => GroupBy::LocationCountry,
             other => {
                 return Err(format!(
                     "unknown grouping {other:?} (expected source, target, actor, country, \
-                     source_country, target_country, cameo, root, quad, mode or location)"
+                     source_country, target_country, cameo, root, quad, mode, location or loc_country)"
                 ));
             }
         })
@@ -225,6 +230,65 @@ impl Store {
                     goldstein_sum: r.get(n + 3)?,
                     goldstein_mean: r.get(n + 4)?,
                     quad: [c(5)?, c(6)?, c(7)?, c(8)?],
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        Ok(rows)
+    }
+}
+
+/// A place with its events: one row per name, country and coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocatedPlace {
+    /// The place's name (`location`).
+    pub location: String,
+    /// Its country (ISO 3166-1 alpha-3).
+    pub loc_country: Option<String>,
+    /// Latitude (none: the place has no coordinates).
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Distinct events there.
+    pub events: u64,
+    /// Their mentions.
+    pub mentions: u64,
+    /// Sum of the events' Goldstein values.
+    pub goldstein_sum: f64,
+}
+
+impl Store {
+    /// The places of the events matching `filter` with their coordinates, the
+    /// busiest `limit` first (then by name): what a map draws. Events without a place
+    /// are left out.
+    pub fn located_places(
+        &self,
+        filter: &Filter,
+        limit: u32,
+    ) -> Result<Vec<LocatedPlace>, StoreError> {
+        let mut w = filter.to_where(false)?;
+        let cond = w.sql();
+        w.params
+            .push(rusqlite::types::Value::Integer(i64::from(limit)));
+        let sql = format!(
+            "SELECT t.location, t.loc_country, t.loc_lat, t.loc_lon, count(*),
+                    sum(t.mentions), sum(t.goldstein)
+             FROM events t
+             WHERE {cond} AND t.location IS NOT NULL
+             GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1, 2, 3, 4 LIMIT ?{}",
+            w.params.len()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(&w.params), |r| {
+                Ok(LocatedPlace {
+                    location: r.get(0)?,
+                    loc_country: r.get(1)?,
+                    lat: r.get(2)?,
+                    lon: r.get(3)?,
+                    events: r.get::<_, i64>(4)? as u64,
+                    mentions: r.get::<_, i64>(5)? as u64,
+                    goldstein_sum: r.get(6)?,
                 })
             })
             .and_then(|rows| rows.collect())

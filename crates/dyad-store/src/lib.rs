@@ -38,7 +38,7 @@ pub mod record;
 pub mod schema;
 pub mod write;
 
-pub use aggregate::{AggregateRow, GroupBy, Period};
+pub use aggregate::{AggregateRow, GroupBy, LocatedPlace, Period};
 pub use error::StoreError;
 pub use merge::MergeRule;
 pub use query::{

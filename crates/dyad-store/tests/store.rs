@@ -573,6 +573,38 @@ fn location_filters_take_a_place_name_or_a_country_code() {
     assert_eq!((berlin.events, berlin.mentions), (1, 1));
     let total: u64 = rows.iter().map(|r| r.events).sum();
     assert_eq!(total as usize, all);
+    // Per place's country, and located places with their coordinates.
+    let countries = store
+        .aggregate(&Filter::default(), &[GroupBy::LocationCountry], None)
+        .unwrap();
+    let keys: Vec<Option<&str>> = countries.iter().map(|r| r.keys[0].as_deref()).collect();
+    assert!(
+        keys.contains(&Some("DEU")) && keys.contains(&Some("UKR")),
+        "{keys:?}"
+    );
+    let located = store.located_places(&Filter::default(), 500).unwrap();
+    let kharkiv = located
+        .iter()
+        .find(|p| p.location == "Kharkiv")
+        .expect("Kharkiv located");
+    assert_eq!(kharkiv.loc_country.as_deref(), Some("UKR"));
+    let (lat, lon) = (kharkiv.lat.unwrap(), kharkiv.lon.unwrap());
+    assert!(
+        (lat - 50.0).abs() < 0.5 && (lon - 36.2).abs() < 0.5,
+        "{lat},{lon}"
+    );
+    assert_eq!(located.iter().map(|p| p.events).sum::<u64>() as usize, all);
+    // The same filters as the other aggregates, and the limit.
+    let ukr = Filter {
+        locations: vec!["UKR".into()],
+        ..Filter::default()
+    };
+    let only = store.located_places(&ukr, 500).unwrap();
+    assert!(only.iter().all(|p| p.loc_country.as_deref() == Some("UKR")) && !only.is_empty());
+    assert_eq!(
+        store.located_places(&Filter::default(), 1).unwrap().len(),
+        1
+    );
 }
 
 #[test]

@@ -24,7 +24,8 @@ pub struct AggregateArgs {
     #[command(flatten)]
     pub store: StoreArg,
     /// Group by: source, target, actor (either side), country (either side),
-    /// source_country, target_country, cameo, root, quad, mode, location.
+    /// source_country, target_country, cameo, root, quad, mode, location,
+    /// loc_country (the place's country).
     #[arg(long, value_delimiter = ',', value_name = "KEYS")]
     pub by: Vec<GroupBy>,
     /// Period of the series: day, week (Monday), month or year.

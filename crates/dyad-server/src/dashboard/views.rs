@@ -5,7 +5,8 @@ use super::highlight::{marked, marks_of};
 use super::map;
 use super::network;
 use crate::api::{
-    Count, busiest_cached, event_explained, events_cached, query, series_cached, totals,
+    Count, busiest_cached, event_explained, events_cached, places_cached, query, series_cached,
+    totals,
 };
 use crate::error::ApiError;
 use crate::explain::{Outcome, Resolved};
@@ -78,6 +79,7 @@ fn filter_form(p: &ViewParams, action: &str) -> Markup {
             (field("cameo", "CAMEO root", &p.cameo, "04, 19"))
             (field("mode", "Mode", &p.mode, "default, all, negated"))
             (field("text", "Words", &p.text, "sentence words"))
+            (field("location", "Place", &p.location, "Kharkiv, UKR"))
             button type="submit" { "Filter" }
         }
     }
@@ -121,7 +123,7 @@ fn events_table(rows: &[EventRow]) -> Markup {
             table.events {
                 thead { tr {
                     th { "Date" } th { "Source" } th { "Target" } th { "CAMEO" } th { "Quad" }
-                    th.num { "Goldstein" } th { "Mode" } th.num { "Mentions" }
+                    th.num { "Goldstein" } th { "Mode" } th.num { "Mentions" } th { "Place" }
                 } }
                 tbody {
                     @for e in rows {
@@ -131,6 +133,8 @@ fn events_table(rows: &[EventRow]) -> Markup {
                             td { (e.source) } td { (e.target.as_deref().unwrap_or("–")) }
                             td { (e.cameo) } td class={"q" (e.quad_class)} { "■ " (e.quad_class) }
                             td.num { (format!("{:+.1}", e.goldstein)) } td { (e.mode) } td.num { (e.mentions) }
+                            td { (e.location.as_deref().unwrap_or("–"))
+                                @if let Some(c) = &e.loc_country { " (" (c) ")" } }
                         }
                     }
                 }
@@ -477,8 +481,11 @@ pub async fn network_view(
     }
 }
 
-/// `/map`: events on a world map, countries shaded by count (the target's country:
-/// the store holds no event location yet), a country opening its events.
+/// `/map`: events on a world map. Countries are shaded by the number of events
+/// located in them (the event's place's country, `loc_country`), circles drawn at
+/// the busiest 500 located places, area by count; a country or circle opens its
+/// events (`/events?location=...`). Events without a place are counted beside it,
+/// not shaded: the target's country says whom an event was done to, not where.
 pub async fn map_view(
     State(s): State<Shared>,
     q: Result<Query<ViewParams>, QueryRejection>,
@@ -486,7 +493,15 @@ pub async fn map_view(
     let run = async {
         let p = query(q)?;
         let filter = p.filter()?;
-        let countries = busiest_cached(&s, filter, &[GroupBy::TargetCountry], 10_000, true).await?;
+        let countries = busiest_cached(
+            &s,
+            filter.clone(),
+            &[GroupBy::LocationCountry],
+            10_000,
+            false,
+        )
+        .await?;
+        let places = places_cached(&s, filter, 500).await?;
         // Outlines are built once, off the async threads.
         tokio::task::spawn_blocking(map::outlines)
             .await
@@ -496,30 +511,57 @@ pub async fn map_view(
             .filter_map(|c| Some((c.key.clone()?, c.events)))
             .collect();
         let filters = p.filter_pairs();
-        let country_href = |code: &str| {
-            let mut q = vec![("target", format!("{code}*"))];
-            q.extend(filters.iter().filter(|(k, _)| *k != "target").cloned());
+        let location_href = |place: &str| {
+            let mut q = vec![("location", place.to_string())];
+            q.extend(filters.iter().filter(|(k, _)| *k != "location").cloned());
             format!("/events?{}", qs(&q))
         };
-        let drawn: std::collections::HashSet<&str> =
-            map::outlines().iter().map(|o| o.code.as_str()).collect();
-        let off_map: u64 = countries
+        let circles: Vec<map::Place> = places
             .iter()
-            .filter(|c| c.key.as_deref().is_none_or(|k| !drawn.contains(k)))
+            .filter_map(|c| {
+                Some(map::Place {
+                    label: match &c.country {
+                        Some(k) => format!("{} ({k})", c.key),
+                        None => c.key.clone(),
+                    },
+                    lat: c.lat?,
+                    lon: c.lon?,
+                    events: c.events,
+                    href: location_href(&c.key),
+                })
+            })
+            .collect();
+        let unlocated: u64 = countries
+            .iter()
+            .filter(|c| c.key.is_none())
             .map(|c| c.events)
             .sum();
+        let drawn: std::collections::HashSet<&str> =
+            map::outlines().iter().map(|o| o.iso3.as_str()).collect();
+        let off_map: u64 = countries
+            .iter()
+            .filter(|c| c.key.as_deref().is_some_and(|k| !drawn.contains(k)))
+            .map(|c| c.events)
+            .sum();
+        let located: Vec<Count> = countries
+            .iter()
+            .filter(|c| c.key.is_some())
+            .cloned()
+            .collect();
         Ok::<_, ApiError>(page(
             "Map",
             html! {
                 (filter_form(&p, "/map"))
                 p.meta {
-                    "Countries shaded by the number of events whose target is in them (the store \
-                     holds no event locations yet); a country opens those events."
-                    @if off_map > 0 { " " (off_map) " events have a target country not on the map (organisations, unknown codes)." }
+                    "Countries shaded by the number of events that happened in them (the \
+                     event's place); circles at the busiest located places, area by count. \
+                     A country or a circle opens its events."
+                    @if unlocated > 0 { " " (unlocated) " events have no place and are not on the map." }
+                    @if off_map > 0 { " " (off_map) " events are in countries the map does not draw." }
                 }
-                (map::draw(&counts, map::Codes::Dyad, "events with a target there", country_href, &[]))
+                (map::draw(&counts, map::Codes::Iso3, "events there", location_href, &circles))
                 h2 { "Countries" }
-                (counts_table_countries(&countries, country_href))
+                (counts_table_countries(&located, location_href))
             },
         ))
     };
@@ -533,7 +575,7 @@ fn counts_table_countries(items: &[Count], href: impl Fn(&str) -> String) -> Mar
     html! {
         @if items.is_empty() { p.empty { "None." } } @else {
             table {
-                thead { tr { th { "Target country" } th.num { "Events" } th.num { "Mentions" } th.num { "Goldstein mean" } } }
+                thead { tr { th { "Country" } th.num { "Events" } th.num { "Mentions" } th.num { "Goldstein mean" } } }
                 tbody {
                     @for c in items.iter().take(30) {
                         @let key = c.key.clone().unwrap_or_default();
