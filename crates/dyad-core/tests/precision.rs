@@ -224,3 +224,21 @@ fn what_is_not_asserted_is_not_shown() {
         shown(met)
     );
 }
+
+#[test]
+fn an_adjective_before_its_noun_is_no_verb() {
+    let shop = "The Florida company owns a chain of 90 duty free stores in the US.";
+    assert!(
+        coded(shop, ModeFilter::All)
+            .iter()
+            .all(|e| !e.2.starts_with("084")),
+        "{:?}",
+        coded(shop, ModeFilter::All)
+    );
+    let freed = "The Afghan government freed 40 Taliban prisoners on Monday.";
+    assert!(
+        shown(freed).iter().any(|(_, _, c)| c.starts_with("084")),
+        "{:?}",
+        shown(freed)
+    );
+}

@@ -228,7 +228,11 @@ fn candidates(
                     && view.lex.word(view.words[q]) != "the"
             })
     });
-    if tagged_noun && nouns.is_none() && !after_actor {
+    // An adjective before its noun is no verb either (`duty free stores`, `a fast
+    // accession`).
+    let attributive =
+        view.tags.get(t).is_some_and(|g| g.pos() == Pos::Adj) && modifies_next_noun(view, t);
+    if (tagged_noun || attributive) && nouns.is_none() && !after_actor {
         return None;
     }
     let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(view, t));
