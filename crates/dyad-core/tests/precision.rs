@@ -242,3 +242,25 @@ fn an_adjective_before_its_noun_is_no_verb() {
         shown(freed)
     );
 }
+
+#[test]
+fn rule_and_turn_reject_only_with_their_particle() {
+    let ruling = "The Dutch court ruling was a victory for the union.";
+    assert!(
+        coded(ruling, ModeFilter::All)
+            .iter()
+            .all(|e| !e.2.starts_with("12")),
+        "{:?}",
+        coded(ruling, ModeFilter::All)
+    );
+    for text in [
+        "Indonesia ruled out talks with the rebels.",
+        "The Iranian government turned down the offer from France.",
+    ] {
+        assert!(
+            shown(text).iter().any(|(_, _, c)| c.starts_with("12")),
+            "{text}: {:?}",
+            shown(text)
+        );
+    }
+}
