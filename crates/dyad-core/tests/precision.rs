@@ -264,3 +264,21 @@ fn rule_and_turn_reject_only_with_their_particle() {
         );
     }
 }
+
+#[test]
+fn building_is_a_force_posture_only_with_forces() {
+    let airport = "A Turkish consortium built the new airport near Tel Aviv.";
+    assert!(
+        coded(airport, ModeFilter::All)
+            .iter()
+            .all(|e| !e.2.starts_with("15")),
+        "{:?}",
+        coded(airport, ModeFilter::All)
+    );
+    let massed = "India is building up forces along the border with China.";
+    assert!(
+        shown(massed).iter().any(|(_, _, c)| c == "154"),
+        "{:?}",
+        shown(massed)
+    );
+}
