@@ -282,3 +282,23 @@ fn building_is_a_force_posture_only_with_forces() {
         shown(massed)
     );
 }
+
+#[test]
+fn firing_a_minister_is_no_shooting() {
+    let sacked = "The Ukrainian president fired his defence minister on Friday.";
+    assert!(
+        coded(sacked, ModeFilter::All)
+            .iter()
+            .all(|e| !e.2.starts_with("19")),
+        "{:?}",
+        coded(sacked, ModeFilter::All)
+    );
+    let shelled = "Pakistani troops fired artillery shells across the border into India.";
+    assert!(
+        shown(shelled)
+            .iter()
+            .any(|(_, t, c)| c.starts_with("19") && t.starts_with("IND")),
+        "{:?}",
+        shown(shelled)
+    );
+}
