@@ -378,7 +378,10 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // Bytes, not a `str` slice: byte 12 may fall inside a character.
+        let end = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = if let Some(num) = name.strip_prefix('#') {
@@ -1151,6 +1154,8 @@ mod tests {
         assert!(decode_html(b"<p>caf\xe9</p>", Some("latin1")).contains("café"));
         assert_eq!(language_code("en-GB").as_deref(), Some("en"));
         assert_eq!(language_code("english"), None);
+        // A `&` before multi-byte characters (a byte cut at 12 split one).
+        assert_eq!(decode_entities("R&éééééé;"), "R&éééééé;");
         assert_eq!(
             decode_entities("Kohberger&#8217;s &quot;x&quot; &amp;&bogus; a&#x41;"),
             "Kohberger\u{2019}s \"x\" &&bogus; aA"

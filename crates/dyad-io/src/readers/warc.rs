@@ -383,10 +383,10 @@ fn http_payload(block: &[u8]) -> Result<Option<Payload<'_>>, String> {
         .nth(1)
         .and_then(|s| s.parse::<u16>().ok());
     if !status_line.starts_with("HTTP/") || status.is_none() {
-        return Err(format!(
-            "malformed HTTP status line {:?}",
-            &status_line[..status_line.len().min(40)]
-        ));
+        // Its first 40 characters (not bytes: a line of invalid UTF-8 is read
+        // with 3-byte replacement characters, and a byte cut could split one).
+        let shown: String = status_line.chars().take(40).collect();
+        return Err(format!("malformed HTTP status line {shown:?}"));
     }
     if !(200..300).contains(&status.unwrap_or(0)) {
         return Ok(None);
@@ -632,6 +632,30 @@ mod tests {
         assert_eq!(langs, want.map(|l| l.map(str::to_string)));
         assert_eq!(content_language(" EN_gb "), Some("en".into()));
         assert_eq!(content_language("english"), None);
+    }
+
+    #[test]
+    fn a_status_line_of_invalid_utf8_is_an_error_not_a_panic() {
+        // Found by the read_warc fuzz target: the message cut the line at byte 40,
+        // inside a replacement character.
+        let mut block = b"HTTP/1.1 ".to_vec();
+        block.extend([0xff; 60]);
+        block.extend(b"200 OK\r\nContent-Type: text/html\r\n\r\n");
+        block.extend(page().as_bytes());
+        let mut warc = format!(
+            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.com/a\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        warc.extend(&block);
+        warc.extend(b"\r\n\r\n");
+        let items: Vec<_> = WarcReader::new(&warc[..], "t.warc", &ReadOptions::default()).collect();
+        assert_eq!(items.len(), 1);
+        let e = items[0].as_ref().unwrap_err().to_string();
+        assert!(
+            e.contains("record 1") && e.contains("malformed HTTP status line \"HTTP/1.1 \u{fffd}"),
+            "{e}"
+        );
     }
 
     #[test]
