@@ -7,15 +7,23 @@ use crate::codes::ActorCode;
 
 /// The members of mention `m`'s compound (`Russia and China`), or `m` alone.
 fn members(mentions: &[Mention], m: usize) -> Vec<usize> {
-    match mentions[m].group {
-        Some(g) => mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| x.group == Some(g) && x.sentence == mentions[m].sentence)
-            .map(|(i, _)| i)
-            .collect(),
-        None => vec![m],
-    }
+    let Some(g) = mentions[m].group else {
+        return vec![m];
+    };
+    // A group's members lie in one sentence, whose mentions are contiguous: looking
+    // there alone keeps a long story linear.
+    let sentence = mentions[m].sentence;
+    let start = mentions[..m]
+        .iter()
+        .rposition(|x| x.sentence != sentence)
+        .map_or(0, |i| i + 1);
+    let end = mentions[m..]
+        .iter()
+        .position(|x| x.sentence != sentence)
+        .map_or(mentions.len(), |i| m + i);
+    (start..end)
+        .filter(|&i| mentions[i].group == Some(g))
+        .collect()
 }
 
 /// Expands compound sources and targets into one event per member, appended to `out`.
