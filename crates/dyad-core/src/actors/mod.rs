@@ -496,3 +496,19 @@ impl NameKind {
         !matches!(self, NameKind::People)
     }
 }
+
+/// The indices of the mentions in the sentence of mention `m`: a sentence's mentions
+/// are contiguous, and a group's members all lie in one sentence, so steps that look
+/// for them scan this range alone and stay linear on a long story.
+pub(crate) fn sentence_mentions(mentions: &[Mention], m: usize) -> std::ops::Range<usize> {
+    let sentence = mentions[m].sentence;
+    let start = mentions[..m]
+        .iter()
+        .rposition(|x| x.sentence != sentence)
+        .map_or(0, |i| i + 1);
+    let end = mentions[m..]
+        .iter()
+        .position(|x| x.sentence != sentence)
+        .map_or(mentions.len(), |i| m + i);
+    start..end
+}

@@ -48,6 +48,11 @@ impl SentenceView<'_> {
 
     /// A day word (`Wednesday`, `today`, `yesterday`) or an adverb.
     fn is_time_word(&self, t: usize) -> bool {
+        self.is_day_word(t) || self.is_adverb(t)
+    }
+
+    /// A day word: `Wednesday`, `today`, `yesterday`, `tonight`.
+    pub(super) fn is_day_word(&self, t: usize) -> bool {
         const DAYS: [&str; 10] = [
             "monday",
             "tuesday",
@@ -61,7 +66,7 @@ impl SentenceView<'_> {
             "tonight",
         ];
         let surface = &self.text[self.tokens[t].span()];
-        DAYS.iter().any(|d| d.eq_ignore_ascii_case(surface)) || self.is_adverb(t)
+        DAYS.iter().any(|d| d.eq_ignore_ascii_case(surface))
     }
 
     /// Reads the verb group ending just before `trigger` (a verb).

@@ -10,18 +10,7 @@ fn members(mentions: &[Mention], m: usize) -> Vec<usize> {
     let Some(g) = mentions[m].group else {
         return vec![m];
     };
-    // A group's members lie in one sentence, whose mentions are contiguous: looking
-    // there alone keeps a long story linear.
-    let sentence = mentions[m].sentence;
-    let start = mentions[..m]
-        .iter()
-        .rposition(|x| x.sentence != sentence)
-        .map_or(0, |i| i + 1);
-    let end = mentions[m..]
-        .iter()
-        .position(|x| x.sentence != sentence)
-        .map_or(mentions.len(), |i| m + i);
-    (start..end)
+    crate::actors::sentence_mentions(mentions, m)
         .filter(|&i| mentions[i].group == Some(g))
         .collect()
 }

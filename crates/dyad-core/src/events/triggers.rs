@@ -279,23 +279,13 @@ fn candidates(
     (!out.is_empty()).then_some(false)
 }
 
-/// Whether the word at `t` stands before a common noun, as its modifier (a time word
+/// Whether the word at `t` stands before a common noun, as its modifier (a day word
 /// after it is an adverb: `renewed negotiations today`).
 fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
-    const TIME: [&str; 8] = [
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-        "morning",
-        "evening",
-        "week",
-        "year",
-    ];
     let next = t + 1;
     next < view.end
         && view.tags.get(next).is_some_and(|g| g.pos() == Pos::Noun)
-        && !(view.words[next] != UNKNOWN && TIME.contains(&view.lex.word(view.words[next])))
+        && !view.is_day_word(next)
 }
 
 /// Whether the trigger at `t` follows a compound actor, its likely subject (`Russia

@@ -175,21 +175,6 @@ fn antecedent(
         })
 }
 
-/// The indices of the mentions in the sentence of mention `m` (a group's members all
-/// lie in one sentence; looking at that one alone keeps a long story linear).
-fn sentence_of(out: &[Mention], m: usize) -> std::ops::Range<usize> {
-    let sentence = out[m].sentence;
-    let start = out[..m]
-        .iter()
-        .rposition(|x| x.sentence != sentence)
-        .map_or(0, |i| i + 1);
-    let end = out[m..]
-        .iter()
-        .position(|x| x.sentence != sentence)
-        .map_or(out.len(), |i| m + i);
-    start..end
-}
-
 /// Adds the pronoun mention(s) at token `t` for antecedent `ante`: one per member when
 /// a plural pronoun stands for a compound actor, in a new group.
 fn add_pronoun(
@@ -201,7 +186,7 @@ fn add_pronoun(
     want: Want,
 ) {
     let members: Vec<usize> = match out[ante].group {
-        Some(g) if want == Want::Plural => sentence_of(out, ante)
+        Some(g) if want == Want::Plural => super::super::sentence_mentions(out, ante)
             .filter(|&i| out[i].group == Some(g))
             .collect(),
         _ => vec![ante],
