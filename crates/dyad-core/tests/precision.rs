@@ -302,3 +302,73 @@ fn firing_a_minister_is_no_shooting() {
         shown(shelled)
     );
 }
+
+#[test]
+fn a_participle_with_a_by_agent_is_passive() {
+    // A reduced relative clause: the noun before the participle is the target.
+    let events = shown("A Kenyan farmer shot by Ugandan soldiers near the border died on Monday.");
+    assert!(
+        events
+            .iter()
+            .any(|(s, t, c)| s == "UGAMIL" && t.starts_with("KEN") && c == "193"),
+        "{events:?}"
+    );
+    let events = shown("Two Nigerian students detained by Ghanaian police were freed on Tuesday.");
+    assert!(
+        events
+            .iter()
+            .any(|(s, t, c)| s == "GHACOP" && t.starts_with("NGA") && c == "173"),
+        "{events:?}"
+    );
+    // `by` heading a gerund is the means, not the agent: the verb stays active.
+    let events = shown("Norway responded by expelling two Russian diplomats.");
+    assert!(
+        events
+            .iter()
+            .any(|(s, t, c)| s == "NOR" && t == "RUSGOV" && c == "161"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_gerund_after_a_preposition_is_a_proposition_not_an_act() {
+    let all = coded(
+        "Chile rejected an Argentine plan for deploying troops along the border.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().any(|e| e.2 == "125"), "{all:?}");
+    assert!(
+        !shown("Chile rejected an Argentine plan for deploying troops along the border.")
+            .iter()
+            .any(|e| e.2.starts_with("15")),
+        "{all:?}"
+    );
+    // What an accusation says happened is the accusation's content.
+    let events = shown("Peru accused Bolivia of shelling a border post.");
+    assert_eq!(
+        events,
+        [("PER".into(), "BOL".into(), "112".into())],
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_event_noun_beside_the_main_event_is_background() {
+    let text = "Brazil will send medicine to refugees fleeing the war in Venezuela.";
+    let all = coded(text, ModeFilter::All);
+    assert!(
+        all.iter()
+            .any(|e| e.2 == "190" && e.3 == Some("background noun")),
+        "{all:?}"
+    );
+    let text = "Morocco condemned Algeria for its support of the rebels.";
+    assert_eq!(shown(text), [("MAR".into(), "DZA".into(), "111".into())]);
+}
+
+#[test]
+fn a_statement_carrying_an_event_noun_gives_way_to_it() {
+    // `voiced her support for`: the support is the act, the statement its vehicle.
+    let text = "The Mexican foreign minister voiced her support for Cuba on Monday.";
+    let events = shown(text);
+    assert_eq!(events, [("MEXGOV".into(), "CUB".into(), "051".into())], "{events:?}");
+}

@@ -123,9 +123,11 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         Withheld::StatementWithoutTarget => Some(2),
         Withheld::StatementAroundEvent => Some(3),
         Withheld::SecondaryWithoutTarget => Some(4),
-        Withheld::UnknownSource | Withheld::UnknownTarget | Withheld::StatementWithoutAddressee => {
-            None
-        }
+        // The noun and primary features carry what the background rule sees.
+        Withheld::UnknownSource
+        | Withheld::UnknownTarget
+        | Withheld::StatementWithoutAddressee
+        | Withheld::BackgroundNoun => None,
     }
 }
 

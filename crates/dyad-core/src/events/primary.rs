@@ -10,16 +10,27 @@ pub(super) fn codable(f: &Found) -> bool {
     f.source.is_some() || ((f.passive || f.noun) && f.target.is_some())
 }
 
+/// Whether the bare statement `f` only carries the event noun that follows it in its
+/// verb phrase (`voiced his support for X`, `expressed concern over`): the noun is the
+/// act, the statement its vehicle.
+fn carries_noun(found: &[Found], f: &Found) -> bool {
+    f.code.as_str() == "010"
+        && found.iter().any(|g| {
+            g.noun && codable(g) && g.trigger.0 > f.trigger.0 && g.trigger.0 <= f.trigger.0 + 4
+        })
+}
+
 /// The index of the sentence's main event among the codable ones: the first that is
-/// asserted, outside quotations, in no relative clause, and neither a reporting verb
-/// nor embedded in a frame; else the first neither embedded nor quoted (a reporting
-/// verb); else the first.
+/// asserted, outside quotations, in no relative clause, and neither a reporting verb,
+/// a statement carrying an event noun, nor embedded in a frame; else the first neither
+/// embedded nor quoted (a reporting verb); else the first.
 pub(super) fn main_event(found: &[Found]) -> Option<usize> {
     let codable = || (0..found.len()).filter(|&i| codable(&found[i]));
     codable()
         .find(|&i| {
             let f = &found[i];
             !f.reporting
+                && !carries_noun(found, f)
                 && !f.embedded
                 && !f.quote
                 && !f.relative

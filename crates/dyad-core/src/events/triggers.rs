@@ -288,6 +288,37 @@ fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
         && !view.is_day_word(next)
 }
 
+/// Whether `by` and an actor follow the verb at `t` (`killed by UK troops`, `detained by
+/// the police`), `by` not heading a gerund (`responded by expelling diplomats`).
+fn by_agent_follows(view: &SentenceView<'_>, t: usize) -> bool {
+    let by = t + 1;
+    if by + 1 >= view.end || view.words[by] == UNKNOWN || view.lex.word(view.words[by]) != "by" {
+        return false;
+    }
+    let next = &view.text[view.tokens[by + 1].span()];
+    !next.ends_with("ing")
+        && view.mention_ids.iter().any(|&m| {
+            let f = view.mentions[m].first_token as usize;
+            f == by + 1 || f == by + 2
+        })
+}
+
+/// Whether a gerund whose verb group starts at `start` is the complement of a
+/// preposition that makes it a proposition rather than an act: `a plan for deploying
+/// troops`, `accused of killing`, `talks on ending the war`, `barred from entering`.
+/// `after`, `before`, `by` and `while` head acts that happened and are not here; so do
+/// the factive `guilty of` and `responsible for` (a finding that the act took place).
+fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
+    let word = |t: usize| view.text[view.tokens[t].span()].to_ascii_lowercase();
+    start > view.start
+        && view.words[start - 1] != UNKNOWN
+        && matches!(
+            view.lex.word(view.words[start - 1]),
+            "for" | "of" | "on" | "about" | "with" | "from" | "against"
+        )
+        && !(start > view.start + 1 && matches!(word(start - 2).as_str(), "guilty" | "responsible"))
+}
+
 /// Whether the trigger at `t` follows a compound actor, its likely subject (`Russia
 /// and China agreed`, `X and Y have agreed`): the nearest mention before it, with at
 /// most three words between and no clause boundary, has fellow members.
@@ -379,6 +410,17 @@ pub(super) fn find(
     } else {
         view.verb_group(t, participle)
     };
+    // `a civilian killed by troops`: a participle with no `be` before it and a `by`
+    // agent after it is a passive all the same (a reduced relative clause).
+    if !as_noun && participle && !group.passive && by_agent_follows(view, t) {
+        group.passive = true;
+    }
+    let gerund = scratch
+        .iter()
+        .all(|(_, f)| matches!(f, Some(VerbForm::Gerund)));
+    if !as_noun && gerund && group.mode == Mode::Asserted && gerund_complement(view, group.start) {
+        group.mode = Mode::Hypothetical;
+    }
     let ce = &coder.patterns.entries[entry as usize];
     let pattern = &ce.patterns[m.pattern];
     // The null code `---`: the best pattern says this trigger codes nothing.

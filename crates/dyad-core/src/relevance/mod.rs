@@ -86,6 +86,9 @@ pub enum Withheld {
     StatementAroundEvent,
     /// Not the sentence's main event, and one-sided.
     SecondaryWithoutTarget,
+    /// An event noun that is not the sentence's main event: background (`fleeing the
+    /// civil war`).
+    BackgroundNoun,
     /// The source is known only by its sector (`the government`, `officials`, `police`
     /// with no country) or not at all, outside violence against a known target.
     UnknownSource,
@@ -109,6 +112,7 @@ impl Withheld {
             Withheld::StatementWithoutTarget => "statement without target",
             Withheld::StatementAroundEvent => "statement around another event",
             Withheld::SecondaryWithoutTarget => "secondary event without target",
+            Withheld::BackgroundNoun => "background noun",
             Withheld::UnknownSource => "source unknown",
             Withheld::UnknownTarget => "target unknown",
             Withheld::StatementWithoutAddressee => "statement without addressee",

@@ -17,7 +17,9 @@
 //!    of that event ("Pakistan says it shot down five jets"); a bare statement (010)
 //!    that is needs a target, while the specific ones (011 declined to comment, 015
 //!    claimed responsibility, 016 denied, 017 a symbolic act ...) stand alone.
-//! 4. An event that is not its sentence's main one needs a target.
+//! 4. An event that is not its sentence's main one needs a target, and is no noun
+//!    (`refugees fleeing the civil war`, `sanctions for its support of X`: the noun
+//!    names the background of the main event, not a new act).
 //! 5. The source must be known: a country or one of its organs, an international or
 //!    non-governmental organisation, a named group. A sector alone (`---GOV`,
 //!    `officials`, `police`) is not, except for protest, coercion and violence
@@ -117,6 +119,11 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     // only its vehicle.
     if e.code.root_number() == 1 && !e.primary {
         return Some(Withheld::StatementAroundEvent);
+    }
+    // "refugees fleeing the civil war", "its support of X": an event noun beside the
+    // sentence's main event names the background, not a new act.
+    if e.cues.noun && !e.primary {
+        return Some(Withheld::BackgroundNoun);
     }
     if e.target_code.is_none() {
         // The specific statements (declined to comment, claimed responsibility,
