@@ -370,5 +370,9 @@ fn a_statement_carrying_an_event_noun_gives_way_to_it() {
     // `voiced her support for`: the support is the act, the statement its vehicle.
     let text = "The Mexican foreign minister voiced her support for Cuba on Monday.";
     let events = shown(text);
-    assert_eq!(events, [("MEXGOV".into(), "CUB".into(), "051".into())], "{events:?}");
+    assert_eq!(
+        events,
+        [("MEXGOV".into(), "CUB".into(), "051".into())],
+        "{events:?}"
+    );
 }

@@ -7,6 +7,7 @@ use super::{DocState, Linking};
 use crate::actors::{Mention, MentionKind, Resolution};
 use crate::codes::ActorCode;
 use crate::lexicon::{UNKNOWN, WordClass};
+use crate::segment::TokenFlags;
 
 /// Prepositions that make a country or place the location of a clause.
 const LOCATIVE: &[&str] = &[
@@ -68,6 +69,24 @@ fn sentence_place(here: &Linking<'_>, out: &[Mention]) -> Place {
     }
 }
 
+/// Whether the mention starting at token `f` is owned by a name no dictionary knows
+/// (`Chevron officials`, `Statoil spokesman`): a capitalised unknown word right before
+/// it, not at the start of the sentence (where every word is capitalised). Such an
+/// official belongs to that organisation, not to the government of the country where
+/// the sentence happens. (Only officials: `Chenchen refugees` or `Cumhuriyet
+/// University` students are the country's whatever the name.)
+fn owned_by_unknown_name(here: &Linking<'_>, out: &[Mention], f: usize) -> bool {
+    let ctx = here.ctx;
+    f > here.s() + 1
+        && !ctx.lowercase_text
+        && ctx.words[f - 1] == UNKNOWN
+        && ctx.tokens[f - 1].flags.contains(TokenFlags::CAPITALIZED)
+        && ctx.text[ctx.tokens[f - 1].span()]
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+        && !here.covered(out, f - 1)
+}
+
 /// Gives the sentence's agents (and titled people) of unknown country the country of
 /// the sentence's place, else of the dateline.
 pub(super) fn locate_agents(here: &Linking<'_>, doc: &DocState, out: &mut [Mention]) {
@@ -97,8 +116,15 @@ pub(super) fn locate_agents(here: &Linking<'_>, doc: &DocState, out: &mut [Menti
         Resolution::Dictionary { source } => source,
         _ => String::new(),
     };
-    for m in out[first_new..].iter_mut() {
+    let owned: Vec<bool> = (first_new..out.len())
+        .map(|i| {
+            out[i].code.rest() == "GOV"
+                && owned_by_unknown_name(here, out, out[i].first_token as usize)
+        })
+        .collect();
+    for (m, owned) in out[first_new..].iter_mut().zip(owned) {
         if matches!(m.kind, MentionKind::Agent | MentionKind::Person)
+            && !owned
             && m.unknown_country()
             && matches!(
                 m.resolution,
@@ -143,6 +169,16 @@ mod tests {
     fn places_in_two_countries_give_no_country_not_even_the_datelines() {
         let text = "NAIROBI, May 13 (Reuters) - Police fired tear gas in Kampala and in Paris.";
         assert_eq!(codes(text, "Police"), ["---COP"]);
+    }
+
+    #[test]
+    fn an_agent_of_an_unknown_organisation_takes_no_country() {
+        // `Zentroil` is no dictionary's: its spokesman is not Kenya's government.
+        let text = "NAIROBI, May 13 (Reuters) - A Zentroil spokesman declined to comment.";
+        assert_eq!(codes(text, "spokesman"), ["---GOV"]);
+        // A known word before the agent is no name.
+        let text = "NAIROBI, May 13 (Reuters) - A Kenyan spokesman declined to comment.";
+        assert_eq!(codes(text, "Kenyan spokesman"), ["KENGOV"]);
     }
 
     #[test]
