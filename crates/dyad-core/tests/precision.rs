@@ -376,3 +376,44 @@ fn a_statement_carrying_an_event_noun_gives_way_to_it() {
         "{events:?}"
     );
 }
+
+#[test]
+fn working_calling_and_returning_have_their_political_senses_only() {
+    // Bare `work` is labour; `work with` is cooperation.
+    assert!(
+        !shown("The Danish army worked through the night in Sweden.")
+            .iter()
+            .any(|e| e.2 == "030")
+    );
+    let events = shown("Denmark will work closely with Sweden on border checks.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "DNK" && e.1 == "SWE" && e.2 == "030"),
+        "{events:?}"
+    );
+    // `called X a Y` names X; `called on X to` appeals to X.
+    assert!(
+        !shown("The Danish minister called the Swedish plan a provocation.")
+            .iter()
+            .any(|e| e.2.starts_with("02"))
+    );
+    let events = shown("The Danish minister called on Sweden to reopen the bridge.");
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0 == "DNKGOV" && e.1 == "SWE" && e.2.starts_with("02")),
+        "{events:?}"
+    );
+    // Coming home is no visit; going somewhere is.
+    assert!(
+        !shown("The Danish prime minister returned from his holiday in Egypt.")
+            .iter()
+            .any(|e| e.2 == "042")
+    );
+    let events = shown("Danish negotiators returned to Sweden for talks on Monday.");
+    assert!(
+        events.iter().any(|e| e.1 == "SWE" && e.2 == "042"),
+        "{events:?}"
+    );
+}
