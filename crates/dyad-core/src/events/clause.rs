@@ -106,6 +106,13 @@ impl SentenceView<'_> {
                 t = p;
                 mode = self.infinitive_mode(p, mode);
                 break;
+            } else if matches!(w, "or" | "and") && p >= self.start + 2 && self.word(p - 2) == "to" {
+                // `the power to suspend or bar him`: the second verb of a pair shares
+                // the first one's `to`.
+                infinitive = true;
+                t = p - 2;
+                mode = self.infinitive_mode(p - 2, mode);
+                break;
             } else if w == "longer" && p > self.start && self.word(p - 1) == "no" {
                 mode = Mode::Negated;
                 t = p - 1;
@@ -377,6 +384,26 @@ mod tests {
             Step::Roles,
         );
         assert!(p.event("expelled").passive);
+        assert_eq!(p.event("expelled").mode, Mode::Asserted);
+    }
+
+    #[test]
+    fn the_second_verb_of_an_infinitive_pair_shares_its_to() {
+        let p = probe(
+            "The court has the power to suspend or expel the Colombian ambassador.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("expel").mode, Mode::Hypothetical);
+        let p = probe(
+            "Venezuela planned to arrest and expel the Colombian ambassador.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("expel").mode, Mode::Future);
+        // A finite verb after `and` is a clause of its own.
+        let p = probe(
+            "Venezuela arrested and expelled the Colombian ambassador.",
+            Step::Roles,
+        );
         assert_eq!(p.event("expelled").mode, Mode::Asserted);
     }
 }
