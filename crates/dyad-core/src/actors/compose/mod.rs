@@ -18,13 +18,15 @@
 //! 6. `single.rs`: a person, an actor, an agent or a place on its own (people by the
 //!    story's date).
 //!
-//! Then `compounds.rs` groups mentions joined by commas and `and` (`China and Russia`)
+//! Then `ethnic.rs` takes the country from a nationality after `ethnic` (`ethnic
+//! Albanians` are a people, not Albania), and `compounds.rs` groups mentions joined by commas and `and` (`China and Russia`)
 //! into compound actors. `former` (and `ex-`, `ousted`, ...) before a composed phrase
 //! gives the role `ELI`. How a piece can be read is in `pieces.rs`.
 
 mod agent_of;
 mod compounds;
 mod country_agent;
+mod ethnic;
 mod nationalities;
 mod person_agent;
 mod pieces;
@@ -133,6 +135,7 @@ pub fn sentence_mentions(
         let consumed = compose_at(&sent, pieces, k, sentence.index, out);
         k += consumed.max(1);
     }
+    ethnic::recode(&sent, sentence.tokens.start, first_mention, out);
     compounds::mark_compounds(&sent, first_mention, out);
 }
 

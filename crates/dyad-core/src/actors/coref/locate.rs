@@ -22,13 +22,24 @@ const LOCATIVE: &[&str] = &[
     "along",
 ];
 
+/// Whether token `t` is a compass adjective (`southern`, `north-eastern`, `central`):
+/// `in southeastern Serbia` is in Serbia.
+fn direction(ctx: &crate::actors::matcher::MatchContext<'_>, t: usize) -> bool {
+    let w = ctx.text[ctx.tokens[t].span()].to_ascii_lowercase();
+    w == "central"
+        || (w.ends_with("ern")
+            && ["north", "south", "east", "west"]
+                .iter()
+                .any(|d| w.starts_with(d)))
+}
+
 /// Whether the mention starting at token `f` follows a locative preposition (articles
 /// between allowed).
 fn after_locative(here: &Linking<'_>, f: usize) -> bool {
     let (ctx, lex, s) = (here.ctx, here.lex, here.s());
     f > s && {
         let mut q = f - 1;
-        while q > s && lex.class(ctx.words[q]).has(WordClass::ARTICLE) {
+        while q > s && (lex.class(ctx.words[q]).has(WordClass::ARTICLE) || direction(ctx, q)) {
             q -= 1;
         }
         LOCATIVE.contains(&lex.word(ctx.words[q])) && ctx.words[q] != UNKNOWN
@@ -163,6 +174,15 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_compass_adjective_keeps_the_country_a_place() {
+        let m = find(
+            "Police fired tear gas at a rally in southeastern Kenya.",
+            "Police",
+        );
+        assert_eq!(m[0].1.code.to_string(), "KENCOP");
     }
 
     #[test]
