@@ -417,3 +417,24 @@ fn working_calling_and_returning_have_their_political_senses_only() {
         "{events:?}"
     );
 }
+
+#[test]
+fn an_intransitive_default_codes_nothing_with_an_object() {
+    let events = shown("Thousands of Kenyan students demonstrated in Nairobi on Monday.");
+    assert!(events.iter().any(|e| e.2.starts_with("14")), "{events:?}");
+    let text = "Kenyan students demonstrated great courage during the floods in Nairobi.";
+    assert!(
+        !coded(text, ModeFilter::All)
+            .iter()
+            .any(|e| e.2.starts_with("14")),
+        "{:?}",
+        coded(text, ModeFilter::All)
+    );
+    let text = "Kenyan government bonds yielded 7.9 pct on Monday.";
+    assert!(!coded(text, ModeFilter::All).iter().any(|e| e.2 == "080"));
+    let events = coded(
+        "The Somali rebels yielded to Kenya on Monday.",
+        ModeFilter::All,
+    );
+    assert!(events.iter().any(|e| e.2 == "080"), "{events:?}");
+}

@@ -119,6 +119,9 @@ pub struct PatternLine {
     pub compound: bool,
     /// `[reporting]`.
     pub reporting: bool,
+    /// `[intransitive]`: matches only when no object follows the trigger (`protesters
+    /// demonstrated`, not `demonstrated great courage`).
+    pub intransitive: bool,
     /// The line as written (for explanations).
     pub text: String,
     /// Where it is written.
@@ -339,6 +342,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     let mut reciprocal = false;
     let mut compound = false;
     let mut reporting = false;
+    let mut intransitive = false;
     while let Some(open) = rest.rfind('[') {
         let flag = rest[open..].trim();
         let Some(name) = flag.strip_prefix('[').and_then(|f| f.strip_suffix(']')) else {
@@ -348,9 +352,10 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
             "reciprocal" => reciprocal = true,
             "compound" => compound = true,
             "reporting" => reporting = true,
+            "intransitive" => intransitive = true,
             other => {
                 return Err(format!(
-                    "unknown flag [{other}] (reciprocal, compound, reporting)"
+                    "unknown flag [{other}] (reciprocal, compound, reporting, intransitive)"
                 ));
             }
         }
@@ -381,6 +386,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         reciprocal,
         compound,
         reporting,
+        intransitive,
         text: text.to_string(),
         origin,
     })
@@ -591,7 +597,12 @@ mod tests {
     fn parses_patterns_and_flags() {
         let p = parse_pattern("057  * &AGREEMENT with $ [reciprocal]", o()).unwrap();
         assert_eq!(p.code.expect("a code").as_str(), "057");
-        assert!(p.reciprocal && !p.reporting && !p.compound);
+        assert!(p.reciprocal && !p.reporting && !p.compound && !p.intransitive);
+        assert!(
+            parse_pattern("140  *  [intransitive]", o())
+                .unwrap()
+                .intransitive
+        );
         assert!(
             parse_pattern("030  * [reciprocal] [compound]", o())
                 .unwrap()

@@ -50,6 +50,8 @@ pub struct Pattern {
     pub compound: bool,
     /// `[reporting]`
     pub reporting: bool,
+    /// `[intransitive]`: only when no object follows the trigger.
+    pub intransitive: bool,
     /// The pattern as written.
     pub text: String,
     /// Where it is written.
@@ -271,6 +273,7 @@ impl PatternSet {
             reciprocal: line.reciprocal,
             compound: line.compound,
             reporting: line.reporting,
+            intransitive: line.intransitive,
             text: line.text.clone(),
             origin: line.origin,
         })
