@@ -320,7 +320,12 @@ pub fn import_with(
                 used.roles_defined.extend(a.roles);
                 files.insert(format!("agents/{stem}.txt"), a.text);
             }
-            Kind::Discards => other::discards(&text, &mut report),
+            Kind::Discards => {
+                let d = other::discards(&text, &mut report, &input.name);
+                if report.converted > 0 {
+                    files.insert(format!("discards/{stem}.txt"), d);
+                }
+            }
             Kind::Issues => other::issues(&text, &mut report),
         }
         out.reports.push(report);

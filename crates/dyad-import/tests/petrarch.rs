@@ -10,8 +10,9 @@
 
 use dyad_core::Document;
 use dyad_core::dict::lint::{Severity, lint};
-use dyad_core::dict::{self, Dictionaries, ModeRule};
+use dyad_core::dict::{self, Dictionaries, DiscardScope, ModeRule};
 use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_core::relevance::{Withheld, withheld};
 use dyad_import::{FileReport, Input, Kind, Options, Output, import, import_with};
 use std::path::{Path, PathBuf};
 
@@ -196,7 +197,28 @@ fn fixture_actors_agents_and_discards_convert() {
     );
 
     let d = report(&out, "syldavia.discards.txt");
-    assert_eq!((d.converted, d.not_converted.len()), (0, 2));
+    assert_eq!(d.converted, 4, "{:?}", d.not_converted);
+    let mut got = reasons_at(d);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                6,
+                "discard listed twice: one entry kept (a story discard if either is)"
+            ),
+            (7, "discard with no word to match"),
+        ]
+    );
+    let discards = file("discards/syldavia-discards.txt");
+    for line in [
+        "story: football  # line 2",
+        "sentence: chess tournament  # line 3",
+        "story: klow marathon  # line 4",
+        "sentence: season finale  # line 5",
+    ] {
+        assert!(discards.contains(line), "{line}\n{discards}");
+    }
 }
 
 #[test]
@@ -245,6 +267,33 @@ fn fixture_output_lints_alone_and_codes_a_fictional_world() {
     // A code with a suffix keeps its CAMEO digits.
     let e = code("Syldavia sent money to Borduria.");
     assert!(has(&e, "SYL", "BOR", "071"), "{e:?}");
+
+    // Discards: the events of a sentence with a sentence phrase are withheld, and those
+    // of every sentence of a story with a story phrase; other sentences are coded.
+    let reasons = |text: &str| -> Vec<(u32, Option<Withheld>)> {
+        let doc = Document::from_text(text);
+        let mut a = Analysis::default();
+        pipeline.analyze(&doc, None, &mut a);
+        a.events
+            .iter()
+            .map(|e| (e.sentence, withheld(e, &a.domain)))
+            .collect()
+    };
+    let w = reasons(
+        "Syldavia signed an accord with Borduria. \
+         At the chess tournament Syldavia signed an accord with Borduria.",
+    );
+    let sentence = Some(Withheld::Discarded(DiscardScope::Sentence));
+    assert!(w.iter().any(|(s, r)| *s == 0 && *r != sentence), "{w:?}");
+    assert!(w.iter().any(|(s, _)| *s == 1), "{w:?}");
+    assert!(w.iter().all(|(s, r)| *s == 0 || *r == sentence), "{w:?}");
+    let w = reasons(
+        "Syldavia signed an accord with Borduria. \
+         The Football match was played in Klow.",
+    );
+    assert!(!w.is_empty());
+    let story = Some(Withheld::Discarded(DiscardScope::Story));
+    assert!(w.iter().all(|(_, r)| *r == story), "{w:?}");
 }
 
 #[test]

@@ -118,7 +118,8 @@ pub fn names() -> &'static [String; N] {
 /// unknown) have none: the actor features carry what they see.
 fn withheld_index(w: Withheld) -> Option<usize> {
     match w {
-        Withheld::OffDomain(_) => Some(0),
+        // A discarded sentence is off the political domain by the user's word.
+        Withheld::OffDomain(_) | Withheld::Discarded(_) => Some(0),
         Withheld::PrivateActors => Some(1),
         Withheld::StatementWithoutTarget => Some(2),
         Withheld::StatementAroundEvent => Some(3),
