@@ -48,7 +48,7 @@ struct Compiled {
 }
 
 /// Bumped whenever the compiled layout changes, so a stale blob is refused.
-const COMPILED_FORMAT: u32 = 4;
+const COMPILED_FORMAT: u32 = 5;
 
 /// A compiled pipeline that could not be read back.
 #[derive(Debug, thiserror::Error)]

@@ -355,6 +355,11 @@ fn modes_read_writes_dyads_convention() {
         .expect("the pattern file")
         .1;
     assert!(text.contains("settings\n  modes: read\n"), "{text}");
+    // ... and an added layer: the converted verbs code only sentences dyad's own
+    // leave without an event.
+    assert!(text.contains("  modes: read\n  layer: added\n"), "{text}");
+    let alone = import(&inputs, &Dictionaries::default(), &builtin_cameo());
+    assert!(!alone.files.iter().any(|(_, t)| t.contains("layer:")));
 }
 
 /// `../shared/petrarch`, or `None` with a visible SKIP.

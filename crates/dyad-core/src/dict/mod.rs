@@ -24,7 +24,8 @@ pub use corporate::CorporateWord;
 pub use discards::{DiscardPhrase, DiscardScope};
 pub use domains::DomainCue;
 pub use patterns::{
-    Element, Frame, IrregularVerb, ModeRule, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
+    Element, Frame, IrregularVerb, Layer, ModeRule, PatternEntry, PatternLine, TriggerKind,
+    WordClassEntry,
 };
 pub use people::{PersonEntry, PersonRole};
 pub use places::PlaceEntry;

@@ -23,6 +23,10 @@ pub struct Cues {
     pub noun: bool,
     /// The pattern itself found the target (`$`), not a later rule.
     pub pattern_target: bool,
+    /// Coded by a bare default (`*` alone, or with the verb's own particles: `*_off`)
+    /// of an entry of the added layer (`layer: added`): dyad's own dictionaries leave
+    /// the verb uncoded, and nothing around it says more than the verb alone.
+    pub added_default: bool,
 }
 
 /// The kinds of mention, in the order of the `source=` and `target=` features.
@@ -124,9 +128,10 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         Withheld::StatementWithoutTarget => Some(2),
         Withheld::StatementAroundEvent => Some(3),
         Withheld::SecondaryWithoutTarget => Some(4),
-        Withheld::UnknownSource | Withheld::UnknownTarget | Withheld::StatementWithoutAddressee => {
-            None
-        }
+        Withheld::UnknownSource
+        | Withheld::UnknownTarget
+        | Withheld::StatementWithoutAddressee
+        | Withheld::AddedDefault => None,
     }
 }
 

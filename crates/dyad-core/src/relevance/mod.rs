@@ -82,6 +82,10 @@ pub enum Withheld {
     /// The sentence, or its story, holds a discard phrase (`discards.txt`): it is not
     /// coded, whoever acts in it.
     Discarded(DiscardScope),
+    /// Coded only by the bare default (`*` alone) of an added dictionary's verb
+    /// (`layer: added`): dyad's own dictionaries leave the verb uncoded, and an added
+    /// dictionary's default does not override that.
+    AddedDefault,
     /// The story or sentence belongs to a domain where the words of conflict and
     /// cooperation are metaphors, and the event's source holds no public role.
     OffDomain(Domain),
@@ -110,6 +114,7 @@ impl Withheld {
         match self {
             Withheld::Discarded(DiscardScope::Sentence) => "discarded sentence",
             Withheld::Discarded(DiscardScope::Story) => "discarded story",
+            Withheld::AddedDefault => "added verb's default only",
             Withheld::OffDomain(Domain::Sport) => "sport story",
             Withheld::OffDomain(Domain::Entertainment) => "entertainment story",
             Withheld::OffDomain(Domain::Markets) => "markets story",
