@@ -100,6 +100,10 @@ impl Discards {
         let d = &mut out.discarded;
         d.story = None;
         d.sentences.clear();
+        if self.phrases.is_empty() {
+            // No discard list (dyad ships none): nothing to scan.
+            return;
+        }
         for s in &seg.sentences {
             let ws = &words[s.tokens.clone()];
             let mut sentence = None;
