@@ -6,7 +6,10 @@
 //!   imported verbs, actors, people and agents;
 //! - every file of PETRARCH-2's dictionaries in `../shared/petrarch/` converts, alone and
 //!   over the built-in dictionaries, into files that pass the linter with every entry
-//!   accounted for (SKIP, printed, when `../shared` is absent).
+//!   accounted for (SKIP, printed, when `../shared` is absent);
+//! - PETRARCH-2's verbs imported over the built-in dictionaries (an added layer) leave
+//!   every sentence the built-in ones code as it was, withhold an imported bare
+//!   default, and fill a sentence the built-in ones leave empty (same SKIP).
 
 use dyad_core::Document;
 use dyad_core::dict::lint::{Severity, lint};
@@ -473,4 +476,76 @@ fn every_shared_petrarch_file_converts_and_lints() {
             );
         }
     }
+}
+
+/// (source, target, code, withheld reason) of every event of `text`.
+fn coded_with(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String, Option<Withheld>)> {
+    let mut a = Analysis::default();
+    pipeline.analyze(&Document::from_text(text), None, &mut a);
+    a.events
+        .iter()
+        .map(|e| {
+            (
+                e.source_code.as_str().to_string(),
+                e.target_code
+                    .as_ref()
+                    .map_or("-", |t| t.as_str())
+                    .to_string(),
+                e.code.as_str().to_string(),
+                withheld(e, &a.domain),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn imported_verbs_over_builtin_fill_gaps_and_never_change_a_coded_sentence() {
+    let Some(dir) = shared_petrarch() else { return };
+    let verbs = std::fs::read(dir.join("CAMEO.2.0.txt")).expect("readable");
+    let inputs = [Input {
+        kind: Kind::Verbs,
+        name: "CAMEO.2.0.txt".into(),
+        bytes: &verbs,
+    }];
+    let base = Dictionaries::builtin().expect("the built-in dictionaries");
+    let over = import(&inputs, &base, &builtin_cameo());
+    let merged = dict::merge_files(
+        dict::builtin_files(),
+        over.files
+            .iter()
+            .map(|(p, t)| (p.clone(), std::borrow::Cow::Borrowed(t.as_str())))
+            .collect(),
+    );
+    let with = Pipeline::new(&Dictionaries::parse(&merged).expect("parses")).expect("compiles");
+    let alone = Pipeline::builtin().expect("the built-in pipeline");
+    let sentences = [
+        "Turkish troops attacked Kurdish rebels in northern Iraq.",
+        "Russia prepared a new offensive against Ukraine.",
+        "China condemned Japan and linked the protest to Tokyo.",
+        "The talks failed to produce an agreement between Israel and Egypt.",
+        "Pakistan linked the bombing to India.",
+        "Brazil closed its border with Venezuela.",
+    ];
+    let mut filled = 0;
+    for s in sentences {
+        let (a, b) = (coded_with(&alone, s), coded_with(&with, s));
+        if !a.is_empty() {
+            // A sentence dyad's own dictionaries code is coded exactly as before.
+            assert_eq!(a, b, "{s}");
+            continue;
+        }
+        // A gap: an imported pattern may fill it; a bare default is withheld.
+        if s.starts_with("Pakistan linked") {
+            assert!(!b.is_empty(), "{s}");
+            assert!(
+                b.iter().all(|e| e.3 == Some(Withheld::AddedDefault)),
+                "{s}: {b:?}"
+            );
+        }
+        filled += usize::from(b.iter().any(|e| e.3.is_none()));
+    }
+    assert!(
+        filled >= 1,
+        "an imported pattern codes a sentence dyad leaves empty"
+    );
 }
