@@ -335,6 +335,9 @@ pub struct ExplainRecord<'a> {
     pub source: Option<MentionRecord<'a>>,
     /// How the target was resolved.
     pub target: Option<MentionRecord<'a>>,
+    /// The discard phrase that withholds the event, with its place
+    /// (`"world cup" (discards/phoenix.txt:12)`).
+    pub discard: Option<String>,
 }
 
 /// One event (`dyad code`).
@@ -440,6 +443,7 @@ pub fn event_records<'a>(
             weak_source: e.weak_source,
             source: e.source.map(|s| mention_record(doc, &a.mentions, s)),
             target: e.target.map(|t| mention_record(doc, &a.mentions, t)),
+            discard: pipeline.discard_text(a, e.sentence),
         });
         let date_text = e
             .date

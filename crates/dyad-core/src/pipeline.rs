@@ -7,7 +7,7 @@ use crate::dict::{CameoTable, DictError, DictErrors, Dictionaries};
 use crate::document::Document;
 use crate::events::{Event, EventCoder, EventScratch};
 use crate::lexicon::{Lexicon, WordId};
-use crate::relevance::{DomainCues, StoryDomain};
+use crate::relevance::{Discards, DomainCues, StoryDomain};
 use crate::segment::{Segmented, Segmenter, Sentence};
 use crate::tags::{Tag, Tagger};
 use chrono::NaiveDate;
@@ -28,6 +28,7 @@ struct CompiledRef<'a> {
     countries: &'a FxHashSet<crate::codes::ActorCode>,
     pattern_text: &'a FxHashMap<crate::dict::Origin, String>,
     domains: &'a DomainCues,
+    discards: &'a Discards,
 }
 
 /// The compiled, serialisable part of a [`Pipeline`] (owned, for reading).
@@ -43,10 +44,11 @@ struct Compiled {
     countries: FxHashSet<crate::codes::ActorCode>,
     pattern_text: FxHashMap<crate::dict::Origin, String>,
     domains: DomainCues,
+    discards: Discards,
 }
 
 /// Bumped whenever the compiled layout changes, so a stale blob is refused.
-const COMPILED_FORMAT: u32 = 3;
+const COMPILED_FORMAT: u32 = 5;
 
 /// A compiled pipeline that could not be read back.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +77,8 @@ pub struct Pipeline {
     pattern_text: FxHashMap<crate::dict::Origin, String>,
     /// Cue words of story domains (the relevance stage).
     domains: DomainCues,
+    /// Discard phrases (the relevance stage).
+    discards: Discards,
     /// Whether the geolocation stage runs (off only to measure its cost).
     locate: bool,
 }
@@ -165,6 +169,7 @@ impl Pipeline {
             .collect();
         let (events, problems) = EventCoder::new(dicts, &mut lexicon);
         let domains = DomainCues::new(&dicts.domains, &mut lexicon);
+        let discards = Discards::new(&dicts.discards, &mut lexicon);
         errors.extend(
             problems.into_iter().map(|p| {
                 DictError::new(&file_of(p.origin.file), p.origin.line as usize, p.message)
@@ -196,6 +201,7 @@ impl Pipeline {
                 .flat_map(|e| e.patterns.iter().map(|p| (p.origin, p.text.clone())))
                 .collect(),
             domains,
+            discards,
             locate: true,
         })
     }
@@ -219,6 +225,7 @@ impl Pipeline {
             countries: &self.countries,
             pattern_text: &self.pattern_text,
             domains: &self.domains,
+            discards: &self.discards,
         };
         // Serialising plain data to memory cannot fail.
         postcard::to_allocvec(&compiled).unwrap_or_default()
@@ -246,6 +253,7 @@ impl Pipeline {
             countries: c.countries,
             pattern_text: c.pattern_text,
             domains: c.domains,
+            discards: c.discards,
             locate: true,
         })
     }
@@ -280,6 +288,14 @@ impl Pipeline {
         }
     }
 
+    /// The discard phrase that withholds the events of sentence `s` of analysis `a`,
+    /// with its place: `"world cup" (discards/phoenix.txt:12)`.
+    pub fn discard_text(&self, a: &Analysis, s: u32) -> Option<String> {
+        let (i, _) = a.domain.discarded.of_sentence(s)?;
+        let (text, origin) = self.discards.phrase(i)?;
+        Some(format!("{text:?} ({})", self.locate(origin)))
+    }
+
     /// The three-letter country or region code `prefix`, if the dictionaries define it.
     pub fn country_code(&self, prefix: &str) -> Option<&str> {
         let code = crate::codes::ActorCode::new(prefix)?;
@@ -301,6 +317,8 @@ impl Pipeline {
         Tagger::builtin().tag_document(out.clean.view(), &out.segmented, &mut out.tags);
         self.domains
             .classify(&out.segmented, &out.words, &mut out.domain);
+        self.discards
+            .find(&out.segmented, &out.words, &mut out.domain);
         self.actors.recognize(
             &doc.text,
             &out.segmented,

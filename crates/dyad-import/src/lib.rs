@@ -13,7 +13,7 @@ mod other;
 mod text;
 mod verbs;
 
-use dyad_core::dict::{Dictionaries, ModeRule};
+use dyad_core::dict::{Dictionaries, Layer, ModeRule};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -285,12 +285,19 @@ pub fn import_with(
                 } else {
                     ModeRule::Read
                 });
+                // Over dyad's dictionaries the converted entries are an added layer:
+                // they code only sentences that dyad's own leave without an event.
+                let layer = if base.patterns.is_empty() {
+                    Layer::Base
+                } else {
+                    Layer::Added
+                };
                 let v = verbs::convert(
                     &text,
                     &mut report,
                     &base_irregular,
                     &known,
-                    modes,
+                    (modes, layer),
                     &classes,
                     &stem,
                 );
@@ -320,7 +327,12 @@ pub fn import_with(
                 used.roles_defined.extend(a.roles);
                 files.insert(format!("agents/{stem}.txt"), a.text);
             }
-            Kind::Discards => other::discards(&text, &mut report),
+            Kind::Discards => {
+                let d = other::discards(&text, &mut report, &input.name);
+                if report.converted > 0 {
+                    files.insert(format!("discards/{stem}.txt"), d);
+                }
+            }
             Kind::Issues => other::issues(&text, &mut report),
         }
         out.reports.push(report);

@@ -3,7 +3,7 @@
 
 use crate::text::{lower_phrase, strip_comment, strip_markup_comments};
 use crate::{FileReport, Known};
-use dyad_core::dict::{ModeRule, patterns::check_pattern, plural_of};
+use dyad_core::dict::{Layer, ModeRule, patterns::check_pattern, plural_of};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
 
@@ -581,7 +581,7 @@ pub fn convert(
     report: &mut FileReport,
     base_irregular: &FxHashSet<&str>,
     known: &Known,
-    modes: ModeRule,
+    (modes, layer): (ModeRule, Layer),
     taken: &FxHashSet<String>,
     stem: &str,
 ) -> Verbs {
@@ -593,13 +593,27 @@ pub fn convert(
         ModeRule::Patterns => {
             "# PETRARCH's convention: a verb is coded as its patterns say, whatever its tense,\n\
              # negation or modality (`will meet` is a meeting, `081  will not *` names its\n\
-             # negation). See `settings` in docs/patterns.md.\nsettings\n  modes: patterns\n\n"
+             # negation). See `settings` in docs/patterns.md.\n"
         }
         ModeRule::Read => {
             "# dyad's convention: the coder reads each verb's mode (`will meet` is an\n\
-             # intention). See `settings` in docs/patterns.md.\nsettings\n  modes: read\n\n"
+             # intention). See `settings` in docs/patterns.md.\n"
         }
     });
+    if layer == Layer::Added {
+        out.push_str(
+            "# Added to dyad's own dictionaries: these entries code only a sentence in which\n\
+             # dyad's own code no event (`layer: added`).\n",
+        );
+    }
+    out.push_str(match modes {
+        ModeRule::Patterns => "settings\n  modes: patterns\n",
+        ModeRule::Read => "settings\n  modes: read\n",
+    });
+    if layer == Layer::Added {
+        out.push_str("  layer: added\n");
+    }
+    out.push('\n');
     let mut st = State {
         report,
         classes: FxHashMap::default(),

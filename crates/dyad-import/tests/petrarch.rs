@@ -6,12 +6,16 @@
 //!   imported verbs, actors, people and agents;
 //! - every file of PETRARCH-2's dictionaries in `../shared/petrarch/` converts, alone and
 //!   over the built-in dictionaries, into files that pass the linter with every entry
-//!   accounted for (SKIP, printed, when `../shared` is absent).
+//!   accounted for (SKIP, printed, when `../shared` is absent);
+//! - PETRARCH-2's verbs imported over the built-in dictionaries (an added layer) leave
+//!   every sentence the built-in ones code as it was, withhold an imported bare
+//!   default, and fill a sentence the built-in ones leave empty (same SKIP).
 
 use dyad_core::Document;
 use dyad_core::dict::lint::{Severity, lint};
-use dyad_core::dict::{self, Dictionaries, ModeRule};
+use dyad_core::dict::{self, Dictionaries, DiscardScope, ModeRule};
 use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_core::relevance::{Withheld, withheld};
 use dyad_import::{FileReport, Input, Kind, Options, Output, import, import_with};
 use std::path::{Path, PathBuf};
 
@@ -196,7 +200,28 @@ fn fixture_actors_agents_and_discards_convert() {
     );
 
     let d = report(&out, "syldavia.discards.txt");
-    assert_eq!((d.converted, d.not_converted.len()), (0, 2));
+    assert_eq!(d.converted, 4, "{:?}", d.not_converted);
+    let mut got = reasons_at(d);
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                6,
+                "discard listed twice: one entry kept (a story discard if either is)"
+            ),
+            (7, "discard with no word to match"),
+        ]
+    );
+    let discards = file("discards/syldavia-discards.txt");
+    for line in [
+        "story: football  # line 2",
+        "sentence: chess tournament  # line 3",
+        "story: klow marathon  # line 4",
+        "sentence: season finale  # line 5",
+    ] {
+        assert!(discards.contains(line), "{line}\n{discards}");
+    }
 }
 
 #[test]
@@ -245,6 +270,33 @@ fn fixture_output_lints_alone_and_codes_a_fictional_world() {
     // A code with a suffix keeps its CAMEO digits.
     let e = code("Syldavia sent money to Borduria.");
     assert!(has(&e, "SYL", "BOR", "071"), "{e:?}");
+
+    // Discards: the events of a sentence with a sentence phrase are withheld, and those
+    // of every sentence of a story with a story phrase; other sentences are coded.
+    let reasons = |text: &str| -> Vec<(u32, Option<Withheld>)> {
+        let doc = Document::from_text(text);
+        let mut a = Analysis::default();
+        pipeline.analyze(&doc, None, &mut a);
+        a.events
+            .iter()
+            .map(|e| (e.sentence, withheld(e, &a.domain)))
+            .collect()
+    };
+    let w = reasons(
+        "Syldavia signed an accord with Borduria. \
+         At the chess tournament Syldavia signed an accord with Borduria.",
+    );
+    let sentence = Some(Withheld::Discarded(DiscardScope::Sentence));
+    assert!(w.iter().any(|(s, r)| *s == 0 && *r != sentence), "{w:?}");
+    assert!(w.iter().any(|(s, _)| *s == 1), "{w:?}");
+    assert!(w.iter().all(|(s, r)| *s == 0 || *r == sentence), "{w:?}");
+    let w = reasons(
+        "Syldavia signed an accord with Borduria. \
+         The Football match was played in Klow.",
+    );
+    assert!(!w.is_empty());
+    let story = Some(Withheld::Discarded(DiscardScope::Story));
+    assert!(w.iter().all(|(_, r)| *r == story), "{w:?}");
 }
 
 #[test]
@@ -306,6 +358,11 @@ fn modes_read_writes_dyads_convention() {
         .expect("the pattern file")
         .1;
     assert!(text.contains("settings\n  modes: read\n"), "{text}");
+    // ... and an added layer: the converted verbs code only sentences dyad's own
+    // leave without an event.
+    assert!(text.contains("  modes: read\n  layer: added\n"), "{text}");
+    let alone = import(&inputs, &Dictionaries::default(), &builtin_cameo());
+    assert!(!alone.files.iter().any(|(_, t)| t.contains("layer:")));
 }
 
 /// `../shared/petrarch`, or `None` with a visible SKIP.
@@ -419,4 +476,76 @@ fn every_shared_petrarch_file_converts_and_lints() {
             );
         }
     }
+}
+
+/// (source, target, code, withheld reason) of every event of `text`.
+fn coded_with(pipeline: &Pipeline, text: &str) -> Vec<(String, String, String, Option<Withheld>)> {
+    let mut a = Analysis::default();
+    pipeline.analyze(&Document::from_text(text), None, &mut a);
+    a.events
+        .iter()
+        .map(|e| {
+            (
+                e.source_code.as_str().to_string(),
+                e.target_code
+                    .as_ref()
+                    .map_or("-", |t| t.as_str())
+                    .to_string(),
+                e.code.as_str().to_string(),
+                withheld(e, &a.domain),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn imported_verbs_over_builtin_fill_gaps_and_never_change_a_coded_sentence() {
+    let Some(dir) = shared_petrarch() else { return };
+    let verbs = std::fs::read(dir.join("CAMEO.2.0.txt")).expect("readable");
+    let inputs = [Input {
+        kind: Kind::Verbs,
+        name: "CAMEO.2.0.txt".into(),
+        bytes: &verbs,
+    }];
+    let base = Dictionaries::builtin().expect("the built-in dictionaries");
+    let over = import(&inputs, &base, &builtin_cameo());
+    let merged = dict::merge_files(
+        dict::builtin_files(),
+        over.files
+            .iter()
+            .map(|(p, t)| (p.clone(), std::borrow::Cow::Borrowed(t.as_str())))
+            .collect(),
+    );
+    let with = Pipeline::new(&Dictionaries::parse(&merged).expect("parses")).expect("compiles");
+    let alone = Pipeline::builtin().expect("the built-in pipeline");
+    let sentences = [
+        "Turkish troops attacked Kurdish rebels in northern Iraq.",
+        "Russia prepared a new offensive against Ukraine.",
+        "China condemned Japan and linked the protest to Tokyo.",
+        "The talks failed to produce an agreement between Israel and Egypt.",
+        "Pakistan linked the bombing to India.",
+        "Brazil closed its border with Venezuela.",
+    ];
+    let mut filled = 0;
+    for s in sentences {
+        let (a, b) = (coded_with(&alone, s), coded_with(&with, s));
+        if !a.is_empty() {
+            // A sentence dyad's own dictionaries code is coded exactly as before.
+            assert_eq!(a, b, "{s}");
+            continue;
+        }
+        // A gap: an imported pattern may fill it; a bare default is withheld.
+        if s.starts_with("Pakistan linked") {
+            assert!(!b.is_empty(), "{s}");
+            assert!(
+                b.iter().all(|e| e.3 == Some(Withheld::AddedDefault)),
+                "{s}: {b:?}"
+            );
+        }
+        filled += usize::from(b.iter().any(|e| e.3.is_none()));
+    }
+    assert!(
+        filled >= 1,
+        "an imported pattern codes a sentence dyad leaves empty"
+    );
 }

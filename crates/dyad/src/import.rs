@@ -22,7 +22,8 @@ pub struct PetrarchArgs {
     /// Agent dictionary (generic nouns and their roles).
     #[arg(long, value_name = "FILE")]
     pub agents: Vec<PathBuf>,
-    /// Discard dictionary (reported: dyad has no discard list).
+    /// Discard dictionary (phrases that withhold a sentence's or a story's events),
+    /// converted to `discards/*.txt`.
     #[arg(long, value_name = "FILE")]
     pub discards: Vec<PathBuf>,
     /// Issue dictionary (reported: dyad codes no issues).

@@ -524,6 +524,12 @@ fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
         if let Some(t) = &x.target {
             let _ = writeln!(buf, "    target  {}", who(t));
         }
+        if let Some(w) = r.withheld {
+            let _ = match &x.discard {
+                Some(d) => writeln!(buf, "    withheld  {w}: {d}"),
+                None => writeln!(buf, "    withheld  {w}"),
+            };
+        }
         if let Some(l) = &r.location {
             let _ = writeln!(
                 buf,

@@ -6,7 +6,8 @@
 //!   with its file and line;
 //! - the output passes `dyad dict lint --no-builtin`;
 //! - `dyad code --dictionaries OUT --no-builtin` codes the fictional world alone, and
-//!   the built-in actors are gone (`Russia` is not coded);
+//!   the built-in actors are gone (`Russia` is not coded); a sentence with an imported
+//!   discard phrase is withheld, and `dyad explain` names the phrase;
 //! - `--no-builtin` without a dictionary directory is an error.
 
 use std::path::{Path, PathBuf};
@@ -142,6 +143,37 @@ fn import_lint_and_code_a_fictional_world_alone() {
     assert!(stdout.contains("\"SYL\""), "{}", describe(&o));
     assert!(stdout.contains("\"BOR\""), "{}", describe(&o));
     assert!(!stdout.contains("\"RUS\""), "{}", describe(&o));
+
+    // The imported discards: the events of a sentence with a discard phrase are left
+    // out of the default output, and `dyad explain` names the phrase and its line.
+    std::fs::write(
+        &story,
+        "At the chess tournament Syldavia signed an accord with Borduria on Monday.\n",
+    )
+    .expect("a story");
+    let run = |command: &str| {
+        dyad(&[
+            "--no-builtin".as_ref(),
+            "--dictionaries".as_ref(),
+            out.as_os_str(),
+            command.as_ref(),
+            "--published".as_ref(),
+            "2020-01-01".as_ref(),
+            story.as_os_str(),
+        ])
+    };
+    let o = run("code");
+    assert!(o.status.success(), "{}", describe(&o));
+    assert!(o.stdout.is_empty(), "{}", describe(&o));
+    let o = run("explain");
+    assert!(o.status.success(), "{}", describe(&o));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains(
+            "withheld  discarded sentence: \"chess tournament\" (discards/syldavia-discards.txt:"
+        ),
+        "{}",
+        describe(&o)
+    );
 }
 
 #[test]

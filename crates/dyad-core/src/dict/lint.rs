@@ -7,7 +7,8 @@
 //! - unknown codes: roles not defined in `agents.txt`, countries not defined in the
 //!   actor files, CAMEO codes not in `cameo.txt`, a CAMEO code whose parent is missing;
 //! - unreachable synonyms and patterns: a name written twice for one actor, a pattern
-//!   identical to an earlier one of the same entry, a lemma in two entries of one kind.
+//!   identical to an earlier one of the same entry, a lemma in two entries of one kind,
+//!   a discard phrase listed twice.
 
 use super::{Dictionaries, Element, NameKind, Origin};
 use crate::codes::ActorCode;
@@ -122,6 +123,7 @@ pub fn lint<S: AsRef<str>>(files: &[(String, S)]) -> Vec<Finding> {
     check_patterns(&dicts, &mut out);
     check_places(&dicts, &mut out);
     check_corporate(&dicts, &mut out);
+    check_discards(&dicts, &mut out);
     out.findings
         .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     out.findings.dedup();
@@ -449,6 +451,47 @@ fn check_corporate(d: &Dictionaries, out: &mut Out<'_>) {
     }
 }
 
+/// A discard phrase listed twice (case and spacing aside): the second does nothing,
+/// or, when one of the two is a story phrase, the story phrase decides.
+fn check_discards(d: &Dictionaries, out: &mut Out<'_>) {
+    let mut seen: FxHashMap<String, (Origin, super::DiscardScope)> = FxHashMap::default();
+    for p in &d.discards {
+        let k = key(&p.phrase);
+        if k.is_empty() {
+            out.push(
+                Severity::Error,
+                p.origin,
+                format!("discard phrase {:?} has no word to match", p.phrase),
+            );
+            continue;
+        }
+        match seen.get(&k) {
+            Some((first, scope)) => out.push(
+                Severity::Warning,
+                p.origin,
+                if *scope == p.scope {
+                    format!(
+                        "discard phrase {:?} is listed twice (first at {})",
+                        p.phrase,
+                        d.locate(*first)
+                    )
+                } else {
+                    format!(
+                        "discard phrase {:?} is a {} phrase here and a {} phrase at {}: the story phrase decides",
+                        p.phrase,
+                        p.scope.as_str(),
+                        scope.as_str(),
+                        d.locate(*first)
+                    )
+                },
+            ),
+            None => {
+                seen.insert(k, (p.origin, p.scope));
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -557,6 +600,30 @@ mod tests {
         assert!(
             findings.iter().any(|f| f
                 == "actors/corporate.txt:3: warning: corporate word \"AIRLINES\" is listed twice (first at actors/corporate.txt:1)"),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn discard_phrases_listed_twice_or_malformed_are_reported() {
+        let text = "sentence: bronze medal | Bronze  Medal\nstory: bronze medal\n";
+        let findings = run(&[("discards/x.txt", text)]);
+        assert!(
+            findings.iter().any(|f| f
+                == "discards/x.txt:1: warning: discard phrase \"Bronze Medal\" is listed twice (first at discards/x.txt:1)"),
+            "{findings:?}"
+        );
+        assert!(
+            findings.iter().any(|f| f.starts_with(
+                "discards/x.txt:2: warning: discard phrase \"bronze medal\" is a story phrase here"
+            )),
+            "{findings:?}"
+        );
+        let findings = run(&[("discards.txt", "sports: cricket\n")]);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.starts_with("discards.txt:1: error: expected `sentence:")),
             "{findings:?}"
         );
     }

@@ -9,6 +9,7 @@ mod actors;
 mod agents;
 mod cameo;
 mod corporate;
+mod discards;
 mod domains;
 pub mod lint;
 pub mod patterns;
@@ -20,9 +21,11 @@ pub use actors::{ActorCategory, ActorEntry, NameKind};
 pub use agents::{AgentNoun, RoleEntry, plural_of};
 pub use cameo::{CameoEntry, CameoTable};
 pub use corporate::CorporateWord;
+pub use discards::{DiscardPhrase, DiscardScope};
 pub use domains::DomainCue;
 pub use patterns::{
-    Element, Frame, IrregularVerb, ModeRule, PatternEntry, PatternLine, TriggerKind, WordClassEntry,
+    Element, Frame, IrregularVerb, Layer, ModeRule, PatternEntry, PatternLine, TriggerKind,
+    WordClassEntry,
 };
 pub use people::{PersonEntry, PersonRole};
 pub use places::PlaceEntry;
@@ -158,6 +161,9 @@ pub struct Dictionaries {
     pub domains: Vec<DomainCue>,
     /// Words that make a name after a country a company's (`actors/corporate.txt`).
     pub corporate: Vec<CorporateWord>,
+    /// Phrases that withhold a sentence's or a story's events (`discards.txt`,
+    /// `discards/*.txt`).
+    pub discards: Vec<DiscardPhrase>,
 }
 
 /// Errors found while parsing dictionaries.
@@ -186,7 +192,8 @@ impl Dictionaries {
 
     /// Parses dictionary files given as (path relative to the root, text). Files are
     /// recognised by path: `agents.txt` and `agents/*.txt`, `cameo.txt`,
-    /// `boilerplate.txt`, `domains.txt`, `actors/corporate.txt` (corporate words), other
+    /// `boilerplate.txt`, `domains.txt`, `discards.txt` and `discards/*.txt`,
+    /// `actors/corporate.txt` (corporate words), other
     /// `actors/*.txt`, `people/*.txt`, `places/*.txt`, `verbs/irregular*.txt` (irregular
     /// verbs), `verbs/*.txt`; other files are ignored (the linter mentions them).
     pub fn parse<S: AsRef<str>>(files: &[(String, S)]) -> Result<Self, DictErrors> {
@@ -204,6 +211,9 @@ impl Dictionaries {
                 (_, "cameo.txt") => cameo::parse(path, text, &mut d.cameo, &mut errors),
                 (_, "boilerplate.txt") => d.boilerplate = text.to_string(),
                 (_, "domains.txt") => domains::parse(path, file, text, &mut d.domains, &mut errors),
+                (_, "discards.txt") | ("discards", _) => {
+                    discards::parse(path, file, text, &mut d.discards, &mut errors)
+                }
                 (_, "actors/corporate.txt") => {
                     corporate::parse(path, file, text, &mut d.corporate, &mut errors)
                 }

@@ -98,6 +98,21 @@ pub enum ModeRule {
     Patterns,
 }
 
+/// Which layer a pattern file's entries belong to: the file's `settings` entry,
+/// `layer:` attribute.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Layer {
+    /// `layer: base` (the default): the entries code every sentence they match.
+    #[default]
+    Base,
+    /// `layer: added`: dictionaries added to the base ones (an import over dyad's):
+    /// their entries code only a sentence in which the base entries code no event, so
+    /// that they fill gaps and never change what the base dictionaries decide.
+    Added,
+}
+
 /// One pattern line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternLine {
@@ -139,6 +154,8 @@ pub struct PatternEntry {
     pub patterns: Vec<PatternLine>,
     /// How its events' modes are read (its file's `settings`).
     pub modes: ModeRule,
+    /// Its layer (its file's `settings`).
+    pub layer: Layer,
     /// Where the entry starts.
     pub origin: Origin,
 }
@@ -411,7 +428,7 @@ pub(super) fn parse(
         Ok(e) => e,
         Err(e) => return errors.push(e),
     };
-    let modes = file_settings(path, &entries, errors);
+    let (modes, layer) = file_settings(path, &entries, errors);
     for entry in entries {
         let origin = Origin {
             file,
@@ -477,6 +494,7 @@ pub(super) fn parse(
             lemmas,
             patterns: Vec::new(),
             modes,
+            layer,
             origin,
         };
         for line in entry.body {
@@ -504,9 +522,14 @@ pub(super) fn parse(
 }
 
 /// The file's `settings` entry (at most one; it applies to every entry of the file,
-/// wherever it is written): `modes: read | patterns`.
-fn file_settings(path: &str, entries: &[Entry<'_>], errors: &mut Vec<DictError>) -> ModeRule {
+/// wherever it is written): `modes: read | patterns`, `layer: base | added`.
+fn file_settings(
+    path: &str,
+    entries: &[Entry<'_>],
+    errors: &mut Vec<DictError>,
+) -> (ModeRule, Layer) {
     let mut modes = ModeRule::default();
+    let mut layer = Layer::default();
     let mut seen = None;
     for entry in entries
         .iter()
@@ -520,23 +543,26 @@ fn file_settings(path: &str, entries: &[Entry<'_>], errors: &mut Vec<DictError>)
             ));
         }
         for line in &entry.body {
+            let bad = |what: &str| DictError::new(path, line.number, what.to_string());
             match key_value(line.text) {
                 Some(("modes", "read")) => modes = ModeRule::Read,
                 Some(("modes", "patterns")) => modes = ModeRule::Patterns,
-                Some(("modes", other)) => errors.push(DictError::new(
-                    path,
-                    line.number,
-                    format!("unknown value {other:?} of `modes` (read, patterns)"),
-                )),
-                _ => errors.push(DictError::new(
-                    path,
-                    line.number,
-                    format!("unknown setting {:?} (modes)", line.text),
-                )),
+                Some(("modes", other)) => errors.push(bad(&format!(
+                    "unknown value {other:?} of `modes` (read, patterns)"
+                ))),
+                Some(("layer", "base")) => layer = Layer::Base,
+                Some(("layer", "added")) => layer = Layer::Added,
+                Some(("layer", other)) => errors.push(bad(&format!(
+                    "unknown value {other:?} of `layer` (base, added)"
+                ))),
+                _ => errors.push(bad(&format!(
+                    "unknown setting {:?} (modes, layer)",
+                    line.text
+                ))),
             }
         }
     }
-    modes
+    (modes, layer)
 }
 
 /// Parses `irregular.txt`.
@@ -725,6 +751,28 @@ verb sign
 ";
         parse("verbs/c.txt", 2, bad, &mut pats, &mut classes, &mut errors);
         assert_eq!(errors.len(), 3, "{errors:?}");
+        errors.clear();
+        let added = "settings\n  layer: added\n  modes: read\nverb meet\n  040  *\n";
+        parse(
+            "verbs/d.txt",
+            3,
+            added,
+            &mut pats,
+            &mut classes,
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(pats.last().map(|p| p.layer), Some(Layer::Added));
+        assert_eq!(pats[0].layer, Layer::Base);
+        parse(
+            "verbs/e.txt",
+            4,
+            "settings\n  layer: top\n",
+            &mut pats,
+            &mut classes,
+            &mut errors,
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
     }
 
     #[test]

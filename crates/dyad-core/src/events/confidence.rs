@@ -23,6 +23,10 @@ pub struct Cues {
     pub noun: bool,
     /// The pattern itself found the target (`$`), not a later rule.
     pub pattern_target: bool,
+    /// Coded by a bare default (`*` alone, or with the verb's own particles: `*_off`)
+    /// of an entry of the added layer (`layer: added`): dyad's own dictionaries leave
+    /// the verb uncoded, and nothing around it says more than the verb alone.
+    pub added_default: bool,
 }
 
 /// The kinds of mention, in the order of the `source=` and `target=` features.
@@ -118,7 +122,8 @@ pub fn names() -> &'static [String; N] {
 /// unknown) have none: the actor features carry what they see.
 fn withheld_index(w: Withheld) -> Option<usize> {
     match w {
-        Withheld::OffDomain(_) => Some(0),
+        // A discarded sentence is off the political domain by the user's word.
+        Withheld::OffDomain(_) | Withheld::Discarded(_) => Some(0),
         Withheld::PrivateActors => Some(1),
         Withheld::StatementWithoutTarget => Some(2),
         Withheld::StatementAroundEvent => Some(3),
@@ -127,7 +132,8 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         Withheld::UnknownSource
         | Withheld::UnknownTarget
         | Withheld::StatementWithoutAddressee
-        | Withheld::BackgroundNoun => None,
+        | Withheld::BackgroundNoun
+        | Withheld::AddedDefault => None,
     }
 }
 

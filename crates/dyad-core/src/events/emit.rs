@@ -104,6 +104,7 @@ fn event(
             specificity: f.m.score.min(255) as u8,
             noun: f.noun,
             pattern_target: f.m.target.is_some(),
+            added_default: ce.added && ce.patterns[f.m.pattern].is_bare(),
         },
         lemma: ce.lemma.clone(),
         date: None,
@@ -239,6 +240,58 @@ mod tests {
             [triple("RUS", "CHN", "030"), triple("CHN", "RUS", "030")]
         );
         assert_eq!(coded(verbs, "Russia zorbled."), [triple("RUS", "-", "081")]);
+    }
+
+    #[test]
+    fn an_added_layer_codes_only_sentences_the_base_leaves_without_an_event() {
+        // `attack` is coded by the built-in dictionaries; the added layer's `zorble` is
+        // not looked at in a sentence they code, and is where they code nothing.
+        let added = "settings\n  layer: added\nverb zorble\n  042  * $\n  070  * aid to $\n";
+        let both = coded(added, "Russia attacked Georgia and zorbled China.");
+        assert!(both.iter().all(|e| e.2 != "042"), "{both:?}");
+        assert!(both.iter().any(|e| e.2.starts_with("19")), "{both:?}");
+        assert_eq!(
+            coded(added, "Russia zorbled China."),
+            [triple("RUS", "CHN", "042")]
+        );
+        // Without the setting, the same entry codes beside the built-in ones.
+        let base = "verb zorble\n  042  * $\n";
+        let both = coded(base, "Russia attacked Georgia and zorbled China.");
+        assert!(both.iter().any(|e| e.2 == "042"), "{both:?}");
+    }
+
+    #[test]
+    fn an_added_verbs_bare_default_is_withheld_and_a_pattern_is_not() {
+        let added = "settings\n  layer: added\nverb zorble\n  042  *\n  070  * aid to $\n";
+        let files = merge_files(
+            builtin_files(),
+            vec![("verbs/test.txt".to_string(), Cow::Owned(added.to_string()))],
+        );
+        let dicts = Dictionaries::parse(&files).unwrap_or_else(|e| panic!("{e}"));
+        let pipeline = Pipeline::new(&dicts).unwrap_or_else(|e| panic!("{e}"));
+        let reasons = |text: &str| -> Vec<(String, Option<crate::relevance::Withheld>)> {
+            let mut a = Analysis::default();
+            pipeline.analyze(&Document::from_text(text.to_string()), None, &mut a);
+            a.events
+                .iter()
+                .map(|e| (e.code.to_string(), crate::relevance::withheld(e, &a.domain)))
+                .collect()
+        };
+        let bare = reasons("Russia zorbled yesterday.");
+        assert_eq!(
+            bare,
+            [(
+                "042".to_string(),
+                Some(crate::relevance::Withheld::AddedDefault)
+            )]
+        );
+        let specific = reasons("Russia zorbled aid to China.");
+        assert_eq!(specific.len(), 1, "{specific:?}");
+        assert_eq!(specific[0].0, "070");
+        assert_ne!(
+            specific[0].1,
+            Some(crate::relevance::Withheld::AddedDefault)
+        );
     }
 
     #[test]

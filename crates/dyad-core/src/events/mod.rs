@@ -144,6 +144,10 @@ pub struct EventScratch {
     candidates: triggers::Candidates,
 }
 
+/// What every sentence of a document shares: its text, tokens, word ids, tags and the
+/// lexicon.
+type DocContext<'a> = (&'a str, &'a [Token], &'a [WordId], &'a [Tag], &'a Lexicon);
+
 /// One event found in a sentence, as the steps fill it in.
 #[derive(Debug, Clone)]
 struct Found {
@@ -216,32 +220,26 @@ impl EventCoder {
                 scratch.mention_ids.push(i);
                 i += 1;
             }
-            self.code_sentence(
-                text,
-                &seg.tokens,
-                words,
-                tags,
-                lex,
-                sentence,
-                mentions,
-                scratch,
-                out,
-            );
+            let before = out.len();
+            let ctx = (text, &seg.tokens[..], words, tags, lex);
+            self.code_sentence(ctx, sentence, mentions, false, scratch, out);
+            // Dictionaries of the added layer code only what the base ones leave
+            // without an event: they fill gaps and never change a base decision.
+            if self.patterns.has_added && out.len() == before {
+                self.code_sentence(ctx, sentence, mentions, true, scratch, out);
+            }
         }
     }
 
     /// Codes one sentence whose mentions are in `scratch.mention_ids`: the steps of the
-    /// module documentation, in order.
-    #[allow(clippy::too_many_arguments)]
+    /// module documentation, in order. Entries of the added layer take part only when
+    /// `added`.
     fn code_sentence(
         &self,
-        text: &str,
-        tokens: &[Token],
-        words: &[WordId],
-        tags: &[Tag],
-        lex: &Lexicon,
+        (text, tokens, words, tags, lex): DocContext<'_>,
         sentence: &Sentence,
         mentions: &[Mention],
+        added: bool,
         scratch: &mut EventScratch,
         out: &mut Vec<Event>,
     ) {
@@ -255,7 +253,7 @@ impl EventCoder {
             candidates,
         } = scratch;
         speech::mark_quotes(text, &tokens[s..e], quotes);
-        triggers::mark(self, words, mentions, mention_ids, s..e, is_trigger);
+        triggers::mark(self, words, mentions, mention_ids, s..e, added, is_trigger);
         let view = SentenceView {
             words,
             tags,
@@ -267,6 +265,7 @@ impl EventCoder {
             mentions,
             lex,
             is_trigger,
+            added,
         };
         found.clear();
         objects.clear();

@@ -4,7 +4,7 @@ use super::inflect::{VerbForm, verb_forms};
 use crate::actors::Mention;
 use crate::codes::EventCode;
 use crate::dict::{
-    Dictionaries, Element, Frame, ModeRule, Origin, PatternLine, TriggerKind, plural_of,
+    Dictionaries, Element, Frame, Layer, ModeRule, Origin, PatternLine, TriggerKind, plural_of,
 };
 use crate::lexicon::{Lexicon, UNKNOWN, WordId};
 use crate::segment::{Token, tokenize};
@@ -58,6 +58,19 @@ pub struct Pattern {
     pub origin: Origin,
 }
 
+impl Pattern {
+    /// A bare default: no element but the trigger and words joined to it with `_`
+    /// (a multi-word verb's own words: `*_off`, `wire_*`).
+    pub fn is_bare(&self) -> bool {
+        let own = |els: &[(Elem, bool)], bits: u64| {
+            els.iter()
+                .enumerate()
+                .all(|(i, (e, _))| i < 64 && bits >> i & 1 == 1 && matches!(e, Elem::Words(_)))
+        };
+        own(&self.before, self.before_tight) && own(&self.after, self.after_tight)
+    }
+}
+
 /// A compiled entry: the patterns of a group of lemmas.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct CompiledEntry {
@@ -69,6 +82,9 @@ pub struct CompiledEntry {
     pub lemma: String,
     /// How its events' modes are read (its file's `settings`).
     pub modes: ModeRule,
+    /// Of the added layer (`layer: added`): it codes only a sentence in which the base
+    /// entries code no event.
+    pub added: bool,
 }
 
 /// A class: its members as word sequences.
@@ -137,6 +153,8 @@ pub struct PatternSet {
     pub verbs: FxHashMap<WordId, Vec<(u32, VerbForm)>>,
     /// Noun forms: word -> (entry, plural).
     pub nouns: FxHashMap<WordId, Vec<(u32, bool)>>,
+    /// Whether some entry is of the added layer (`layer: added`).
+    pub has_added: bool,
 }
 
 fn words_of(lex: &mut Lexicon, phrase: &str) -> Vec<WordId> {
@@ -182,7 +200,9 @@ impl PatternSet {
                 patterns,
                 lemma: entry.lemmas[0].clone(),
                 modes: entry.modes,
+                added: entry.layer == Layer::Added,
             });
+            set.has_added |= entry.layer == Layer::Added;
         }
         (set, problems)
     }
@@ -424,6 +444,9 @@ pub struct SentenceView<'a> {
     pub lex: &'a Lexicon,
     /// For each token of the sentence: is it a verb trigger.
     pub is_trigger: &'a [bool],
+    /// Whether entries of the added layer may trigger (the second pass over a sentence
+    /// that the base entries left without an event).
+    pub added: bool,
 }
 
 /// Up to this many tokens may lie between two elements.

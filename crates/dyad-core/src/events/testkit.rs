@@ -76,6 +76,7 @@ pub(super) fn probe(text: &str, last: Step) -> Probe {
         &a.mentions,
         &mention_ids,
         s..e,
+        true,
         &mut is_trigger,
     );
     let view = SentenceView {
@@ -89,6 +90,7 @@ pub(super) fn probe(text: &str, last: Step) -> Probe {
         mentions: &a.mentions,
         lex: &pipeline().lexicon,
         is_trigger: &is_trigger,
+        added: true,
     };
     let (mut found, mut objects, mut candidates) = (Vec::new(), Vec::new(), Vec::new());
     for t in s..e {

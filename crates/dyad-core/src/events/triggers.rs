@@ -27,20 +27,32 @@ fn in_mention(mentions: &[Mention], mention_ids: &[usize], t: usize) -> bool {
         .any(|&m| (mentions[m].first_token as usize..mentions[m].end_token as usize).contains(&t))
 }
 
+/// Whether entry `e` may trigger in this pass: a base entry always, an added one only
+/// when `added` (the pass over a sentence the base entries left without an event).
+fn usable(coder: &EventCoder, e: u32, added: bool) -> bool {
+    added || !coder.patterns.entries[e as usize].added
+}
+
 /// Marks, for each token of `sentence`, whether it is a verb trigger outside every
-/// mention (patterns read these marks as clause boundaries).
+/// mention (patterns read these marks as clause boundaries); entries of the added layer
+/// count only when `added`.
 pub(super) fn mark(
     coder: &EventCoder,
     words: &[WordId],
     mentions: &[Mention],
     mention_ids: &[usize],
     sentence: Range<usize>,
+    added: bool,
     out: &mut Vec<bool>,
 ) {
     out.clear();
     out.extend(sentence.map(|t| {
         words[t] != UNKNOWN
-            && coder.patterns.verbs.contains_key(&words[t])
+            && coder
+                .patterns
+                .verbs
+                .get(&words[t])
+                .is_some_and(|v| v.iter().any(|(e, _)| usable(coder, *e, added)))
             && !in_mention(mentions, mention_ids, t)
     }));
 }
@@ -369,7 +381,7 @@ fn best_match(
     let mut best: Option<(u32, PatternMatch)> = None;
     for (entry, _) in candidates {
         let ce = &coder.patterns.entries[*entry as usize];
-        if (ce.kind == TriggerKind::Noun) != as_noun {
+        if (ce.kind == TriggerKind::Noun) != as_noun || !usable(coder, *entry, view.added) {
             continue;
         }
         for (pi, p) in ce.patterns.iter().enumerate() {
@@ -403,8 +415,19 @@ pub(super) fn find(
     if taken(view, t) {
         return None;
     }
-    let verbs = coder.patterns.verbs.get(&view.words[t]).map(Vec::as_slice);
-    let nouns = coder.patterns.nouns.get(&view.words[t]).map(Vec::as_slice);
+    // A word whose entries are all of the added layer is no trigger in the base pass.
+    let verbs = coder
+        .patterns
+        .verbs
+        .get(&view.words[t])
+        .map(Vec::as_slice)
+        .filter(|v| v.iter().any(|(e, _)| usable(coder, *e, view.added)));
+    let nouns = coder
+        .patterns
+        .nouns
+        .get(&view.words[t])
+        .map(Vec::as_slice)
+        .filter(|v| v.iter().any(|(e, _)| usable(coder, *e, view.added)));
     if verbs.is_none() && nouns.is_none() || inside_earlier_pattern(found, t) {
         return None;
     }

@@ -30,6 +30,8 @@ pub struct StoryDomain {
     pub story: Domain,
     /// Each sentence's own domain, by sentence index.
     pub sentences: Vec<Domain>,
+    /// The discard phrases the story and its sentences hold (`discards.txt`).
+    pub discarded: super::discards::Discarded,
 }
 
 impl StoryDomain {

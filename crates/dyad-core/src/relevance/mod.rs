@@ -10,14 +10,19 @@
 //! Steps, in order:
 //! 1. [`domain`]: the story's domain (and each sentence's) from cue words
 //!    (`dictionaries/domains.txt`);
-//! 2. [`rules`]: the withholding rules, applied to one event at a time.
+//! 2. [`discards`]: the discard phrases the story and each sentence hold
+//!    (`dictionaries/discards.txt`, `discards/*.txt`);
+//! 3. [`rules`]: the withholding rules, applied to one event at a time.
 
+pub mod discards;
 pub mod domain;
 pub mod rules;
 
+pub use discards::{Discarded, Discards};
 pub use domain::{DomainCues, StoryDomain};
 pub use rules::withheld;
 
+use crate::dict::DiscardScope;
 use serde::Serialize;
 
 /// The domain of a story or sentence.
@@ -74,6 +79,13 @@ impl Domain {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Withheld {
+    /// The sentence, or its story, holds a discard phrase (`discards.txt`): it is not
+    /// coded, whoever acts in it.
+    Discarded(DiscardScope),
+    /// Coded only by the bare default (`*` alone) of an added dictionary's verb
+    /// (`layer: added`): dyad's own dictionaries leave the verb uncoded, and an added
+    /// dictionary's default does not override that.
+    AddedDefault,
     /// The story or sentence belongs to a domain where the words of conflict and
     /// cooperation are metaphors, and the event's source holds no public role.
     OffDomain(Domain),
@@ -103,6 +115,9 @@ impl Withheld {
     /// A short reason, as printed in `withheld` fields.
     pub fn as_str(self) -> &'static str {
         match self {
+            Withheld::Discarded(DiscardScope::Sentence) => "discarded sentence",
+            Withheld::Discarded(DiscardScope::Story) => "discarded story",
+            Withheld::AddedDefault => "added verb's default only",
             Withheld::OffDomain(Domain::Sport) => "sport story",
             Withheld::OffDomain(Domain::Entertainment) => "entertainment story",
             Withheld::OffDomain(Domain::Markets) => "markets story",

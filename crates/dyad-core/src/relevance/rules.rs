@@ -1,5 +1,9 @@
 //! The withholding rules: one event at a time, first rule that applies wins.
 //!
+//! 0. Discarded: the sentence holds a sentence discard phrase, or the story a story
+//!    phrase (`discards.txt`): the events are withheld, whoever acts. An event coded
+//!    only by an added dictionary's bare verb default (`layer: added`, `*` alone) is
+//!    withheld too: dyad's own dictionaries leave that verb uncoded.
 //! 1. Off-domain: in a sport, entertainment or technology story (or sentence) an
 //!    event is withheld unless its source holds a public or security role (a
 //!    government, armed force, police, court, legislature, party, armed group,
@@ -105,6 +109,12 @@ fn complete_alone(e: &Event) -> bool {
 /// Why `e` is withheld from the default output, or `None` when it is shown.
 /// `domain` holds the story's and sentences' domains.
 pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
+    if let Some((_, scope)) = domain.discarded.of_sentence(e.sentence) {
+        return Some(Withheld::Discarded(scope));
+    }
+    if e.cues.added_default {
+        return Some(Withheld::AddedDefault);
+    }
     let d = domain.of_sentence(e.sentence);
     if off_domain(e, d) {
         return Some(Withheld::OffDomain(d));
