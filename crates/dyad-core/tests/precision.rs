@@ -438,3 +438,29 @@ fn an_intransitive_default_codes_nothing_with_an_object() {
     );
     assert!(events.iter().any(|e| e.2 == "080"), "{events:?}");
 }
+
+#[test]
+fn a_subject_no_dictionary_knows_is_no_one_elses() {
+    // `Zentroil` is a name of no dictionary's: the government that reports its deal did
+    // not sign it, and China did not sign with the government.
+    let text = "The Kenyan government said Zentroil had signed an oil supply deal with China.";
+    let all = coded(text, ModeFilter::All);
+    assert!(!all.iter().any(|e| e.2 == "057"), "{all:?}");
+    // A name right after its actor is that actor's.
+    let text = "Kenyan opposition leader Ochieng Barasa called on Uganda to reopen the border.";
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0.starts_with("KEN") && e.1 == "UGA"),
+        "{events:?}"
+    );
+    let text = "The Kenyan Senate speaker, Dr Ochieng Barasa, urged Uganda to reopen the border.";
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.0.starts_with("KEN") && e.1 == "UGA"),
+        "{events:?}"
+    );
+}

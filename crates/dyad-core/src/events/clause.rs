@@ -6,6 +6,7 @@ use super::Mode;
 use super::patterns::SentenceView;
 use crate::actors::MentionKind;
 use crate::lexicon::{UNKNOWN, WordClass};
+use crate::tags::Pos;
 
 /// What the verb group before a trigger says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,6 +256,9 @@ impl SentenceView<'_> {
                 return Some((m, false));
             }
         }
+        if self.unknown_name_before(group_start) {
+            return None;
+        }
         let mut fallback = None;
         for &m in self.mention_ids.iter().rev() {
             let mm = &self.mentions[m];
@@ -292,6 +296,78 @@ impl SentenceView<'_> {
             return Some((m, false));
         }
         fallback.map(|m| (m, true))
+    }
+
+    /// Whether the words right before the verb group are a proper name that no
+    /// dictionary knows (`Rosneft had signed`, `Henkel said`): then the subject is that
+    /// unknown actor, and no actor further back stands in for it. A name right after an
+    /// actor is that actor's (`rebel leader Vojislav Seselj`, `Iraqi Kurds`, `the group
+    /// Black Widow`); days are no names.
+    fn unknown_name_before(&self, group_start: usize) -> bool {
+        let covered = |t: usize| {
+            self.mention_ids.iter().any(|&m| {
+                let mm = &self.mentions[m];
+                (mm.first_token as usize..mm.end_token as usize).contains(&t)
+            })
+        };
+        let name = |t: usize| {
+            let surface = &self.text[self.tokens[t].span()];
+            // Inside the sentence a capital says it; at its start, the tagger must.
+            let proper = t > self.start || self.tags.get(t).is_some_and(|g| g.pos() == Pos::Propn);
+            self.words[t] == UNKNOWN
+                && proper
+                && surface.len() > 1
+                && surface.starts_with(|c: char| c.is_uppercase())
+                && surface.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !self.is_day_word(t)
+                && !covered(t)
+        };
+        if group_start <= self.start || !name(group_start - 1) {
+            return false;
+        }
+        // The whole capitalised run (`Vojislav Seselj`, `Albert Anastasia`), with the
+        // hyphens and particles of names (`al-Mouallimi`, `van der Berg`).
+        let capitalised = |t: usize| {
+            let surface = &self.text[self.tokens[t].span()];
+            let part = surface.starts_with(|c: char| c.is_uppercase())
+                && surface
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.');
+            let particle = matches!(
+                surface,
+                "-" | "al" | "el" | "bin" | "ibn" | "de" | "da" | "di" | "van" | "von" | "der"
+            );
+            (part || particle) && !covered(t)
+        };
+        let mut first = group_start - 1;
+        while first > self.start && capitalised(first - 1) {
+            first -= 1;
+        }
+        // After an actor, with up to two words of a title no dictionary has between
+        // (`the Mafia boss Albert Anastasia`, `U.N. peacekeeping chief Jean-Pierre
+        // Lacroix`) or a comma (`the President of the Senate, Dr Bukola Saraki`), the
+        // name is that actor's.
+        let linking = |t: usize| {
+            let surface = &self.text[self.tokens[t].span()];
+            surface == ","
+                || (surface.starts_with(|c: char| c.is_lowercase())
+                    && self
+                        .tags
+                        .get(t)
+                        .is_some_and(|g| matches!(g.pos(), Pos::Noun | Pos::Adj)))
+        };
+        let mut q = first;
+        for _ in 0..2 {
+            if q > self.start && covered(q - 1) {
+                return false;
+            }
+            if q > self.start + 1 && linking(q - 1) {
+                q -= 1;
+            } else {
+                break;
+            }
+        }
+        !(q > self.start && covered(q - 1))
     }
 
     /// The subject before an appositive that ends right at the verb group: `Pakistan,
