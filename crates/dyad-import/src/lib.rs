@@ -287,11 +287,7 @@ pub fn import_with(
                 });
                 // Over dyad's dictionaries the converted entries are an added layer:
                 // they code only sentences that dyad's own leave without an event.
-                let layer = if base.patterns.is_empty() {
-                    Layer::Base
-                } else {
-                    Layer::Added
-                };
+                let layer = layer_over(base);
                 let v = verbs::convert(
                     &text,
                     &mut report,
@@ -310,22 +306,26 @@ pub fn import_with(
             }
             Kind::Actors => {
                 let a = actors::convert(&text, &mut report, &known);
+                let in_layer = |text: String| layered(text, layer_over(base));
                 used.actor_codes.extend(a.role_codes);
                 used.actors_defined.extend(a.defined);
                 for (category, text) in a.actors {
                     files.insert(
                         format!("actors/{}-{stem}.txt", category.file_prefix()),
-                        text,
+                        in_layer(text),
                     );
                 }
                 if !a.people.is_empty() {
-                    files.insert(format!("people/{stem}.txt"), a.people);
+                    files.insert(format!("people/{stem}.txt"), in_layer(a.people));
                 }
             }
             Kind::Agents => {
                 let a = agents::convert(&text, &mut report, &known);
                 used.roles_defined.extend(a.roles);
-                files.insert(format!("agents/{stem}.txt"), a.text);
+                files.insert(
+                    format!("agents/{stem}.txt"),
+                    layered(a.text, layer_over(base)),
+                );
             }
             Kind::Discards => {
                 let d = other::discards(&text, &mut report, &input.name);
@@ -342,6 +342,35 @@ pub fn import_with(
     files.insert("cameo.txt".to_string(), cameo);
     out.files = files.into_iter().collect();
     out
+}
+
+/// The layer of the converted entries: over dyad's dictionaries an added layer, which
+/// fills only what dyad's own leave (verbs: sentences without an event; names: tokens
+/// that no base name reads); alone, the base.
+fn layer_over(base: &Dictionaries) -> Layer {
+    if base.patterns.is_empty() && base.actors.is_empty() {
+        Layer::Base
+    } else {
+        Layer::Added
+    }
+}
+
+/// An actor, agent or people file's text with a `settings` entry that puts it in
+/// `layer` (none for the base), after the file's leading comments.
+fn layered(text: String, layer: Layer) -> String {
+    if layer == Layer::Base {
+        return text;
+    }
+    let head: usize = text
+        .split_inclusive('\n')
+        .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+        .map(str::len)
+        .sum();
+    format!(
+        "{}# Added to dyad's dictionaries: read only where dyad's own names find nothing.\nsettings\n  layer: added\n\n{}",
+        &text[..head],
+        &text[head..]
+    )
 }
 
 /// Declares the countries and roles that imported codes use and no file defines: an

@@ -7,6 +7,8 @@
 //! - every file of PETRARCH-2's dictionaries in `../shared/petrarch/` converts, alone and
 //!   over the built-in dictionaries, into files that pass the linter with every entry
 //!   accounted for (SKIP, printed, when `../shared` is absent);
+//! - actors, agents and people imported over the built-in dictionaries are an added
+//!   layer (`settings` / `layer: added`) and lint over them;
 //! - PETRARCH-2's verbs imported over the built-in dictionaries (an added layer) leave
 //!   every sentence the built-in ones code as it was, withhold an imported bare
 //!   default, and fill a sentence the built-in ones leave empty (same SKIP).
@@ -361,6 +363,56 @@ fn modes_read_writes_dyads_convention() {
     // ... and an added layer: the converted verbs code only sentences dyad's own
     // leave without an event.
     assert!(text.contains("  modes: read\n  layer: added\n"), "{text}");
+    let alone = import(&inputs, &Dictionaries::default(), &builtin_cameo());
+    assert!(!alone.files.iter().any(|(_, t)| t.contains("layer:")));
+}
+
+#[test]
+fn actors_agents_and_people_over_builtin_are_an_added_layer() {
+    let (actors, agents) = (
+        fixture("syldavia.actors.txt"),
+        fixture("syldavia.agents.txt"),
+    );
+    let inputs = [
+        Input {
+            kind: Kind::Actors,
+            name: "syldavia.actors.txt".into(),
+            bytes: &actors,
+        },
+        Input {
+            kind: Kind::Agents,
+            name: "syldavia.agents.txt".into(),
+            bytes: &agents,
+        },
+    ];
+    let base = Dictionaries::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let over = import(&inputs, &base, &builtin_cameo());
+    let named: Vec<&(String, String)> = over
+        .files
+        .iter()
+        .filter(|(p, _)| {
+            (p.starts_with("actors/") || p.starts_with("agents/") || p.starts_with("people/"))
+                && !p.contains("imported-codes")
+        })
+        .collect();
+    assert!(named.len() >= 3, "{:?}", over.files);
+    for (path, text) in &named {
+        assert!(
+            text.contains("\nsettings\n  layer: added\n"),
+            "{path}: {text}"
+        );
+    }
+    let merged = dict::merge_files(
+        dict::builtin_files(),
+        over.files
+            .iter()
+            .map(|(p, t)| (p.clone(), std::borrow::Cow::Owned(t.clone())))
+            .collect(),
+    );
+    assert_eq!(errors(&merged), Vec::<String>::new());
+    let dicts = Dictionaries::parse(&merged).unwrap_or_else(|e| panic!("{e}"));
+    assert!(dicts.people.iter().any(|p| p.layer == dict::Layer::Added));
+    // Alone, the entries are the base.
     let alone = import(&inputs, &Dictionaries::default(), &builtin_cameo());
     assert!(!alone.files.iter().any(|(_, t)| t.contains("layer:")));
 }

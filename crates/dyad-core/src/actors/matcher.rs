@@ -57,6 +57,9 @@ pub struct Phrase {
     pub origin: Origin,
     /// Its length in tokens.
     pub len: u8,
+    /// Of an added dictionary (`layer: added`): skipped by a base-only match.
+    #[serde(default)]
+    pub added: bool,
 }
 
 /// A match of one or more phrases over a token range.
@@ -190,6 +193,7 @@ impl PhraseTrie {
             case,
             origin,
             len: tokens.len() as u8,
+            added: false,
         };
         let list = self.terminals.entry(node).or_default();
         // The same name for the same referent twice (e.g. a hyphen variant equal to
@@ -251,11 +255,10 @@ impl PhraseTrie {
             i += 1;
             if let Some(list) = self.terminals.get(&node) {
                 let before = buf.len();
-                buf.extend(
-                    list.iter()
-                        .copied()
-                        .filter(|&p| ctx.case_ok(&self.phrases[p as usize].case, start)),
-                );
+                buf.extend(list.iter().copied().filter(|&p| {
+                    let phrase = &self.phrases[p as usize];
+                    !(ctx.base_only && phrase.added) && ctx.case_ok(&phrase.case, start)
+                }));
                 if buf.len() > before {
                     // A longer match replaces a shorter one.
                     buf.drain(mark..before);
@@ -277,6 +280,8 @@ pub struct MatchContext<'a> {
     pub words: &'a [WordId],
     /// The whole document is in lower case: capitalisation rules are relaxed.
     pub lowercase_text: bool,
+    /// Only the base dictionaries' phrases match (an added layer's are skipped).
+    pub base_only: bool,
 }
 
 impl MatchContext<'_> {
@@ -318,6 +323,7 @@ mod tests {
             tokens: &seg.tokens,
             words: &words,
             lowercase_text: false,
+            base_only: false,
         };
         let mut out = Vec::new();
         let mut i = 0;

@@ -26,9 +26,9 @@ pub mod matcher;
 pub(crate) mod testing;
 
 use crate::codes::ActorCode;
-use crate::dict::{ActorCategory, Dictionaries, NameKind, Origin, PersonEntry};
+use crate::dict::{ActorCategory, Dictionaries, Layer, NameKind, Origin, PersonEntry};
 use crate::lexicon::{Lexicon, WordId};
-use crate::segment::{Segmented, Token};
+use crate::segment::{Segmented, Token, TokenFlags};
 use chrono::NaiveDate;
 use matcher::{MatchContext, NameProblem, PhraseTrie, Referent};
 use serde::Serialize;
@@ -239,6 +239,10 @@ pub struct ActorRecognizer {
     pub(crate) known_roles: KnownRoles,
     /// Words that make a name after a country a company's (`actors/corporate.txt`).
     pub(crate) corporate: companies::CorporateWords,
+    /// Some names are of an added layer (`layer: added`): each sentence is read with
+    /// the base names first, and the added ones fill only what those leave.
+    #[serde(default)]
+    pub has_added: bool,
 }
 
 #[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
@@ -270,6 +274,15 @@ impl Names<'_> {
         }
     }
 
+    /// Marks the phrases added since `from` as of the added layer when `layer` is.
+    fn mark_layer(&mut self, from: usize, layer: Layer) {
+        if layer == Layer::Added {
+            for p in &mut self.trie.phrases[from..] {
+                p.added = true;
+            }
+        }
+    }
+
     /// Every name of every actor (countries, organisations, groups).
     fn add_actors(&mut self, dicts: &Dictionaries) -> Vec<ActorInfo> {
         let mut actors = Vec::with_capacity(dicts.actors.len());
@@ -280,10 +293,12 @@ impl Names<'_> {
                 about: a.about.clone(),
                 category: a.category,
             });
+            let from = self.trie.phrases.len();
             for (kind, name) in &a.names {
                 let entry = i as u32;
                 self.add(name, Referent::Actor { entry, kind: *kind });
             }
+            self.mark_layer(from, a.layer);
         }
         actors
     }
@@ -297,6 +312,7 @@ impl Names<'_> {
                 display: r.display.clone(),
                 about: r.about.clone(),
             });
+            let from = self.trie.phrases.len();
             for noun in &r.nouns {
                 let agent = |plural| Referent::Agent {
                     role: i as u16,
@@ -319,6 +335,7 @@ impl Names<'_> {
                     let _ = self.trie.add(self.lex, &noun.singular, agent(true));
                 }
             }
+            self.mark_layer(from, r.layer);
         }
         roles
     }
@@ -326,9 +343,11 @@ impl Names<'_> {
     /// Every name of every person.
     fn add_people(&mut self, dicts: &Dictionaries) {
         for (i, p) in dicts.people.iter().enumerate() {
+            let from = self.trie.phrases.len();
             for name in &p.names {
                 self.add(name, Referent::Person(i as u32));
             }
+            self.mark_layer(from, p.layer);
         }
     }
 
@@ -360,6 +379,7 @@ impl ActorRecognizer {
             eli: ActorCode::new("ELI").expect("valid"),
             unknown_country: ActorCode::new("---").expect("valid"),
         };
+        let has_added = names.trie.phrases.iter().any(|p| p.added);
         let rec = ActorRecognizer {
             trie: names.trie,
             actors,
@@ -369,6 +389,7 @@ impl ActorRecognizer {
             files: dicts.files.clone(),
             known_roles,
             corporate: companies::CorporateWords::new(&dicts.corporate),
+            has_added,
         };
         (rec, names.problems)
     }
@@ -450,12 +471,20 @@ impl ActorRecognizer {
             tokens: &seg.tokens,
             words,
             lowercase_text,
+            base_only: self.has_added,
         };
         let mut doc = coref::DocState::default();
         doc.dateline_country = dateline.and_then(|d| self.place_country(d, lex));
         for sentence in &seg.sentences {
             let first_new = out.len();
             compose::sentence_mentions(self, &ctx, lex, sentence, date, scratch, out);
+            if self.has_added {
+                let all = MatchContext {
+                    base_only: false,
+                    ..ctx
+                };
+                self.fill_gaps(&all, lex, sentence, date, scratch, first_new, out);
+            }
             companies::recode(&ctx, sentence, first_new, &self.corporate, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
@@ -463,6 +492,61 @@ impl ActorRecognizer {
 }
 
 impl ActorRecognizer {
+    /// The added layer's mentions of a sentence whose base mentions are `out[first..]`:
+    /// the sentence is read again with every name, and a mention of that reading is
+    /// kept only where [`fills_gap`] says so. A compound of the second reading that
+    /// lost a member is no compound.
+    #[allow(clippy::too_many_arguments)]
+    fn fill_gaps(
+        &self,
+        ctx: &MatchContext<'_>,
+        lex: &Lexicon,
+        sentence: &crate::segment::Sentence,
+        date: Option<NaiveDate>,
+        scratch: &mut Scratch,
+        first: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let second = out.len();
+        compose::sentence_mentions(self, ctx, lex, sentence, date, scratch, out);
+        let keep: Vec<bool> = (second..out.len())
+            .map(|i| fills_gap(ctx, sentence, &out[first..second], &out[first..], &out[i]))
+            .collect();
+        // New indices of the kept mentions; a group that lost a member is dissolved.
+        let mut new_index = vec![None; keep.len()];
+        let mut next = second;
+        for (k, slot) in keep.iter().zip(new_index.iter_mut()) {
+            if *k {
+                *slot = Some(next);
+                next += 1;
+            }
+        }
+        let group_whole = |g: u32| {
+            (second..out.len())
+                .filter(|&i| out[i].group == Some(g))
+                .all(|i| keep[i - second])
+        };
+        let regroup: Vec<Option<u32>> = (second..out.len())
+            .map(|i| {
+                let g = out[i].group?;
+                let at = (g as usize).checked_sub(second)?;
+                group_whole(g)
+                    .then(|| new_index.get(at).copied().flatten())
+                    .flatten()
+                    .map(|n| n as u32)
+            })
+            .collect();
+        let mut i = 0;
+        out.retain(|_| {
+            i += 1;
+            i <= second || keep[i - 1 - second]
+        });
+        let kept_groups = regroup.into_iter().zip(&keep).filter(|(_, k)| **k);
+        for (m, (g, _)) in out[second..].iter_mut().zip(kept_groups) {
+            m.group = g;
+        }
+    }
+
     /// The country of a place name as a dateline gives it (`MOSCOW`, `NEW YORK`):
     /// a capital, a country name or a place in the dictionaries, in any case.
     pub fn place_country(&self, place: &str, lex: &Lexicon) -> Option<ActorCode> {
@@ -489,6 +573,44 @@ impl ActorRecognizer {
     }
 }
 
+/// Whether mention `m` of the second reading of a sentence (every name, the added
+/// layer's too) is kept beside the sentence's `base` mentions (the first reading, the
+/// base names alone); `all` are both readings' mentions. The added layer fills only
+/// what the base names leave:
+/// - a token read by a base mention keeps that reading (an added agent noun never
+///   re-composes a phrase around a base name: `Danish publication` stays `Danish`);
+/// - an agent noun alone (no actor composes with it) is no actor: imported agent lists
+///   name thousands of generic nouns (`publication`, `prison`) that dyad's own list
+///   leaves out on purpose, and alone they give only `---ROLE`;
+/// - a name inside a longer capitalised name is not read: a capitalised word right
+///   before or after it that no mention covers (not the sentence's first word) says the
+///   text names something else (`the Liberation Tigers` is not the group `Tigers`).
+fn fills_gap(
+    ctx: &MatchContext<'_>,
+    sentence: &crate::segment::Sentence,
+    base: &[Mention],
+    all: &[Mention],
+    m: &Mention,
+) -> bool {
+    let shares_a_token = |o: &Mention| m.first_token < o.end_token && o.first_token < m.end_token;
+    if base.iter().any(shares_a_token) {
+        return false;
+    }
+    if m.kind == MentionKind::Agent && matches!(m.resolution, Resolution::Dictionary { .. }) {
+        return false;
+    }
+    let loose_capital = |t: usize| {
+        t > sentence.tokens.start
+            && t < sentence.tokens.end
+            && ctx.tokens[t].flags.contains(TokenFlags::CAPITALIZED)
+            && !all
+                .iter()
+                .any(|o| (o.first_token as usize..o.end_token as usize).contains(&t))
+    };
+    let before = (m.first_token as usize).checked_sub(1);
+    !(before.is_some_and(loose_capital) || loose_capital(m.end_token as usize))
+}
+
 impl NameKind {
     /// Whether a name of this kind can stand before an agent noun to give its
     /// country (`Russian troops`, `US officials`, `Kremlin officials`).
@@ -511,4 +633,106 @@ pub(crate) fn sentence_mentions(mentions: &[Mention], m: usize) -> std::ops::Ran
         .position(|x| x.sentence != sentence)
         .map_or(mentions.len(), |i| m + i);
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Document;
+    use crate::dict::{Dictionaries, builtin_files, merge_files};
+    use crate::pipeline::{Analysis, Pipeline};
+    use std::borrow::Cow;
+
+    /// The built-in dictionaries with an added layer of our own (PETRARCH-style
+    /// imports are written this way): a group with a name of its own and one that
+    /// reuses a built-in name, a country, an agent noun, and a person with dated roles
+    /// only.
+    fn with_added_layer() -> Pipeline {
+        let head = "settings\n  layer: added\n";
+        let added = [
+            (
+                "actors/groups-test.txt",
+                "ZRBFRN  Zorbian Front\n  names: Zorbian Front\nZRBRUS  Not Russia\n  names: Russia\n",
+            ),
+            (
+                "actors/countries-test.txt",
+                "ZRB  Zorbistan\n  names: Zorbistan\n  adjectives: Zorbistani\n",
+            ),
+            ("agents/test.txt", "CVL  Civilians\n  groups: zorbhamlet\n"),
+            (
+                "people/test.txt",
+                "Quentin Zorbaz | Zorbaz\n  ZRBGOV  2010 .. 2020  President\n",
+            ),
+        ];
+        let files = merge_files(
+            builtin_files(),
+            added
+                .iter()
+                .map(|(p, t)| (p.to_string(), Cow::Owned(format!("{head}{t}"))))
+                .collect(),
+        );
+        let dicts = Dictionaries::parse(&files).unwrap_or_else(|e| panic!("{e}"));
+        Pipeline::new(&dicts).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// (surface, code) of each mention of `text`, dated `date` if given.
+    fn read(p: &Pipeline, text: &str, date: Option<&str>) -> Vec<(String, String)> {
+        let mut doc = Document::from_text(text.to_string());
+        doc.published = date.map(|d| d.parse().expect("a date"));
+        let mut a = Analysis::default();
+        p.analyze(&doc, None, &mut a);
+        a.mentions
+            .iter()
+            .map(|m| {
+                let surface = &doc.text[m.start as usize..m.end as usize];
+                (surface.to_string(), m.code.to_string())
+            })
+            .collect()
+    }
+
+    fn has(mentions: &[(String, String)], surface: &str, code: &str) -> bool {
+        mentions.iter().any(|(s, c)| s == surface && c == code)
+    }
+
+    #[test]
+    fn an_added_actor_fills_a_gap_and_never_overrides_a_built_in_reading() {
+        let p = with_added_layer();
+        let day = Some("2015-06-01");
+        // A name only the added layer has: read.
+        let m = read(&p, "The Zorbian Front attacked Georgia.", day);
+        assert!(has(&m, "Zorbian Front", "ZRBFRN"), "{m:?}");
+        // Not inside a longer capitalised name the text gives.
+        let m = read(&p, "The New Zorbian Front attacked Georgia.", day);
+        assert!(m.iter().all(|(_, c)| c != "ZRBFRN"), "{m:?}");
+        // A name the built-in dictionaries read keeps their reading.
+        let m = read(&p, "Russia attacked Georgia.", day);
+        assert!(has(&m, "Russia", "RUS"), "{m:?}");
+        assert!(m.iter().all(|(_, c)| c != "ZRBRUS"), "{m:?}");
+        // An added agent noun composes with an added actor; alone it is no actor, and
+        // it does not re-compose a phrase around a built-in mention.
+        let m = read(&p, "Gunmen shelled a Zorbistani zorbhamlet.", day);
+        assert!(has(&m, "Zorbistani zorbhamlet", "ZRBCVL"), "{m:?}");
+        let m = read(&p, "Gunmen shelled a zorbhamlet.", day);
+        assert!(m.iter().all(|(s, _)| s != "zorbhamlet"), "{m:?}");
+        let m = read(&p, "The Russian zorbhamlet was attacked.", day);
+        assert!(has(&m, "Russian", "RUS"), "{m:?}");
+        assert!(m.iter().all(|(_, c)| c != "RUSCVL"), "{m:?}");
+        // An added person's dated roles apply only to a dated story.
+        let m = read(&p, "Quentin Zorbaz met Putin.", day);
+        assert!(has(&m, "Quentin Zorbaz", "ZRBGOV"), "{m:?}");
+        let m = read(&p, "Quentin Zorbaz met Putin.", None);
+        assert!(m.iter().all(|(s, _)| s != "Quentin Zorbaz"), "{m:?}");
+        // Without the layer setting, the same agent noun composes with the built-in
+        // adjective.
+        let base = merge_files(
+            builtin_files(),
+            vec![(
+                "agents/test.txt".to_string(),
+                Cow::Borrowed("CVL  Civilians\n  groups: zorbhamlet\n"),
+            )],
+        );
+        let dicts = Dictionaries::parse(&base).unwrap_or_else(|e| panic!("{e}"));
+        let plain = Pipeline::new(&dicts).unwrap_or_else(|e| panic!("{e}"));
+        let m = read(&plain, "The Russian zorbhamlet was attacked.", day);
+        assert!(has(&m, "Russian zorbhamlet", "RUSCVL"), "{m:?}");
+    }
 }

@@ -2,7 +2,7 @@
 //! (`dictionaries/actors/*.txt`).
 
 use super::syntax::{entries, first_word, key_value, list};
-use super::{DictError, Name, Origin};
+use super::{DictError, Layer, Name, Origin};
 use crate::codes::ActorCode;
 
 /// Which file an actor comes from, which says what kind of actor it is.
@@ -48,6 +48,9 @@ pub struct ActorEntry {
     pub names: Vec<(NameKind, Name)>,
     /// Where the entry starts.
     pub origin: Origin,
+    /// Its layer (its file's `settings`): an added entry is read only where the base
+    /// dictionaries find nothing.
+    pub layer: Layer,
 }
 
 pub(super) fn parse(
@@ -69,10 +72,11 @@ pub(super) fn parse(
     } else {
         ActorCategory::Group
     };
-    let entries = match entries(path, text) {
+    let mut entries = match entries(path, text) {
         Ok(e) => e,
         Err(e) => return errors.push(e),
     };
+    let layer = super::take_layer(path, &mut entries, errors);
     for entry in entries {
         let (code_text, display) = first_word(entry.header.text);
         let Some(code) = ActorCode::new(code_text) else {
@@ -98,6 +102,7 @@ pub(super) fn parse(
             category,
             names: Vec::new(),
             origin,
+            layer,
         };
         for line in entry.body {
             let Some((key, value)) = key_value(line.text) else {

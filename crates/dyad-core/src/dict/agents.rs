@@ -1,7 +1,7 @@
 //! Roles and agent nouns (`dictionaries/agents.txt`).
 
 use super::syntax::{entries, first_word, key_value, list};
-use super::{DictError, Name, Origin};
+use super::{DictError, Layer, Name, Origin};
 use crate::codes::ActorCode;
 
 /// A generic noun naming an agent in a role (`minister`, `troops`).
@@ -28,6 +28,9 @@ pub struct RoleEntry {
     pub nouns: Vec<AgentNoun>,
     /// Where the entry starts.
     pub origin: Origin,
+    /// Its layer (its file's `settings`): an added entry is read only where the base
+    /// dictionaries find nothing.
+    pub layer: Layer,
 }
 
 /// The regular English plural of a noun phrase: the head noun is the last word, or
@@ -68,10 +71,11 @@ pub(super) fn parse(
     out: &mut Vec<RoleEntry>,
     errors: &mut Vec<DictError>,
 ) {
-    let entries = match entries(path, text) {
+    let mut entries = match entries(path, text) {
         Ok(e) => e,
         Err(e) => return errors.push(e),
     };
+    let layer = super::take_layer(path, &mut entries, errors);
     for entry in entries {
         let (code_text, display) = first_word(entry.header.text);
         let code = match ActorCode::new(code_text) {
@@ -94,6 +98,7 @@ pub(super) fn parse(
                 file,
                 line: entry.header.number as u32,
             },
+            layer,
         };
         for line in entry.body {
             let origin = Origin {

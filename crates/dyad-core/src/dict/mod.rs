@@ -134,6 +134,32 @@ impl Name {
     }
 }
 
+/// The layer of an actor, agent or people file: its leading `settings` entry, if any
+/// (`layer: base | added`, as in pattern files). The entry is taken out of `entries`.
+fn take_layer(
+    path: &str,
+    entries: &mut Vec<syntax::Entry<'_>>,
+    errors: &mut Vec<DictError>,
+) -> Layer {
+    let Some(at) = entries.iter().position(|e| e.header.text == "settings") else {
+        return Layer::Base;
+    };
+    let entry = entries.remove(at);
+    let mut layer = Layer::Base;
+    for line in &entry.body {
+        match syntax::key_value(line.text) {
+            Some(("layer", "base")) => layer = Layer::Base,
+            Some(("layer", "added")) => layer = Layer::Added,
+            _ => errors.push(DictError::new(
+                path,
+                line.number,
+                format!("unknown setting {:?} (layer: base or added)", line.text),
+            )),
+        }
+    }
+    layer
+}
+
 /// All dictionaries, parsed.
 #[derive(Debug, Clone, Default)]
 pub struct Dictionaries {
@@ -275,6 +301,27 @@ mod tests {
         assert!(Name::parse("US!", o).exact_case);
         assert_eq!(Name::parse("US!", o).text, "US");
         assert!(!Name::parse("Russia", o).exact_case);
+    }
+
+    #[test]
+    fn actor_agent_and_people_files_take_a_layer_setting() {
+        let files = vec![
+            (
+                "actors/groups-x.txt".to_string(),
+                "settings\n  layer: added\nZZZ  Zed\n  names: Zed\n",
+            ),
+            ("agents.txt".to_string(), "GOV  Government\n"),
+            (
+                "people/x.txt".to_string(),
+                "settings\n  layer: top\nA B\n  ZZZ\n",
+            ),
+        ];
+        let err = Dictionaries::parse(&files).unwrap_err();
+        assert_eq!((err.0.len(), err.0[0].line), (1, 2), "{err}");
+        let d = Dictionaries::parse(&files[..2]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(d.actors.len(), 1, "the settings entry is no actor");
+        assert_eq!(d.actors[0].layer, Layer::Added);
+        assert_eq!(d.roles[0].layer, Layer::Base);
     }
 
     #[test]

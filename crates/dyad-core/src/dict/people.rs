@@ -1,7 +1,7 @@
 //! People and the roles they held over time (`dictionaries/people/*.txt`).
 
 use super::syntax::{entries, first_word, list};
-use super::{DictError, Name, Origin};
+use super::{DictError, Layer, Name, Origin};
 use crate::codes::ActorCode;
 use crate::document::PartialDate;
 use chrono::NaiveDate;
@@ -56,6 +56,10 @@ pub struct PersonEntry {
     pub roles: Vec<PersonRole>,
     /// Where the entry starts.
     pub origin: Origin,
+    /// Its layer (its file's `settings`): an added entry is read only where the base
+    /// dictionaries find nothing.
+    #[serde(default)]
+    pub layer: Layer,
 }
 
 impl PersonEntry {
@@ -122,10 +126,11 @@ pub(super) fn parse(
     out: &mut Vec<PersonEntry>,
     errors: &mut Vec<DictError>,
 ) {
-    let entries = match entries(path, text) {
+    let mut entries = match entries(path, text) {
         Ok(e) => e,
         Err(e) => return errors.push(e),
     };
+    let layer = super::take_layer(path, &mut entries, errors);
     for entry in entries {
         let origin = Origin {
             file,
@@ -146,6 +151,7 @@ pub(super) fn parse(
             names,
             roles: Vec::new(),
             origin,
+            layer,
         };
         for line in entry.body {
             match parse_role(

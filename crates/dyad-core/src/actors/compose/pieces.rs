@@ -5,7 +5,7 @@
 
 use crate::actors::ActorRecognizer;
 use crate::actors::matcher::{MatchContext, Phrase, Referent};
-use crate::dict::{NameKind, Origin};
+use crate::dict::{Layer, NameKind, Origin};
 use crate::lexicon::{Lexicon, UNKNOWN, WordClass};
 use crate::segment::TokenFlags;
 use chrono::NaiveDate;
@@ -127,6 +127,15 @@ impl Sent<'_, '_> {
         let mut first = None;
         for ph in self.phrases(p) {
             if let Referent::Person(i) = ph.referent {
+                let person = &self.rec.people[i as usize];
+                // An added person's dated roles say nothing without the story's date
+                // (dyad's own people are read in their latest role then).
+                if self.date.is_none()
+                    && person.layer == Layer::Added
+                    && !person.roles.iter().any(|r| r.undated)
+                {
+                    continue;
+                }
                 if first.is_none() {
                     first = Some((i, ph.origin));
                 }
