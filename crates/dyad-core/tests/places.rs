@@ -582,6 +582,12 @@ fn a_town_named_as_the_object_of_a_material_verb_locates_it() {
         .expect("located");
         assert_eq!((l.country, l.precision, l.how), ("UKR", "city", "clause"));
     }
+    // A name that modifies the object is not where the act happened.
+    let l = location_of(
+        "The Pentagon barred the Seattle-based company from future contracts.",
+        "barred",
+    );
+    assert!(l.as_ref().is_none_or(|l| l.how != "clause"), "{l:?}");
     // A verbal act's object is whom it addresses, not where it happened.
     let l = location_of(
         "Ukraine's president praised Kharkiv for its courage.",

@@ -53,8 +53,9 @@ pub struct PlaceMention {
     /// One past the last token.
     pub end_token: u32,
     /// First token of the noun phrase that ends with the name (`the city of
-    /// Rafah`: `the`); the name's first token when no such words precede it. An
-    /// event whose trigger ends there names the place as its object (`shelled
+    /// Rafah`: `the`); the name's first token when no such words precede it;
+    /// `u32::MAX` when the name modifies a following word (`the London Assembly`).
+    /// An event whose trigger ends there names the place as its object (`shelled
     /// Kharkiv`).
     pub phrase_start: u32,
     /// Byte offset of the name.

@@ -329,13 +329,23 @@ const PHRASE: &[&str] = &[
 ];
 
 /// The first token of the noun phrase that ends with candidate `c` (`the city of
-/// Rafah`): the words of [`PHRASE`] before it, at most four, within its sentence.
+/// Rafah`): the words of [`PHRASE`] before it, at most four, within its sentence;
+/// `u32::MAX` when the name modifies what follows it (`the London Assembly`, `the
+/// Seattle-based company`): the phrase does not end with it.
 pub fn phrase_start(input: &PlaceInput<'_>, c: &Candidate) -> u32 {
     let seg = input.seg;
     let first = c.tokens.0 as usize;
     let Some(sentence) = seg.sentences.get(c.sentence as usize) else {
         return c.tokens.0;
     };
+    let end = c.tokens.1 as usize;
+    if end < sentence.tokens.end
+        && (capitalized(input, end)
+            || input.text[seg.tokens[end].start as usize..].starts_with('-')
+            || input.text[..seg.tokens[end - 1].end as usize].ends_with('-'))
+    {
+        return u32::MAX;
+    }
     let mut t = first;
     while t > sentence.tokens.start
         && first - t < 4
