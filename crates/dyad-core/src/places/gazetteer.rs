@@ -129,9 +129,9 @@ impl Gazetteer {
             return None;
         }
         let slots = u32_at(b, slots_at) as usize;
-        // Never full (the build fills at most three quarters): a probe always meets
-        // an empty slot.
-        if !slots.is_power_of_two() || slots < keys {
+        // The build fills at most three quarters of the slots with distinct keys
+        // (there may be more key rows than slots); a probe is bounded anyway.
+        if !slots.is_power_of_two() {
             return None;
         }
         let index_at = slots_at + 4;

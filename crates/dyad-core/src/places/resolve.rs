@@ -414,3 +414,60 @@ fn qualified(
         .collect();
     best(g, &fits, want, r)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The most populous town of `key` in the country coded `code` whose division is
+    /// `adm1` (any division when `None`).
+    fn town(g: &Gazetteer, key: &str, code: &str, adm1: Option<&str>) -> Feature {
+        let c = g.country_by_code(code).expect("a country");
+        g.find(key)
+            .filter(|&f| f.kind == FeatureKind::Town && g.info(f).country == c)
+            .filter(|&f| adm1.is_none_or(|a| g.info(f).adm1.map(|i| g.adm1_name(i)) == Some(a)))
+            .max_by_key(|&f| (g.info(f).population, g.info(f).weight))
+            .unwrap_or_else(|| panic!("{key} in {code}"))
+    }
+
+    #[test]
+    fn a_town_is_in_a_named_division_unless_its_own_name_names_it() {
+        let g = super::super::gazetteer();
+        let names = StoryNames::new([key_hash("texas"), key_hash("paris")]);
+        let texas = town(g, "paris", "USA", Some("Texas"));
+        let france = town(g, "paris", "FRA", None);
+        assert!(names.names_division_of(g, texas, key_hash("paris")));
+        assert!(!names.names_division_of(g, france, key_hash("paris")));
+        // Moscow lies in the division of Moscow: its own name does not count.
+        let names = StoryNames::new([key_hash("moscow")]);
+        let moscow = town(g, "moscow", "RUS", None);
+        assert!(!names.names_division_of(g, moscow, key_hash("moscow")));
+        assert!(!StoryNames::default().names_division_of(g, texas, 0));
+    }
+
+    #[test]
+    fn a_place_under_a_tenth_of_the_other_is_dwarfed() {
+        let g = super::super::gazetteer();
+        let none = StoryNames::default();
+        let paris = (
+            town(g, "paris", "FRA", None),
+            town(g, "paris", "USA", Some("Texas")),
+        );
+        let tripoli = (
+            town(g, "tripoli", "LBY", None),
+            town(g, "tripoli", "LBN", None),
+        );
+        let own = key_hash("paris");
+        if g.has_geonames() {
+            assert!(dwarfed(g, Some(paris.0), Some(paris.1), &none, own));
+            // Unless the story names its division.
+            let texas = StoryNames::new([key_hash("texas")]);
+            assert!(!dwarfed(g, Some(paris.0), Some(paris.1), &texas, own));
+            assert!(!dwarfed(g, Some(tripoli.0), Some(tripoli.1), &none, 0));
+        } else {
+            // No populations: nothing is dwarfed, the story decides as before.
+            assert!(!dwarfed(g, Some(paris.0), Some(paris.1), &none, own));
+        }
+        assert!(!dwarfed(g, None, Some(paris.1), &none, own));
+    }
+}
