@@ -262,6 +262,16 @@ impl Gazetteer {
         }
     }
 
+    /// A feature's country (what [`Gazetteer::info`] gives, without reading the rest).
+    pub fn country_of(&self, f: Feature) -> u16 {
+        let i = f.index as usize;
+        match f.kind {
+            FeatureKind::Country => i as u16,
+            FeatureKind::Adm1 => u32_at(self.b, self.adm1_at + i * ADM1) as u16,
+            FeatureKind::Town => u32_at(self.b, self.towns_at + i * TOWN) as u16,
+        }
+    }
+
     /// The name of a first-level division.
     pub fn adm1_name(&self, i: u32) -> &'static str {
         self.string(self.adm1_at + i as usize * ADM1 + 4)
@@ -363,6 +373,9 @@ mod tests {
             "{moscow:?}"
         );
         assert_eq!(g.find("no such place at all").count(), 0);
+        for f in g.find("paris") {
+            assert_eq!(g.country_of(f), g.info(f).country);
+        }
     }
 
     #[test]

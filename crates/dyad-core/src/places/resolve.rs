@@ -257,7 +257,7 @@ pub fn resolve(
     let in_country = |country: u16| -> Vec<Feature> {
         all.iter()
             .copied()
-            .filter(|&f| g.info(f).country == country)
+            .filter(|&f| g.country_of(f) == country)
             .collect()
     };
     let choice = |feature, why| Choice {
@@ -285,20 +285,25 @@ pub fn resolve(
         // A capital leaves its country only for a story that names another country
         // more than once (`Lisbon` stays Portugal's in a story that names the US once).
         let least = if c.cue == Cue::Capital { 2 } else { 1 };
+        // Each country's best feature is picked once (a name may have dozens).
+        let dict_best = pick(dc);
         let chosen = if story.count(dc, own) > 0 {
-            (dc, "the dictionaries' country, named in the story")
-        } else if let Some(m) =
-            main.filter(|&m| !in_country(m).is_empty() && story.count(m, own) >= least)
+            (dict_best, "the dictionaries' country, named in the story")
+        } else if let Some(m) = main.filter(|&m| story.count(m, own) >= least)
+            && let Some(other) = pick(m)
         {
-            if dwarfed(g, pick(dc), pick(m), names, own) {
-                (dc, "the dictionaries' country (the story's is far smaller)")
+            if dwarfed(g, dict_best, Some(other), names, own) {
+                (
+                    dict_best,
+                    "the dictionaries' country (the story's is far smaller)",
+                )
             } else {
-                (m, "the story's main country")
+                (Some(other), "the story's main country")
             }
         } else {
-            (dc, "the dictionaries' country")
+            (dict_best, "the dictionaries' country")
         };
-        return match pick(chosen.0) {
+        return match chosen.0 {
             Some(f) => choice(Some(f), chosen.1),
             None => choice(
                 Some(Feature {
@@ -315,7 +320,7 @@ pub fn resolve(
     // Names the dictionaries do not know: only inside the story's countries.
     let mut ranked: Vec<(usize, Feature)> = all
         .iter()
-        .map(|&f| (story.count(g.info(f).country, own), f))
+        .map(|&f| (story.count(g.country_of(f), own), f))
         .filter(|(n, _)| *n > 0)
         .collect();
     if let Some(top) = ranked.iter().map(|(n, _)| *n).max() {
