@@ -112,7 +112,11 @@ fn wheel(out_dir: &Path) -> Result<Option<Vec<u8>>, String> {
         println!("cargo:rerun-if-changed={p}");
         return checked(Path::new(&p)).map(Some);
     }
-    let dir = cache_dir(out_dir);
+    let mut dir = cache_dir(out_dir);
+    if std::fs::create_dir_all(&dir).is_err() {
+        // A read-only target directory: download into OUT_DIR (not shared).
+        dir = out_dir.to_path_buf();
+    }
     let cached = dir.join(WHEEL);
     if cached.is_file() {
         match checked(&cached) {
@@ -123,7 +127,6 @@ fn wheel(out_dir: &Path) -> Result<Option<Vec<u8>>, String> {
             }
         }
     }
-    let _ = std::fs::create_dir_all(&dir);
     let part = dir.join(format!("{WHEEL}.{}.part", std::process::id()));
     let got = download(&part);
     let bytes = got.and_then(|()| checked(&part));
@@ -168,9 +171,11 @@ fn download(to: &Path) -> Result<(), String> {
     };
     let script = "import sys, urllib.request\n\
                   urllib.request.urlretrieve(sys.argv[1], sys.argv[2])";
+    // Its traceback says no more than its exit status.
     let python = std::process::Command::new("python3")
         .args(["-c", script, URL])
         .arg(to)
+        .stderr(std::process::Stdio::null())
         .status();
     match python {
         Ok(s) if s.success() => Ok(()),
