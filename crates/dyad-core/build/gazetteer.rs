@@ -427,6 +427,49 @@ fn join(
             *d.entry(t.adm1).or_default() += 1;
         }
     }
+    let (new_towns, districts) = large_unmatched(gn, countries, towns, &used, &divisions);
+    let added = new_towns.len();
+    towns.extend(new_towns);
+    let mut largest: Vec<&Town> = towns[towns.len() - added..].iter().collect();
+    largest.sort_by_key(|t| std::cmp::Reverse(t.population));
+    let largest: Vec<String> = largest
+        .iter()
+        .take(40)
+        .map(|t| {
+            format!(
+                "{} ({}, {})",
+                t.name, countries[t.country as usize].0, t.population
+            )
+        })
+        .collect();
+    let ids: Vec<(u32, u32)> = countries
+        .iter()
+        .map(|c| gn.countries.get(&c.0).copied().unwrap_or((0, 0)))
+        .collect();
+    let figures = format!(
+        "GeoNames places read: {}\ntowns matched: {matched} of {} ({} under another name now, keyed by it too)\nplaces of 15,000 or more added: {added} ({districts} left out within 11 km of a larger town)\ncountries with ids: {} of {}\nlargest added: {}\n",
+        gn.cities.len(),
+        towns.len() - added,
+        towns.iter().filter(|t| t.renamed.is_some()).count(),
+        ids.iter().filter(|c| c.0 != 0).count(),
+        countries.len(),
+        largest.join("; ")
+    );
+    let _ = std::fs::write(out.with_file_name("geonames-join.txt"), figures);
+    ids
+}
+
+/// The places of 15,000 or more that no town matched (`used`), as towns in the
+/// division where most matched towns of their admin1 code lie (`divisions`), leaving
+/// out those within 11 km of a larger matched town (its districts). Returns them and
+/// the number left out.
+fn large_unmatched(
+    gn: &geonames::GeoNames,
+    countries: &[(String, String, String)],
+    towns: &[Town],
+    used: &[bool],
+    divisions: &HashMap<(u16, String), HashMap<u32, u32>>,
+) -> (Vec<Town>, usize) {
     let by_iso2: HashMap<&[u8], u16> = countries
         .iter()
         .enumerate()
@@ -480,35 +523,7 @@ fn join(
             renamed: None,
         });
     }
-    let added = new_towns.len();
-    towns.extend(new_towns);
-    let mut largest: Vec<&Town> = towns[towns.len() - added..].iter().collect();
-    largest.sort_by_key(|t| std::cmp::Reverse(t.population));
-    let largest: Vec<String> = largest
-        .iter()
-        .take(40)
-        .map(|t| {
-            format!(
-                "{} ({}, {})",
-                t.name, countries[t.country as usize].0, t.population
-            )
-        })
-        .collect();
-    let ids: Vec<(u32, u32)> = countries
-        .iter()
-        .map(|c| gn.countries.get(&c.0).copied().unwrap_or((0, 0)))
-        .collect();
-    let figures = format!(
-        "GeoNames places read: {}\ntowns matched: {matched} of {} ({} under another name now, keyed by it too)\nplaces of 15,000 or more added: {added} ({districts} left out within 11 km of a larger town)\ncountries with ids: {} of {}\nlargest added: {}\n",
-        gn.cities.len(),
-        towns.len() - added,
-        towns.iter().filter(|t| t.renamed.is_some()).count(),
-        ids.iter().filter(|c| c.0 != 0).count(),
-        countries.len(),
-        largest.join("; ")
-    );
-    let _ = std::fs::write(out.with_file_name("geonames-join.txt"), figures);
-    ids
+    (new_towns, districts)
 }
 
 /// Compiles the gazetteer into `out`.
