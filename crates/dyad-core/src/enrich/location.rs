@@ -3,8 +3,10 @@
 //! Rules, first that applies:
 //! 1. `clause`: the place that the event's clause names after a locative (`in
 //!    Kyiv`, `near Bakhmut`, `in the Donetsk region`, `in southern Guyana`, `a visit
-//!    to Moscow`), one in a country of the event's actors first, else the nearest the trigger,
-//!    with no other event's trigger between them;
+//!    to Moscow`) or, for a material act or a visit, a town or division named as the
+//!    trigger's object (`shelled Kharkiv`, `visited Kyiv`); one in a country of the
+//!    event's actors first, else the nearest the trigger, with no other event's
+//!    trigger between them;
 //! 2. `dateline`: the dateline's place, when the source's or the target's country is
 //!    the dateline's;
 //! 3. `target_country`: for material events that land inside the target's country
@@ -120,13 +122,21 @@ pub fn attach_locations(
     }
 }
 
+/// Whether an event's object, when it is a place, is where it happened: a material
+/// act that lands in its target (`shelled Kharkiv`) or a visit (`visited Kyiv`,
+/// CAMEO 042 and 043).
+fn object_is_scene(e: &Event) -> bool {
+    lands_in_target(e) || matches!(e.code.as_str().get(..3), Some("042" | "043"))
+}
+
 /// Tokens from the sentence start within which a place before the trigger still
 /// sets the scene (`In Moscow, Putin met Xi`); further on, a place before the trigger
 /// belongs to another phrase (`Regarding the crisis in Ukraine, he said`).
 const FRONTED: u32 = 3;
 
 /// The resolved place of the event's clause after a locative (or named as a
-/// division), one in its actors' countries first, else nearest its trigger, leaving
+/// division, or as the object of a material act or a visit: [`object_is_scene`]),
+/// one in its actors' countries first, else nearest its trigger, leaving
 /// out the event's own actors. No other
 /// event's trigger may stand between the trigger and the place (`the visit to Moscow
 /// came after the ICC issued a warrant`: Moscow is the visit's).
@@ -149,7 +159,11 @@ fn clause_place(
         .filter(|(_, p)| {
             p.sentence == e.sentence
                 && p.feature.is_some()
-                && (p.locative || p.cue == Cue::Division)
+                && (p.locative
+                    || p.cue == Cue::Division
+                    || (p.phrase_start == e.trigger_end
+                        && object_is_scene(e)
+                        && p.feature.is_some_and(|f| f.kind != FeatureKind::Country)))
                 && if p.first_token >= t {
                     !between(t, p.first_token)
                 } else {

