@@ -12,6 +12,11 @@ trap 'rm -f "$json"' EXIT
 eval "$cmd" >"$json"
 commit=$(git rev-parse --short HEAD)
 git diff --quiet HEAD -- || commit="$commit (with uncommitted changes)"
+# The sections after the generated table (## Confidence: calibration, ...) are written
+# by hand: keep them.
+kept=$(mktemp)
+trap 'rm -f "$json" "$kept"' EXIT
+if [ -f docs/accuracy.md ]; then sed -n '/^## /,$p' docs/accuracy.md >"$kept"; fi
 python3 - "$json" "$cmd" "$commit" "$(date -u +%Y-%m-%d)" >docs/accuracy.md <<'PY'
 import json, sys
 report, cmd, commit, day = json.load(open(sys.argv[1])), sys.argv[2], sys.argv[3], sys.argv[4]
@@ -40,4 +45,5 @@ if skipped:
     for f in skipped:
         print(f"- `{f['name']}`: {f['skipped']}")
 PY
+if [ -s "$kept" ]; then printf '\n' >>docs/accuracy.md; cat "$kept" >>docs/accuracy.md; fi
 echo "wrote docs/accuracy.md" >&2
