@@ -464,3 +464,20 @@ fn a_subject_no_dictionary_knows_is_no_one_elses() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_mood_with_no_one_it_is_about_is_no_record() {
+    let text = "Kenyan officials are fearful of the drought, the minister said.";
+    let all = coded(text, ModeFilter::All);
+    assert!(
+        all.iter()
+            .any(|e| e.2 == "012" && e.3 == Some("target unknown")),
+        "{all:?}"
+    );
+    let text = "The Kenyan president was pessimistic about talks with Uganda.";
+    let events = shown(text);
+    assert!(
+        events.iter().any(|e| e.2 == "012" && e.1 == "UGA"),
+        "{events:?}"
+    );
+}

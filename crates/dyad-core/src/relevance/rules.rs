@@ -31,7 +31,8 @@
 //! 6. The main event needs a known target too, except yielding, rejection, protest,
 //!    force posture, coercion and violence (roots 08, 12, 14, 15, 17 to 20), which are
 //!    news on their own ("troops withdrew", "the US rejected the plan", "a bomb
-//!    exploded in Kabul"), and the specific statements of rule 3.
+//!    exploded in Kabul"), and the specific statements of rule 3 (but a pessimistic or
+//!    optimistic comment, 012 or 013, with no target at all is a mood: withheld).
 //! 7. A bare statement (010) is an interaction with its addressee ("told reporters",
 //!    "said to the envoy"): an actor the statement is only about is no target.
 
@@ -152,7 +153,10 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     if !known(&e.source_code) && !agentless_act {
         return Some(Withheld::UnknownSource);
     }
-    let specific_statement = e.code.root_number() == 1 && e.code.as_str() != "010";
+    // A mood with no one it is about ("they are fearful", "she is confident of doing
+    // business": 012, 013 with no target) is no record of an interaction either.
+    let mood = matches!(e.code.as_str(), "012" | "013") && e.target_code.is_none();
+    let specific_statement = e.code.root_number() == 1 && e.code.as_str() != "010" && !mood;
     if !target_known && !complete_alone(e) && !specific_statement {
         return Some(Withheld::UnknownTarget);
     }
