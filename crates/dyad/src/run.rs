@@ -21,6 +21,34 @@ const BATCH_DOCS: usize = 256;
 /// Bytes of text per batch, whichever limit comes first.
 const BATCH_BYTES: usize = 8 << 20;
 
+/// One document's output bytes, in chunks of about [`CHUNK_BYTES`]: a long story's
+/// output (tens of megabytes for a dense one) grows chunk by chunk instead of by
+/// doubling one buffer, which holds the old and the new copy at once and leaves
+/// up to half of the last one unused.
+#[derive(Debug, Default)]
+pub(crate) struct Output(Vec<Vec<u8>>);
+
+/// See [`Output`].
+const CHUNK_BYTES: usize = 1 << 20;
+
+impl Output {
+    /// The buffer to append the next record to: the last chunk, or a new one once
+    /// it is nearly full. The first chunk grows as needed (most documents' whole
+    /// output is a few kilobytes).
+    pub(crate) fn buf(&mut self) -> &mut Vec<u8> {
+        if self
+            .0
+            .last()
+            .is_none_or(|b| b.len() + CHUNK_BYTES / 16 > CHUNK_BYTES)
+        {
+            let capacity = if self.0.is_empty() { 0 } else { CHUNK_BYTES };
+            self.0.push(Vec::with_capacity(capacity));
+        }
+        let last = self.0.len() - 1;
+        &mut self.0[last]
+    }
+}
+
 /// Reads the dictionary files of `dir` (recursively) as (relative path, text).
 fn read_dictionary_dir(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Cow<'static, str>)>) -> Result<()> {
@@ -179,18 +207,18 @@ pub(crate) fn process<F>(
     work: F,
 ) -> Result<ExitCode>
 where
-    F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
+    F: Fn(&Document, &mut Analysis, &mut Output) -> u64 + Sync,
 {
     process_with(global, inputs, what, coding, work, write_stdout)
 }
 
 /// Writes each document's bytes to standard output, in order; false when the reader
 /// of the output went away (a closed pipe).
-fn write_stdout(out_rx: std::sync::mpsc::Receiver<Vec<Vec<u8>>>) -> Result<bool> {
+fn write_stdout(out_rx: std::sync::mpsc::Receiver<Vec<Output>>) -> Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    for bufs in out_rx {
-        for buf in bufs {
+    for docs in out_rx {
+        for buf in docs.into_iter().flat_map(|d| d.0) {
             if let Err(e) = out.write_all(&buf) {
                 // A closed pipe (`dyad code x | head`) ends the run quietly.
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -381,7 +409,8 @@ where
     })
 }
 
-pub(crate) fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
+pub(crate) fn write_json<T: serde::Serialize>(out: &mut Output, value: &T) {
+    let buf = out.buf();
     // Serialising our own records cannot fail: no maps with non-string keys.
     if serde_json::to_writer(&mut *buf, value).is_ok() {
         buf.push(b'\n');
@@ -456,16 +485,19 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
         coding,
         |doc, a, buf| {
             pipeline.analyze(doc, None, a);
-            let mut records = output::event_records(&pipeline, doc, a, modes, args.explain);
-            records.retain(|r| r.confidence >= args.min_confidence);
-            for r in &records {
+            // One record at a time: a long story's records are never all held at once.
+            let mut n = 0;
+            for r in output::event_records_iter(&pipeline, doc, a, modes, args.explain)
+                .filter(|r| r.confidence >= args.min_confidence)
+            {
                 match args.format {
-                    Format::Jsonl => write_json(buf, r),
-                    Format::Table => table_line(buf, r),
+                    Format::Jsonl => write_json(buf, &r),
+                    Format::Table => table_line(buf.buf(), &r),
                     _ => unreachable!("the other formats are written by crate::formats"),
                 }
+                n += 1;
             }
-            records.len() as u64
+            n
         },
     )
 }
