@@ -42,9 +42,9 @@ pub(crate) struct Output {
 }
 
 /// See [`Output`].
-const CHUNK_BYTES: usize = 1 << 20;
+const CHUNK_BYTES: usize = 256 << 10;
 /// See [`Output`].
-const HELD_BYTES: usize = 48 << 20;
+const HELD_BYTES: usize = 32 << 20;
 /// Bytes of output held in memory by every [`Output`] not yet dropped.
 static HELD: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
