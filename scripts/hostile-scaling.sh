@@ -6,7 +6,8 @@
 #
 # DYAD_BINARY defaults to target/release/dyad; KINDs (default: all) are sentence,
 # line-1M, line, nested, bomb, huge, actors (one 1 MB / 10 MB story dense with
-# countries, leaders, pronouns and definite descriptions), stories.
+# countries, leaders, pronouns and definite descriptions), dense (JSON Lines of
+# 200 KB stories of that kind: about 40 bytes of output per byte), stories.
 #
 # Prints one row per input and size: CPU seconds (user + system: on a shared
 # machine wall time says more about the neighbours), wall seconds and peak RSS
@@ -18,6 +19,8 @@ shift || true
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+ACTORS='Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Monday. The two leaders signed an agreement, and he said they would meet again in Beijing. Russia and China condemned Ukraine, while the president said its troops would stay. Both countries praised Japan, and the government said it will send aid to Kenya. Putin told Xi that Kenyan police and French officials had arrested the rebels. '
+
 gen() { # gen KIND BYTES FILE
   case $1 in
     sentence) yes 'Russia condemned Ukraine and China praised Japan and ' | tr -d '\n' | head -c "$2" >"$3" ;;
@@ -25,7 +28,8 @@ gen() { # gen KIND BYTES FILE
     nested) n=$(($2 / 11)); { printf '<html><body>'; yes '<div>' | head -n "$n" | tr -d '\n'; printf '<p>Russia condemned Ukraine.</p>'; yes '</div>' | head -n "$n" | tr -d '\n'; printf '</body></html>'; } >"$3" ;;
     bomb) yes a | tr -d '\n' | head -c "$2" | gzip -c >"$3" ;;
     huge) yes 'Talks resumed in Geneva on Monday. ' | tr -d '\n' | head -c "$2" >"$3" ;;
-    actors) yes 'Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Monday. The two leaders signed an agreement, and he said they would meet again in Beijing. Russia and China condemned Ukraine, while the president said its troops would stay. Both countries praised Japan, and the government said it will send aid to Kenya. Putin told Xi that Kenyan police and French officials had arrested the rebels. ' | tr -d '\n' | head -c "$2" >"$3" ;;
+    actors) yes "$ACTORS" | tr -d '\n' | head -c "$2" >"$3" ;;
+    dense) for _ in $(seq $(($2 / 200000))); do printf '{"text": "'; yes "$ACTORS" | tr -d '\n' | head -c 200000; printf '"}\n'; done >"$3" ;;
     stories) yes '{"text": "Russian troops shelled the Ukrainian city of Kharkiv on Monday, and the Ukrainian government accused Russia of attacking civilians. China urged both sides to return to talks in Geneva, and the European Union imposed new sanctions on Moscow, officials said on Tuesday."}' | head -n $(($2 / 290)) >"$3" ;;
   esac
 }
@@ -53,10 +57,11 @@ sizes() { # sizes KIND: the two sizes, ten times apart, and the flags
     bomb) echo "10000000 100000000 txt.gz" ;;
     huge) echo "20000000 200000000 txt" ;;
     actors) echo "1000000 10000000 txt --max-document-bytes 20M" ;;
+    dense) echo "1000000 10000000 jsonl" ;;
     stories) echo "500000 5000000 jsonl" ;;
   esac
 }
-kinds=${*:-sentence line-1M line nested bomb huge actors stories}
+kinds=${*:-sentence line-1M line nested bomb huge actors dense stories}
 for kind in $kinds; do
   read -r small big ext flags <<<"$(sizes "$kind")"
   gen_kind=${kind%-1M}

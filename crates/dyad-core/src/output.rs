@@ -418,11 +418,22 @@ pub fn event_records<'a>(
     modes: ModeFilter,
     explain: bool,
 ) -> Vec<EventRecord<'a>> {
+    event_records_iter(pipeline, doc, a, modes, explain).collect()
+}
+
+/// [`event_records`] one at a time, in the same order: a writer that serialises each
+/// record in turn holds one record, not a long story's tens of thousands.
+pub fn event_records_iter<'a>(
+    pipeline: &'a Pipeline,
+    doc: &'a Document,
+    a: &'a Analysis,
+    modes: ModeFilter,
+    explain: bool,
+) -> impl Iterator<Item = EventRecord<'a>> + 'a {
     let text = doc.text.as_str();
-    let mut out = Vec::new();
-    for (n, e) in a.events.iter().enumerate() {
+    a.events.iter().enumerate().filter_map(move |(n, e)| {
         if modes == ModeFilter::Default && !default_output(e, a) {
-            continue;
+            return None;
         }
         let withheld = withheld(e, &a.domain).map(Withheld::as_str);
         let sentence = &a.segmented.sentences[e.sentence as usize];
@@ -451,7 +462,7 @@ pub fn event_records<'a>(
             .date
             .and_then(|d| d.span)
             .map(|(s, t)| &text[s as usize..t as usize]);
-        out.push(EventRecord {
+        let mut r = EventRecord {
             id: format!("{}-{}-{}", doc.id, e.sentence, n),
             doc_id: &doc.id,
             sentence: e.sentence,
@@ -499,18 +510,15 @@ pub fn event_records<'a>(
             confidence: (e.confidence * 100.0).round() / 100.0,
             withheld,
             explain,
-        });
-    }
-    // Fill the country fields (borrowing the code from the record itself).
-    for r in &mut out {
+        };
         r.source.country = country_str(&r.source.code, pipeline);
         r.source.home = home_of(&r.source.code);
         if let Some(t) = &mut r.target {
             t.country = country_str(&t.code, pipeline);
             t.home = home_of(&t.code);
         }
-    }
-    out
+        Some(r)
+    })
 }
 
 fn country_str<'a>(code: &ActorCode, pipeline: &'a Pipeline) -> Option<&'a str> {

@@ -69,7 +69,7 @@ pub fn code(global: &Global, args: &CodeArgs, pipeline: &Pipeline) -> Result<Exi
         Coding::Yes,
         |doc, a, buf| {
             let rows = rows(pipeline, modes, args.min_confidence, doc, a);
-            writer.write_rows(&rows, buf);
+            writer.write_rows(&rows, buf.buf());
             rows.len() as u64
         },
     )

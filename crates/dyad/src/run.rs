@@ -21,6 +21,113 @@ const BATCH_DOCS: usize = 256;
 /// Bytes of text per batch, whichever limit comes first.
 const BATCH_BYTES: usize = 8 << 20;
 
+/// One document's output bytes, in chunks of about [`CHUNK_BYTES`]: a long story's
+/// output (about 40 bytes per byte of text for one dense with actors) grows chunk by
+/// chunk instead of by doubling one buffer, which holds the old and the new copy at
+/// once. Once the output of every document not yet written passes [`HELD_BYTES`],
+/// further full chunks go to a temporary file, so that memory stays bounded
+/// whatever one document or one batch yields.
+#[derive(Debug, Default)]
+pub(crate) struct Output {
+    /// The chunks in memory. Once `spill` is open, only the last one takes bytes,
+    /// and goes to the file whenever it is full.
+    chunks: Vec<Vec<u8>>,
+    /// The temporary file, its length, and how many chunks come before it.
+    spill: Option<(std::fs::File, u64, usize)>,
+    /// No temporary file could be made or written (a full or read-only disk):
+    /// memory it is.
+    no_spill: bool,
+    /// What this output added to [`HELD`].
+    held: usize,
+}
+
+/// See [`Output`].
+const CHUNK_BYTES: usize = 256 << 10;
+/// See [`Output`].
+const HELD_BYTES: usize = 32 << 20;
+/// Bytes of output held in memory by every [`Output`] not yet dropped.
+static HELD: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+impl Output {
+    /// The buffer to append the next record to: the last chunk, or a new one once
+    /// it is nearly full. The first chunk grows as needed (most documents' whole
+    /// output is a few kilobytes).
+    pub(crate) fn buf(&mut self) -> &mut Vec<u8> {
+        let full = (self.chunks.last()).map(|b| b.len() + CHUNK_BYTES / 16 > CHUNK_BYTES);
+        match full {
+            None => self.chunks.push(Vec::new()),
+            Some(true) if !self.spilled() => {
+                // The first chunk counts once it is full.
+                let first = if self.held == 0 {
+                    self.chunks[0].capacity()
+                } else {
+                    0
+                };
+                self.held += first + CHUNK_BYTES;
+                HELD.fetch_add(first + CHUNK_BYTES, std::sync::atomic::Ordering::Relaxed);
+                self.chunks.push(Vec::with_capacity(CHUNK_BYTES));
+            }
+            Some(_) => {}
+        }
+        let last = self.chunks.len() - 1;
+        &mut self.chunks[last]
+    }
+
+    /// Whether the full last chunk went to the temporary file (opened once every
+    /// output not yet written holds over [`HELD_BYTES`]) and was emptied.
+    fn spilled(&mut self) -> bool {
+        use std::io::{Seek, SeekFrom};
+        let held = HELD.load(std::sync::atomic::Ordering::Relaxed);
+        if self.no_spill || self.chunks.is_empty() || (self.spill.is_none() && held < HELD_BYTES) {
+            return false;
+        }
+        let last = self.chunks.len() - 1;
+        if self.spill.is_none() {
+            match tempfile::tempfile() {
+                Ok(f) => self.spill = Some((f, 0, last)),
+                Err(_) => self.no_spill = true,
+            }
+        }
+        let Some((file, len, _)) = self.spill.as_mut() else {
+            return false;
+        };
+        let chunk = &mut self.chunks[last];
+        if file.write_all(chunk).is_ok() {
+            *len += chunk.len() as u64;
+            chunk.clear();
+            return true;
+        }
+        // Take back a partial write; the rest stays in memory, after the file.
+        self.no_spill = true;
+        let _ = file.set_len(*len);
+        let _ = file.seek(SeekFrom::Start(*len));
+        false
+    }
+
+    /// Writes the output to `out`, in order.
+    fn write_to(mut self, out: &mut impl Write) -> std::io::Result<()> {
+        use std::io::{Read, Seek};
+        let chunks = std::mem::take(&mut self.chunks);
+        let at = self.spill.as_ref().map_or(chunks.len(), |s| s.2);
+        for chunk in &chunks[..at] {
+            out.write_all(chunk)?;
+        }
+        if let Some((file, len, _)) = self.spill.as_mut() {
+            file.rewind()?;
+            std::io::copy(&mut Read::take(&mut *file, *len), out)?;
+        }
+        chunks[at..]
+            .iter()
+            .try_for_each(|chunk| out.write_all(chunk))
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        HELD.fetch_sub(self.held, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Reads the dictionary files of `dir` (recursively) as (relative path, text).
 fn read_dictionary_dir(dir: &Path) -> Result<Vec<(String, Cow<'static, str>)>> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Cow<'static, str>)>) -> Result<()> {
@@ -179,19 +286,19 @@ pub(crate) fn process<F>(
     work: F,
 ) -> Result<ExitCode>
 where
-    F: Fn(&Document, &mut Analysis, &mut Vec<u8>) -> u64 + Sync,
+    F: Fn(&Document, &mut Analysis, &mut Output) -> u64 + Sync,
 {
     process_with(global, inputs, what, coding, work, write_stdout)
 }
 
 /// Writes each document's bytes to standard output, in order; false when the reader
 /// of the output went away (a closed pipe).
-fn write_stdout(out_rx: std::sync::mpsc::Receiver<Vec<Vec<u8>>>) -> Result<bool> {
+fn write_stdout(out_rx: std::sync::mpsc::Receiver<Vec<Output>>) -> Result<bool> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    for bufs in out_rx {
-        for buf in bufs {
-            if let Err(e) = out.write_all(&buf) {
+    for docs in out_rx {
+        for doc in docs {
+            if let Err(e) = doc.write_to(&mut out) {
                 // A closed pipe (`dyad code x | head`) ends the run quietly.
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
                     return Ok(false);
@@ -381,7 +488,8 @@ where
     })
 }
 
-pub(crate) fn write_json<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T) {
+pub(crate) fn write_json<T: serde::Serialize>(out: &mut Output, value: &T) {
+    let buf = out.buf();
     // Serialising our own records cannot fail: no maps with non-string keys.
     if serde_json::to_writer(&mut *buf, value).is_ok() {
         buf.push(b'\n');
@@ -456,16 +564,19 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
         coding,
         |doc, a, buf| {
             pipeline.analyze(doc, None, a);
-            let mut records = output::event_records(&pipeline, doc, a, modes, args.explain);
-            records.retain(|r| r.confidence >= args.min_confidence);
-            for r in &records {
+            // One record at a time: a long story's records are never all held at once.
+            let mut n = 0;
+            for r in output::event_records_iter(&pipeline, doc, a, modes, args.explain)
+                .filter(|r| r.confidence >= args.min_confidence)
+            {
                 match args.format {
-                    Format::Jsonl => write_json(buf, r),
-                    Format::Table => table_line(buf, r),
+                    Format::Jsonl => write_json(buf, &r),
+                    Format::Table => table_line(buf.buf(), &r),
                     _ => unreachable!("the other formats are written by crate::formats"),
                 }
+                n += 1;
             }
-            records.len() as u64
+            n
         },
     )
 }
@@ -556,5 +667,52 @@ fn table_line(buf: &mut Vec<u8>, r: &output::EventRecord<'_>) {
                 r.date_end.as_deref().unwrap_or("-")
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::Ordering::Relaxed;
+
+    /// Writes `lines` numbered lines to an output and returns what it writes out.
+    fn round_trip(lines: usize) -> (Vec<u8>, Vec<u8>, bool) {
+        let mut out = Output::default();
+        let mut expected = Vec::new();
+        for i in 0..lines {
+            let line = format!(
+                "{{\"event\": {i}, \"text\": \"{}\"}}\n",
+                "x".repeat(i % 300)
+            );
+            out.buf().extend_from_slice(line.as_bytes());
+            expected.extend_from_slice(line.as_bytes());
+        }
+        let spilled = out.spill.is_some();
+        let mut written = Vec::new();
+        out.write_to(&mut written).expect("writes");
+        (expected, written, spilled)
+    }
+
+    #[test]
+    fn output_past_the_memory_bound_goes_through_a_file_in_order() {
+        // As if other documents' output already held the bound.
+        HELD.fetch_add(HELD_BYTES, Relaxed);
+        let (expected, written, spilled) = round_trip(40_000);
+        HELD.fetch_sub(HELD_BYTES, Relaxed);
+        assert!(expected.len() > 4 * CHUNK_BYTES);
+        assert!(spilled);
+        assert!(written == expected, "the output's bytes changed on the way");
+    }
+
+    #[test]
+    fn a_small_output_stays_in_one_chunk() {
+        let mut out = Output::default();
+        out.buf().extend_from_slice(b"{}\n");
+        assert_eq!(
+            (out.chunks.len(), out.held, out.spill.is_none()),
+            (1, 0, true)
+        );
+        let (expected, written, _) = round_trip(30_000);
+        assert!(written == expected);
     }
 }

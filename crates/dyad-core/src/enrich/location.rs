@@ -75,10 +75,19 @@ pub fn attach_locations(
     let dateline = places
         .iter()
         .position(|p| p.cue == Cue::Dateline && p.feature.is_some());
-    let triggers: Vec<(u32, u32)> = events
+    // Each event looks only at its own sentence's places and triggers: both indexes
+    // are sorted by sentence once, so a long story stays linear.
+    let mut triggers: Vec<(u32, u32)> = events
         .iter()
         .map(|e| (e.sentence, e.trigger_start))
         .collect();
+    triggers.sort_unstable();
+    let mut by_sentence: Vec<(u32, usize)> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.sentence, i))
+        .collect();
+    by_sentence.sort_unstable();
     let starts: Vec<u32> = input
         .seg
         .sentences
@@ -87,7 +96,11 @@ pub fn attach_locations(
         .collect();
     for e in events.iter_mut() {
         let start = starts.get(e.sentence as usize).copied().unwrap_or(0);
-        e.location = clause_place(g, places, &triggers, start, e)
+        let here = Here {
+            places: in_sentence(&by_sentence, e.sentence),
+            triggers: in_sentence(&triggers, e.sentence),
+        };
+        e.location = clause_place(g, places, &here, start, e)
             .map(|i| EventLocation {
                 feature: places[i].feature.expect("resolved"),
                 place: Some(i),
@@ -129,6 +142,20 @@ fn object_is_scene(e: &Event) -> bool {
     lands_in_target(e) || matches!(e.code.as_str().get(..3), Some("042" | "043"))
 }
 
+/// The entries of `sorted` (sorted by sentence first) that lie in `sentence`.
+fn in_sentence<T: Copy>(sorted: &[(u32, T)], sentence: u32) -> &[(u32, T)] {
+    let from = sorted.partition_point(|&(s, _)| s < sentence);
+    let to = from + sorted[from..].partition_point(|&(s, _)| s == sentence);
+    &sorted[from..to]
+}
+
+/// An event's sentence: its places (indexes into the story's, in order) and every
+/// event's trigger there (first tokens).
+struct Here<'a> {
+    places: &'a [(u32, usize)],
+    triggers: &'a [(u32, u32)],
+}
+
 /// Tokens from the sentence start within which a place before the trigger still
 /// sets the scene (`In Moscow, Putin met Xi`); further on, a place before the trigger
 /// belongs to another phrase (`Regarding the crisis in Ukraine, he said`).
@@ -143,19 +170,15 @@ const FRONTED: u32 = 3;
 fn clause_place(
     g: &Gazetteer,
     places: &[PlaceMention],
-    triggers: &[(u32, u32)],
+    here: &Here<'_>,
     sentence_start: u32,
     e: &Event,
 ) -> Option<usize> {
     let t = e.trigger_start;
-    let between = |a: u32, b: u32| {
-        triggers
-            .iter()
-            .any(|&(s, x)| s == e.sentence && x != t && a < x && x < b)
-    };
-    places
+    let between = |a: u32, b: u32| here.triggers.iter().any(|&(_, x)| x != t && a < x && x < b);
+    here.places
         .iter()
-        .enumerate()
+        .map(|&(_, i)| (i, &places[i]))
         .filter(|(_, p)| {
             p.sentence == e.sentence
                 && p.feature.is_some()

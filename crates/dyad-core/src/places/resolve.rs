@@ -16,6 +16,7 @@
 use super::recognize::Candidate;
 use super::{Cue, Feature, FeatureKind, Gazetteer, place_key};
 use crate::actors::{Mention, MentionKind, Resolution};
+use rustc_hash::FxHashMap;
 
 /// The countries that a story's mentions name, counted once per document so that
 /// each name's resolution reads its counts without going over the mentions again.
@@ -27,6 +28,13 @@ pub struct StoryCountries {
     /// mentions that are names (countries and places).
     names: Vec<(u16, u64, u32)>,
     dateline: Option<u16>,
+    /// Indexes built once by `new`, so that each place's lookups cost the same
+    /// however long the story: a country's entry in `totals`; a name's entries in
+    /// `names` by key hash; `totals`' entries, most-named first (the first named
+    /// among equals), counting the dateline.
+    total_at: FxHashMap<u16, usize>,
+    names_at: FxHashMap<u64, Vec<usize>>,
+    ranked: Vec<(usize, u16)>,
 }
 
 /// The hash of a lookup key, to leave out every mention of the name being resolved.
@@ -57,50 +65,64 @@ impl StoryCountries {
                 }
             };
             let Some(c) = c else { continue };
-            match story.totals.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, n)) => *n += 1,
-                None => story.totals.push((c, 1)),
-            }
+            let at = *story.total_at.entry(c).or_insert_with(|| {
+                story.totals.push((c, 0));
+                story.totals.len() - 1
+            });
+            story.totals[at].1 += 1;
             if matches!(m.kind, MentionKind::Country | MentionKind::Place) {
                 place_key(&text[m.start as usize..m.end as usize], &mut key);
                 let h = key_hash(&key);
-                match story
-                    .names
-                    .iter_mut()
-                    .find(|(k, kh, _)| *k == c && *kh == h)
-                {
-                    Some((_, _, n)) => *n += 1,
-                    None => story.names.push((c, h, 1)),
+                let same = story.names_at.entry(h).or_default();
+                match same.iter().find(|&&i| story.names[i].0 == c) {
+                    Some(&i) => story.names[i].2 += 1,
+                    None => {
+                        same.push(story.names.len());
+                        story.names.push((c, h, 1));
+                    }
                 }
             }
         }
+        story.ranked = (story.totals.iter())
+            .map(|&(c, n)| (n as usize + usize::from(story.dateline == Some(c)), c))
+            .collect();
+        // A stable sort keeps the first named first among equals.
+        story.ranked.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
         story
+    }
+
+    /// How many mentions of the name whose key hash is `own` name `country`.
+    fn own(&self, country: u16, own: u64) -> u32 {
+        self.names_at.get(&own).map_or(0, |same| {
+            (same.iter().map(|&i| self.names[i]))
+                .find(|&(c, _, _)| c == country)
+                .map_or(0, |(_, _, n)| n)
+        })
     }
 
     /// How often the story names `country`, leaving out the mentions of the name
     /// whose key hash is `own`, plus one for the dateline.
     fn count(&self, country: u16, own: u64) -> usize {
-        let total = self
-            .totals
-            .iter()
-            .find(|(c, _)| *c == country)
-            .map_or(0, |(_, n)| *n);
-        let own = self
-            .names
-            .iter()
-            .find(|(c, h, _)| *c == country && *h == own)
-            .map_or(0, |(_, _, n)| *n);
-        (total - own) as usize + usize::from(self.dateline == Some(country))
+        let total = self.total_at.get(&country).map_or(0, |&i| self.totals[i].1);
+        (total - self.own(country, own)) as usize + usize::from(self.dateline == Some(country))
     }
 
     /// The most-named country, leaving out the name whose key hash is `own` (the
     /// first named among equals).
     fn main(&self, own: u64) -> Option<u16> {
+        // Down the ranking, a country that `own` does not name keeps its count, and
+        // no later one can beat it: only the countries named by `own` before it
+        // (a name or two) are counted again.
+        let order = |c: u16| self.total_at.get(&c).copied().unwrap_or(usize::MAX);
         let mut best: Option<(usize, u16)> = None;
-        for &(c, _) in &self.totals {
-            let n = self.count(c, own);
-            if n > 0 && best.is_none_or(|(b, _)| n > b) {
-                best = Some((n, c));
+        for &(n, c) in &self.ranked {
+            let left = n - self.own(c, own) as usize;
+            let better = best.is_none_or(|(b, bc)| left > b || (left == b && order(c) < order(bc)));
+            if left > 0 && better {
+                best = Some((left, c));
+            }
+            if left == n {
+                break;
             }
         }
         best.map(|(_, c)| c)
