@@ -304,12 +304,7 @@ impl SentenceView<'_> {
     /// actor is that actor's (`rebel leader Vojislav Seselj`, `Iraqi Kurds`, `the group
     /// Black Widow`); days are no names.
     fn unknown_name_before(&self, group_start: usize) -> bool {
-        let covered = |t: usize| {
-            self.mention_ids.iter().any(|&m| {
-                let mm = &self.mentions[m];
-                (mm.first_token as usize..mm.end_token as usize).contains(&t)
-            })
-        };
+        let covered = |t: usize| super::triggers::in_mention(self.mentions, self.mention_ids, t);
         let name = |t: usize| {
             let surface = &self.text[self.tokens[t].span()];
             // Inside the sentence a capital says it; at its start, the tagger must.

@@ -21,7 +21,7 @@ use std::ops::Range;
 pub(super) type Candidates = Vec<(u32, Option<VerbForm>)>;
 
 /// Whether token `t` lies inside one of the sentence's mentions.
-fn in_mention(mentions: &[Mention], mention_ids: &[usize], t: usize) -> bool {
+pub(super) fn in_mention(mentions: &[Mention], mention_ids: &[usize], t: usize) -> bool {
     mention_ids
         .iter()
         .any(|&m| (mentions[m].first_token as usize..mentions[m].end_token as usize).contains(&t))
@@ -321,14 +321,17 @@ fn by_agent_follows(view: &SentenceView<'_>, t: usize) -> bool {
 /// `after`, `before`, `by` and `while` head acts that happened and are not here; so do
 /// the factive `guilty of` and `responsible for` (a finding that the act took place).
 fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
-    let word = |t: usize| view.text[view.tokens[t].span()].to_ascii_lowercase();
+    let factive = |t: usize| {
+        let w = &view.text[view.tokens[t].span()];
+        w.eq_ignore_ascii_case("guilty") || w.eq_ignore_ascii_case("responsible")
+    };
     start > view.start
         && view.words[start - 1] != UNKNOWN
         && matches!(
             view.lex.word(view.words[start - 1]),
             "for" | "of" | "on" | "about" | "with" | "from" | "against"
         )
-        && !(start > view.start + 1 && matches!(word(start - 2).as_str(), "guilty" | "responsible"))
+        && !(start > view.start + 1 && factive(start - 2))
 }
 
 /// Whether a noun phrase starts at `q`, right after a verb: its object (`demonstrated

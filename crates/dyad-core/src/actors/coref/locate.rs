@@ -196,9 +196,9 @@ mod tests {
         // `Zentroil` is no dictionary's: its spokesman is not Kenya's government.
         let text = "NAIROBI, May 13 (Reuters) - A Zentroil spokesman declined to comment.";
         assert_eq!(codes(text, "spokesman"), ["---GOV"]);
-        // A known word before the agent is no name.
-        let text = "NAIROBI, May 13 (Reuters) - A Kenyan spokesman declined to comment.";
-        assert_eq!(codes(text, "Kenyan spokesman"), ["KENGOV"]);
+        // A known word before the official is no name: the dateline still locates it.
+        let text = "NAIROBI, May 13 (Reuters) - On Monday, the spokesman said talks would resume.";
+        assert_eq!(codes(text, "spokesman"), ["KENGOV"]);
     }
 
     #[test]
