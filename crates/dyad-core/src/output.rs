@@ -340,6 +340,9 @@ pub struct ExplainRecord<'a> {
     /// The discard phrase that withholds the event, with its place
     /// (`"world cup" (discards/phoenix.txt:12)`).
     pub discard: Option<String>,
+    /// The confidence model's features that are not zero, by name
+    /// (`crate::events::confidence`): why the confidence is what it is.
+    pub features: std::collections::BTreeMap<&'static str, f32>,
 }
 
 /// One event (`dyad code`).
@@ -457,6 +460,11 @@ pub fn event_records_iter<'a>(
             source: e.source.map(|s| mention_record(doc, &a.mentions, s)),
             target: e.target.map(|t| mention_record(doc, &a.mentions, t)),
             discard: pipeline.discard_text(a, e.sentence),
+            features: crate::events::confidence::named_features(
+                &crate::events::confidence::features(e, &a.mentions, &a.domain),
+            )
+            .into_iter()
+            .collect(),
         });
         let date_text = e
             .date

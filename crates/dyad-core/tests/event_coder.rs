@@ -178,6 +178,44 @@ fn an_explicit_old_date_makes_an_event_historical() {
     );
 }
 
+/// The modes of the events of an undated story (no publication date).
+fn undated_modes(text: &str) -> Vec<(String, Mode)> {
+    let doc = Document::from_text(text.to_string());
+    let mut a = Analysis::default();
+    pipeline().analyze(&doc, None, &mut a);
+    event_records(pipeline(), &doc, &a, ModeFilter::All, false)
+        .iter()
+        .map(|e| (e.cameo.code.clone(), e.mode))
+        .collect()
+}
+
+#[test]
+fn an_undated_story_tells_history_by_the_latest_year_it_names() {
+    let story = "Kenya and Uganda will hold talks in 2006. \
+                 In 2001, Kenya signed a trade agreement with Uganda.";
+    let modes = undated_modes(story);
+    assert!(
+        modes
+            .iter()
+            .any(|(c, m)| c == "057" && *m == Mode::Historical),
+        "{modes:?}"
+    );
+    // One year back is still news, and a target date (`by 2010`) is not the story's
+    // year.
+    for recent in [
+        "Kenya and Uganda will hold talks in 2006. In 2005, Kenya signed a trade agreement with Uganda.",
+        "In 2001, Kenya signed a trade agreement with Uganda to double trade by 2010.",
+    ] {
+        let modes = undated_modes(recent);
+        assert!(
+            modes
+                .iter()
+                .any(|(c, m)| c == "057" && *m == Mode::Asserted),
+            "{recent}: {modes:?}"
+        );
+    }
+}
+
 #[test]
 fn compound_sources_expand_to_one_event_per_member_with_one_group() {
     let events = code(

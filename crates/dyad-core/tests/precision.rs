@@ -481,3 +481,71 @@ fn a_mood_with_no_one_it_is_about_is_no_record() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_hyphenated_two_word_agent_is_one_agent() {
+    // `think-tank` is the think tank (EDU), not a `tank` of the military.
+    let text = "Sara Okafor, a researcher at the Nigerian think-tank, told Reuters that Ghana \
+                had rejected the offer.";
+    let all = coded(text, ModeFilter::All);
+    assert!(all.iter().all(|e| !e.0.contains("MIL")), "{all:?}");
+    let spaced = coded(&text.replace("think-tank", "think tank"), ModeFilter::All);
+    let sources = |v: &[(String, String, String, Option<&str>)]| {
+        v.iter().map(|e| e.0.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(sources(&all), sources(&spaced));
+}
+
+#[test]
+fn a_companys_officers_are_business_not_military() {
+    let text = "The Kenyan bank's chief executive officer told reporters that profits rose.";
+    let all = coded(text, ModeFilter::All);
+    assert!(all.iter().all(|e| !e.0.contains("MIL")), "{all:?}");
+    assert!(all.iter().any(|e| e.0.ends_with("BUS")), "{all:?}");
+    // An officer alone is still the military's.
+    let officer = coded(
+        "A Kenyan officer told reporters that the rebels had surrendered.",
+        ModeFilter::All,
+    );
+    assert!(officer.iter().any(|e| e.0 == "KENMIL"), "{officer:?}");
+}
+
+#[test]
+fn a_noun_after_an_adjective_is_no_verb() {
+    // The tagger's noun wins after an adjective: no demand on Brazil, no aid to Chile.
+    for text in [
+        "Oil prices rose on stronger demand from Brazil and other large importers.",
+        "Exports fell as weaker demand from Chile hit producers.",
+    ] {
+        let all = coded(text, ModeFilter::All);
+        assert!(
+            all.iter().all(|e| !e.2.starts_with("10")),
+            "{text}: {all:?}"
+        );
+    }
+    // The verb is still a verb.
+    let verb = shown("Brazil demanded that Chile release the fishermen.");
+    assert!(
+        verb.iter()
+            .any(|(s, _, c)| s == "BRA" && c.starts_with("10")),
+        "{verb:?}"
+    );
+}
+
+#[test]
+fn a_city_naming_an_event_is_no_target() {
+    // The city says where the talks or the treaty belong, not who took part.
+    for text in [
+        "Canada refused to join the Geneva talks on fishing.",
+        "Chile signed the Kyoto agreement on shipping last week.",
+    ] {
+        let all = coded(text, ModeFilter::All);
+        assert!(all.iter().all(|e| e.1 == "-"), "{text}: {all:?}");
+    }
+    // A city on its own after the verb is still read as its country.
+    let all = coded(
+        "Canadian warplanes bombed Mosul on Tuesday.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().any(|e| e.1.starts_with("IRQ")), "{all:?}");
+}

@@ -99,6 +99,14 @@ pub struct NameProblem {
     pub message: &'static str,
 }
 
+/// `a-b` for a name of two lower-case words of letters `a b`.
+fn hyphenated(text: &str, tokens: &[Token]) -> Option<String> {
+    let [a, b] = tokens else { return None };
+    let (a, b) = (&text[a.span()], &text[b.span()]);
+    let lower = |w: &str| w.chars().all(|c| c.is_ascii_lowercase());
+    (lower(a) && lower(b)).then(|| format!("{a}-{b}"))
+}
+
 impl PhraseTrie {
     /// Adds `name` for `referent`, with a variant without hyphens (`al-Qaeda` also
     /// matches `al Qaeda`). Returns the word path, or a problem.
@@ -143,6 +151,13 @@ impl PhraseTrie {
             {
                 tokens.retain(|t| &norm[t.norm_start as usize..t.norm_end as usize] != "-");
                 self.insert(lex, text, &tokens, &norm, exact_case, origin, referent);
+            } else if let Some(joined) = hyphenated(text, &tokens) {
+                // Two lower-case words also match joined by a hyphen (`think-tank`,
+                // `police-officer`): else the second alone would match (`tank`).
+                let mut t2 = Vec::new();
+                let mut n2 = String::new();
+                tokenize(&joined, 0..joined.len(), &mut t2, &mut n2);
+                self.insert(lex, &joined, &t2, &n2, exact_case, origin, referent);
             }
             Ok(())
         };

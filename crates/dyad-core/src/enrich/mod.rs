@@ -2,7 +2,8 @@
 //!
 //! - [`dates`]: date expressions; each event takes the one nearest its trigger in its
 //!   sentence, else the story date; an event dated more than two years before the
-//!   story is historical, one dated after it future ([`attach_dates`]);
+//!   story (or, when the story has no date, before the latest year it names) is
+//!   historical, one dated after the story future ([`attach_dates`]);
 //! - [`location`]: where each event happened, from the places of its sentence, the
 //!   dateline or its target's country ([`location::attach_locations`]);
 //! - CAMEO names, Goldstein values, QuadClass and PLOVER categories come from the code
@@ -21,13 +22,37 @@ pub use crate::time::EventDate;
 use chrono::NaiveDate;
 use dates::{DateKind, DateMention, find_dates};
 
+/// The first day of the latest year (1900 to 2099) written as a number in `text`,
+/// leaving out target dates (`by 2030`, `until 2010`): a story that has no date of its
+/// own is at least that recent.
+fn latest_year(text: &str, seg: &Segmented) -> Option<NaiveDate> {
+    use crate::segment::TokenFlags;
+    let mut latest = None;
+    for (i, t) in seg.tokens.iter().enumerate() {
+        let w = &text[t.span()];
+        if !t.flags.contains(TokenFlags::NUMBER) || w.len() != 4 {
+            continue;
+        }
+        let Some(year) = w.parse::<i32>().ok().filter(|y| (1900..=2099).contains(y)) else {
+            continue;
+        };
+        let before = i.checked_sub(1).map(|p| seg.norm(&seg.tokens[p]));
+        if matches!(before, Some("by" | "until" | "till" | "through" | "before")) {
+            continue;
+        }
+        latest = latest.max(Some(year));
+    }
+    latest.and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
+}
+
 /// Days before the story date beyond which an event is historical.
 pub const HISTORICAL_DAYS: i64 = 730;
 
 /// Dates every event of a document: the date expression of its sentence nearest its
 /// trigger, else the story date. Asserted events dated over [`HISTORICAL_DAYS`]
 /// before the story become [`Mode::Historical`], and those dated after it
-/// [`Mode::Future`].
+/// [`Mode::Future`]. A story without a date is taken to be at least as recent as the
+/// latest year it names (only to tell history: no event takes that date).
 pub fn attach_dates(
     text: &str,
     seg: &Segmented,
@@ -36,6 +61,10 @@ pub fn attach_dates(
     buf: &mut Vec<DateMention>,
 ) {
     let mut current = u32::MAX;
+    // Without a story date, the latest year the story names stands in for it when
+    // telling history from news (`he quit the government in 1999` in a story that
+    // speaks of 2005); it never dates an event.
+    let reference = story.or_else(|| latest_year(text, seg));
     for e in events.iter_mut() {
         if e.sentence != current {
             current = e.sentence;
@@ -62,12 +91,12 @@ pub fn attach_dates(
                 span: None,
             }),
         };
-        if let (Some(d), Some(s)) = (e.date, story)
+        if let (Some(d), Some(s)) = (e.date, reference)
             && e.mode == Mode::Asserted
         {
             if (s - d.last).num_days() > HISTORICAL_DAYS {
                 e.mode = Mode::Historical;
-            } else if d.first > s {
+            } else if story.is_some() && d.first > s {
                 // `my visit next month`, `the June 3 summit`: what is dated after the
                 // story has not happened yet.
                 e.mode = Mode::Future;

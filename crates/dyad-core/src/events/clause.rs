@@ -114,6 +114,16 @@ impl SentenceView<'_> {
                 t = p - 2;
                 mode = self.infinitive_mode(p - 2, mode);
                 break;
+            } else if let Some(to) = matches!(w, "or" | "and")
+                .then(|| self.shared_to(trigger, p))
+                .flatten()
+            {
+                // `wanted to grant an amnesty and deport everyone else`: a base form
+                // after `and` continues the infinitive before it.
+                infinitive = true;
+                t = to;
+                mode = self.infinitive_mode(to, mode);
+                break;
             } else if w == "longer" && p > self.start && self.word(p - 1) == "no" {
                 mode = Mode::Negated;
                 t = p - 1;
@@ -139,6 +149,32 @@ impl SentenceView<'_> {
             would,
             future_modal,
         }
+    }
+
+    /// The `to` of an infinitive that the base-form verb at `trigger`, right after the
+    /// conjunction at `and`, continues: `to` and a base form within 12 tokens before,
+    /// with no finite verb, auxiliary or clause boundary between.
+    fn shared_to(&self, trigger: usize, and: usize) -> Option<usize> {
+        use crate::tags::Tag;
+        if self.tags.get(trigger) != Some(&Tag::VerbBase) {
+            return None;
+        }
+        let floor = and.saturating_sub(12).max(self.start);
+        for q in (floor..and).rev() {
+            let finite = self.tags.get(q).is_some_and(|g| {
+                matches!(
+                    g,
+                    Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux
+                )
+            });
+            if finite || self.is_boundary(q) {
+                return None;
+            }
+            if self.word(q) == "to" && self.tags.get(q + 1) == Some(&Tag::VerbBase) {
+                return Some(q);
+            }
+        }
+        None
     }
 
     /// The mode of an infinitive whose `to` is at `to`, given the mode so far, from
@@ -470,7 +506,18 @@ mod tests {
             Step::Roles,
         );
         assert_eq!(p.event("expel").mode, Mode::Future);
+        // The pair may be apart, each verb with its object.
+        let p = probe(
+            "The party wants to expel the Colombian ambassador and arrest the rebels.",
+            Step::Roles,
+        );
+        assert_ne!(p.event("arrest").mode, Mode::Asserted);
         // A finite verb after `and` is a clause of its own.
+        let p = probe(
+            "Venezuela wanted to expel the ambassador and arrested the rebels.",
+            Step::Roles,
+        );
+        assert_eq!(p.event("arrested").mode, Mode::Asserted);
         let p = probe(
             "Venezuela arrested and expelled the Colombian ambassador.",
             Step::Roles,

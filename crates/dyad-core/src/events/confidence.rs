@@ -27,7 +27,71 @@ pub struct Cues {
     /// of an entry of the added layer (`layer: added`): dyad's own dictionaries leave
     /// the verb uncoded, and nothing around it says more than the verb alone.
     pub added_default: bool,
+    /// Coded by a bare default of any layer: only the verb's own words matched.
+    pub bare: bool,
+    /// What the part-of-speech tagger made of the trigger's first token.
+    pub trigger_tag: TriggerTag,
+    /// The pattern matched the passive voice (`X was arrested by Y`).
+    pub passive: bool,
+    /// The trigger is a complement of another verb (`agreed to meet`).
+    pub embedded: bool,
+    /// The trigger sits in a relative clause (`the rebels who attacked`).
+    pub relative: bool,
+    /// The sentence holds a year (`in 1999`): background and history are common there.
+    pub year: bool,
+    /// The sentence is long (over 40 tokens): clause structure is harder to read.
+    pub long_sentence: bool,
+    /// Over 8 tokens lie between the source and the trigger.
+    pub far_source: bool,
+    /// The trigger is capitalised mid-sentence (a name or a headline word).
+    pub capitalised: bool,
 }
+
+/// The trigger's part of speech, as the confidence model groups the tagger's tags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub enum TriggerTag {
+    /// Not tagged.
+    #[default]
+    Untagged,
+    /// A finite verb (`attacked`, `attacks`, `attack` after a plural subject).
+    Finite,
+    /// A base form (`will attack`, `to attack`).
+    Base,
+    /// A past participle (`was attacked`, `charged to families`).
+    Participle,
+    /// A gerund or present participle (`attacking`).
+    Gerund,
+    /// A noun (`the attack`).
+    Noun,
+    /// Anything else (an adjective, a proper noun, a preposition).
+    Other,
+}
+
+impl TriggerTag {
+    /// The group of a tagger tag.
+    pub fn of(tag: Option<crate::tags::Tag>) -> TriggerTag {
+        use crate::tags::Tag;
+        match tag {
+            None => TriggerTag::Untagged,
+            Some(Tag::VerbPast | Tag::VerbPresent3 | Tag::VerbPresent) => TriggerTag::Finite,
+            Some(Tag::VerbBase) => TriggerTag::Base,
+            Some(Tag::VerbPastParticiple) => TriggerTag::Participle,
+            Some(Tag::VerbGerund) => TriggerTag::Gerund,
+            Some(Tag::Noun) => TriggerTag::Noun,
+            Some(_) => TriggerTag::Other,
+        }
+    }
+}
+
+/// The groups of [`TriggerTag`] in feature order (untagged has no feature).
+const TRIGGER_TAGS: [(TriggerTag, &str); 6] = [
+    (TriggerTag::Finite, "finite"),
+    (TriggerTag::Base, "base"),
+    (TriggerTag::Participle, "participle"),
+    (TriggerTag::Gerund, "gerund"),
+    (TriggerTag::Noun, "noun"),
+    (TriggerTag::Other, "other"),
+];
 
 /// The kinds of mention, in the order of the `source=` and `target=` features.
 const KINDS: [(MentionKind, &str); 8] = [
@@ -77,8 +141,17 @@ const DERIVED: usize = WEAK_SOURCE + 1;
 const COMPOUND: usize = DERIVED + 1;
 const DOMAIN: usize = COMPOUND + 1; // the 4 off domains
 const WITHHELD_AT: usize = DOMAIN + 4; // 5 reasons
+const TRIGGER_TAG: usize = WITHHELD_AT + 5; // 6 groups
+const BARE: usize = TRIGGER_TAG + 6;
+const PASSIVE: usize = BARE + 1;
+const EMBEDDED: usize = PASSIVE + 1;
+const RELATIVE: usize = EMBEDDED + 1;
+const YEAR: usize = RELATIVE + 1;
+const LONG_SENTENCE: usize = YEAR + 1;
+const FAR_SOURCE: usize = LONG_SENTENCE + 1;
+const CAPITALISED: usize = FAR_SOURCE + 1;
 /// Number of features.
-pub const N: usize = WITHHELD_AT + 5;
+pub const N: usize = CAPITALISED + 1;
 
 /// The features' names, in vector order (as in the model file and the dump).
 pub fn names() -> &'static [String; N] {
@@ -114,6 +187,17 @@ pub fn names() -> &'static [String; N] {
         for (name, i) in WITHHELD {
             n[WITHHELD_AT + i] = format!("withheld={name}");
         }
+        for (i, (_, name)) in TRIGGER_TAGS.iter().enumerate() {
+            n[TRIGGER_TAG + i] = format!("trigger={name}");
+        }
+        n[BARE] = "bare_pattern".into();
+        n[PASSIVE] = "passive".into();
+        n[EMBEDDED] = "embedded".into();
+        n[RELATIVE] = "relative_clause".into();
+        n[YEAR] = "year_in_sentence".into();
+        n[LONG_SENTENCE] = "long_sentence".into();
+        n[FAR_SOURCE] = "far_source".into();
+        n[CAPITALISED] = "capitalised_trigger".into();
         n
     })
 }
@@ -178,7 +262,30 @@ pub fn features(e: &Event, mentions: &[Mention], domain: &StoryDomain) -> [f32; 
     if let Some(i) = withheld(e, domain).and_then(withheld_index) {
         x[WITHHELD_AT + i] = 1.0;
     }
+    let c = &e.cues;
+    if let Some(i) = TRIGGER_TAGS.iter().position(|(t, _)| *t == c.trigger_tag) {
+        x[TRIGGER_TAG + i] = 1.0;
+    }
+    x[BARE] = flag(c.bare);
+    x[PASSIVE] = flag(c.passive);
+    x[EMBEDDED] = flag(c.embedded);
+    x[RELATIVE] = flag(c.relative);
+    x[YEAR] = flag(c.year);
+    x[LONG_SENTENCE] = flag(c.long_sentence);
+    x[FAR_SOURCE] = flag(c.far_source);
+    x[CAPITALISED] = flag(c.capitalised);
     x
+}
+
+/// The features' names and values where not zero, in vector order (`--explain`
+/// shows them; `scripts/train-confidence.py` reads them).
+pub fn named_features(x: &[f32; N]) -> Vec<(&'static str, f32)> {
+    names()
+        .iter()
+        .zip(x)
+        .filter(|(_, v)| **v != 0.0)
+        .map(|(n, v)| (n.as_str(), *v))
+        .collect()
 }
 
 /// A line of the model file that cannot be read.

@@ -3,6 +3,7 @@
 //! ([`super::confidence`]), which secondary events are too unsure to report, and
 //! compounds ([`super::expand`]).
 
+use super::confidence::{Cues, TriggerTag};
 use super::patterns::SentenceView;
 use super::{Event, EventCoder, Found, expand, frames, modes, primary};
 use crate::actors::Mention;
@@ -72,6 +73,12 @@ fn event(
         None => (None, false),
     };
     let mut target = f.target;
+    // `the Geneva talks`: the city is where, not who.
+    let names_event = |m: &usize| view.names_an_event(&coder.patterns, *m);
+    if source.is_some_and(|s| names_event(&s)) {
+        (source, weak_source) = (None, false);
+    }
+    target = target.filter(|t| !names_event(t));
     let ce = &coder.patterns.entries[f.entry as usize];
     // A reversed code (`:173`): the target acts on the source.
     if ce.patterns[f.m.pattern].reversed {
@@ -100,15 +107,47 @@ fn event(
         // Set by `confidence::assign` once the story's domain is known.
         confidence: 0.0,
         weak_source,
-        cues: super::confidence::Cues {
-            specificity: f.m.score.min(255) as u8,
-            noun: f.noun,
-            pattern_target: f.m.target.is_some(),
-            added_default: ce.added && ce.patterns[f.m.pattern].is_bare(),
-        },
+        cues: cues(view, f, ce.added, ce.patterns[f.m.pattern].is_bare()),
         lemma: ce.lemma.clone(),
         date: None,
         location: None,
+    }
+}
+
+/// What the confidence model reads of a finding and its sentence.
+fn cues(view: &SentenceView<'_>, f: &Found, added: bool, bare: bool) -> Cues {
+    use crate::segment::TokenFlags;
+    let (t0, t1) = f.trigger;
+    let sentence = &view.tokens[view.start..view.end];
+    let year = sentence.iter().any(|t| {
+        let w = &view.text[t.span()];
+        t.flags.contains(TokenFlags::NUMBER)
+            && w.len() == 4
+            && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
+    });
+    let far_source = f.source.is_some_and(|(s, _)| {
+        let m = &view.mentions[s];
+        let (first, end) = (m.first_token as usize, m.end_token as usize);
+        if end <= t0 {
+            t0 - end > 8
+        } else {
+            first.saturating_sub(t1) > 8
+        }
+    });
+    Cues {
+        specificity: f.m.score.min(255) as u8,
+        noun: f.noun,
+        pattern_target: f.m.target.is_some(),
+        added_default: added && bare,
+        bare,
+        trigger_tag: TriggerTag::of(view.tags.get(t0).copied()),
+        passive: f.passive,
+        embedded: f.embedded,
+        relative: f.relative,
+        year,
+        long_sentence: sentence.len() > 40,
+        far_source,
+        capitalised: t0 > view.start && view.tokens[t0].flags.contains(TokenFlags::CAPITALIZED),
     }
 }
 

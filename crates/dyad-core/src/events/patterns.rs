@@ -1,13 +1,13 @@
 //! Compiled event patterns and their matching around a trigger.
 
 use super::inflect::{VerbForm, verb_forms};
-use crate::actors::Mention;
+use crate::actors::{Mention, MentionKind};
 use crate::codes::EventCode;
 use crate::dict::{
     Dictionaries, Element, Frame, Layer, ModeRule, Origin, PatternLine, TriggerKind, plural_of,
 };
 use crate::lexicon::{Lexicon, UNKNOWN, WordId};
-use crate::segment::{Token, tokenize};
+use crate::segment::{Token, TokenFlags, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A compiled element.
@@ -474,6 +474,18 @@ impl SentenceView<'_> {
 
     fn word_is(&self, t: usize, w: &str) -> bool {
         self.words[t] != UNKNOWN && self.lex.word(self.words[t]) == w
+    }
+
+    /// Whether mention `m` is a city or region that names the event noun right after it
+    /// (`the Kyoto treaty`, `the Geneva talks`, `the Mogadishu bombing`): it says where
+    /// that event happened, not who took part (geolocation uses it).
+    pub(super) fn names_an_event(&self, set: &PatternSet, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        let next = mm.end_token as usize;
+        mm.kind == MentionKind::Place
+            && next < self.end
+            && !self.tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+            && set.nouns.contains_key(&self.words[next])
     }
 
     /// The target mention at or after `from`: skips over articles and modifiers and

@@ -247,7 +247,13 @@ fn candidates(
     if (tagged_noun || attributive) && nouns.is_none() && !after_actor {
         return None;
     }
-    let as_noun = nouns.is_some() && (verbs.is_none() || noun_context(view, t));
+    // A word with both readings that the tagger reads as a noun after an adjective is
+    // the adjective's noun (`stronger demand from China`, `humanitarian aid to`).
+    let after_adjective = t > s && view.tags.get(t - 1).is_some_and(|g| g.pos() == Pos::Adj);
+    let as_noun = nouns.is_some()
+        && (verbs.is_none()
+            || noun_context(view, t)
+            || (tagged_noun && after_adjective && !after_actor));
     if as_noun {
         out.extend(nouns.into_iter().flatten().map(|(e, _)| (*e, None)));
         return Some(true);
