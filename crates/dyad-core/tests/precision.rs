@@ -549,3 +549,28 @@ fn a_city_naming_an_event_is_no_target() {
     );
     assert!(all.iter().any(|e| e.1.starts_with("IRQ")), "{all:?}");
 }
+
+#[test]
+fn agreeing_that_is_a_view_and_a_city_names_its_noun() {
+    // `agreed that ...` holds no cooperation of its own.
+    let all = coded(
+        "The two ministers agreed that there was cause for optimism in Somalia.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().all(|e| !e.2.starts_with("03")), "{all:?}");
+    // `agreed to` still is.
+    let to = coded(
+        "Kenya agreed to reopen its border with Somalia.",
+        ModeFilter::All,
+    );
+    assert!(
+        to.iter().any(|e| e.0 == "KEN" && e.2.starts_with("03")),
+        "{to:?}"
+    );
+    // A city before a noun is no headline subject: `press` is no verb here.
+    let all = coded(
+        "After the Mombasa press conference by the Kenyan president, Uganda protested.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().all(|e| !e.2.starts_with("02")), "{all:?}");
+}

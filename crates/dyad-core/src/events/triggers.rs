@@ -10,7 +10,7 @@ use super::clause::VerbGroup;
 use super::inflect::VerbForm;
 use super::patterns::{PatternMatch, SentenceView};
 use super::{EventCoder, Found, Mode};
-use crate::actors::Mention;
+use crate::actors::{Mention, MentionKind};
 use crate::dict::{ModeRule, TriggerKind};
 use crate::lexicon::{UNKNOWN, WordClass, WordId};
 use crate::segment::TokenFlags;
@@ -234,7 +234,15 @@ fn candidates(
     let after_actor = view.mention_ids.iter().any(|&m| {
         let mm = &view.mentions[m];
         let first = mm.first_token as usize;
-        mm.end_token as usize == t
+        // A city after an article names the noun after it (`the Venice press
+        // conference`): no subject.
+        let article_before = first > s
+            && view
+                .lex
+                .class(view.words[first - 1])
+                .has(WordClass::ARTICLE);
+        !(mm.kind == MentionKind::Place && article_before)
+            && mm.end_token as usize == t
             && !(first.saturating_sub(3).max(s)..first).any(|q| {
                 view.lex.class(view.words[q]).has(WordClass::ARTICLE)
                     && view.lex.word(view.words[q]) != "the"
