@@ -574,3 +574,38 @@ fn agreeing_that_is_a_view_and_a_city_names_its_noun() {
     );
     assert!(all.iter().all(|e| !e.2.starts_with("02")), "{all:?}");
 }
+
+#[test]
+fn a_particle_is_no_verb_and_recognising_a_fact_is_no_recognition() {
+    // `back` as a particle (`paid back`, `harks back`) is not the verb `back` (support).
+    for text in [
+        "Kenyan banks paid back two billion shillings of central bank credit.",
+        "Ugandan officials still hark back to 1994, when talks with Kenya nearly succeeded.",
+    ] {
+        let all = coded(text, ModeFilter::All);
+        assert!(
+            all.iter().all(|e| !e.2.starts_with("05")),
+            "{text}: {all:?}"
+        );
+    }
+    let verb = coded("Kenya backed Uganda in the dispute.", ModeFilter::All);
+    assert!(
+        verb.iter().any(|e| e.0 == "KEN" && e.2.starts_with("05")),
+        "{verb:?}"
+    );
+    let fact = coded(
+        "The Kenyan judge recognises that the Ugandan constitution is weak.",
+        ModeFilter::All,
+    );
+    assert!(fact.iter().all(|e| e.2 != "054"), "{fact:?}");
+    let act = coded("Kenya recognised Kosovo on Tuesday.", ModeFilter::All);
+    assert!(act.iter().any(|e| e.2 == "054"), "{act:?}");
+    // A phrasal verb whose particle the tagger reads as such: `rolled back tariffs`.
+    let eased = shown("Kenya rolled back tariffs on Ugandan sugar.");
+    assert!(
+        eased
+            .iter()
+            .any(|(s, t, c)| s == "KEN" && t.starts_with("UGA") && c == "085"),
+        "{eased:?}"
+    );
+}

@@ -228,6 +228,14 @@ fn candidates(
         .tags
         .get(t)
         .is_some_and(|g| g.is_noun() || g.pos() == Pos::Num);
+    // A word the tagger reads as an adverb, particle or preposition right after a verb
+    // is that verb's particle, no verb itself (`paid back the credit`, `hark back`).
+    let tagged_function_word = t > s
+        && view
+            .tags
+            .get(t)
+            .is_some_and(|g| matches!(g.pos(), Pos::Adv | Pos::Part | Pos::Adp))
+        && view.tags.get(t - 1).is_some_and(|g| g.is_verb());
     // Right after an actor the word is that actor's verb whatever the tagger says:
     // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it. Not when an
     // article opens the actor's phrase (`an anti-Gondor parade`): that is a noun.
@@ -253,6 +261,9 @@ fn candidates(
     let attributive =
         view.tags.get(t).is_some_and(|g| g.pos() == Pos::Adj) && modifies_next_noun(view, t);
     if (tagged_noun || attributive) && nouns.is_none() && !after_actor {
+        return None;
+    }
+    if tagged_function_word && !after_actor {
         return None;
     }
     // A word with both readings that the tagger reads as a noun after an adjective is
