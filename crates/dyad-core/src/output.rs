@@ -209,6 +209,22 @@ fn country_of(code: &ActorCode) -> Option<&str> {
     (!matches!(p, "---" | "IGO" | "NGO" | "IMG" | "MNC")).then_some(p)
 }
 
+/// A group number of analysis `a` as its document numbers it. A compound actor's
+/// group is the index of its first mention, so it moves with the window's first
+/// mention; groups of `the two leaders` count down from `u32::MAX` and move down by
+/// as much, so that two windows never share one (a window has fewer such groups than
+/// mentions).
+fn document_group(a: &Analysis, group: Option<u32>) -> Option<u32> {
+    let base = a.window.first_mention;
+    group.map(|g| {
+        if g < u32::MAX / 2 {
+            g.saturating_add(base)
+        } else {
+            g.saturating_sub(base)
+        }
+    })
+}
+
 /// The record of mention `i` of analysis `a` (numbered in its document).
 fn mention_record<'a>(doc: &'a Document, a: &'a Analysis, i: usize) -> MentionRecord<'a> {
     let mentions = &a.mentions;
@@ -232,7 +248,7 @@ fn mention_record<'a>(doc: &'a Document, a: &'a Analysis, i: usize) -> MentionRe
         end: m.end,
         resolution: &m.resolution,
         antecedent,
-        group: m.group,
+        group: document_group(a, m.group),
     }
 }
 
@@ -500,7 +516,7 @@ pub fn event_records_iter<'a>(
             mode: e.mode,
             primary: e.primary,
             quote: e.quote,
-            group: e.group,
+            group: document_group(a, e.group),
             evidence: EvidenceRecord {
                 sentence: &text[sentence.start..sentence.end],
                 start: sentence.start,
