@@ -88,7 +88,9 @@ pub struct Pipeline {
 /// buffers are kept between documents.
 #[derive(Debug)]
 pub struct Analysis {
-    /// The cleaned view of the text.
+    /// The cleaned view of the text. In a window's analysis the view is the window's
+    /// text (its offset 0 is `window.start`); its removals and dateline are moved to
+    /// the document's offsets like everything else.
     pub clean: CleanText,
     /// Sentences and tokens.
     pub segmented: Segmented,
