@@ -152,10 +152,10 @@ fn paragraph_cut(text: &str, from: usize, to: usize) -> Option<usize> {
     let region = &text[from..to];
     let mut later_newline: Option<usize> = None;
     for (i, _) in region.rmatch_indices('\n') {
-        if let Some(j) = later_newline {
-            if region[i + 1..j].chars().all(is_space) {
-                return Some(from + j + 1);
-            }
+        if let Some(j) = later_newline
+            && region[i + 1..j].chars().all(is_space)
+        {
+            return Some(from + j + 1);
         }
         later_newline = Some(i);
     }
