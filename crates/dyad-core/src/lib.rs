@@ -33,5 +33,6 @@ pub mod relevance;
 pub mod segment;
 pub mod tags;
 pub mod time;
+pub mod windows;
 
 pub use document::{DatePrecision, Document, PartialDate};

@@ -82,7 +82,7 @@ pub fn sentence_records<'a>(doc: &'a Document, a: &Analysis) -> Vec<SentenceReco
             doc_id: &doc.id,
             title: doc.title.as_deref(),
             published: doc.published,
-            index: s.index,
+            index: a.window.first_sentence + s.index,
             start: s.start,
             end: s.end,
             text: &doc.text[s.start..s.end],
@@ -209,7 +209,25 @@ fn country_of(code: &ActorCode) -> Option<&str> {
     (!matches!(p, "---" | "IGO" | "NGO" | "IMG" | "MNC")).then_some(p)
 }
 
-fn mention_record<'a>(doc: &'a Document, mentions: &'a [Mention], i: usize) -> MentionRecord<'a> {
+/// A group number of analysis `a` as its document numbers it. A compound actor's
+/// group is the index of its first mention, so it moves with the window's first
+/// mention; groups of `the two leaders` count down from `u32::MAX` and move down by
+/// as much, so that two windows never share one (a window has fewer such groups than
+/// mentions).
+fn document_group(a: &Analysis, group: Option<u32>) -> Option<u32> {
+    let base = a.window.first_mention;
+    group.map(|g| {
+        if g < u32::MAX / 2 {
+            g.saturating_add(base)
+        } else {
+            g.saturating_sub(base)
+        }
+    })
+}
+
+/// The record of mention `i` of analysis `a` (numbered in its document).
+fn mention_record<'a>(doc: &'a Document, a: &'a Analysis, i: usize) -> MentionRecord<'a> {
+    let mentions = &a.mentions;
     let m = &mentions[i];
     let antecedent = match &m.resolution {
         Resolution::Alias { antecedent }
@@ -220,7 +238,7 @@ fn mention_record<'a>(doc: &'a Document, mentions: &'a [Mention], i: usize) -> M
         _ => None,
     };
     MentionRecord {
-        index: i,
+        index: a.window.first_mention as usize + i,
         code: m.code,
         country: country_of(&m.code),
         role: (!m.code.rest().is_empty() && country_of(&m.code).is_some()).then(|| m.code.rest()),
@@ -230,7 +248,7 @@ fn mention_record<'a>(doc: &'a Document, mentions: &'a [Mention], i: usize) -> M
         end: m.end,
         resolution: &m.resolution,
         antecedent,
-        group: m.group,
+        group: document_group(a, m.group),
     }
 }
 
@@ -259,11 +277,11 @@ pub fn actors_records<'a>(doc: &'a Document, a: &'a Analysis) -> Vec<ActorsRecor
         .filter_map(|s| {
             let mentions: Vec<MentionRecord<'a>> = (0..a.mentions.len())
                 .filter(|&i| a.mentions[i].sentence == s.index)
-                .map(|i| mention_record(doc, &a.mentions, i))
+                .map(|i| mention_record(doc, a, i))
                 .collect();
             (!mentions.is_empty()).then(|| ActorsRecord {
                 doc_id: &doc.id,
-                sentence: s.index,
+                sentence: a.window.first_sentence + s.index,
                 start: s.start,
                 end: s.end,
                 text: &doc.text[s.start..s.end],
@@ -439,6 +457,9 @@ pub fn event_records_iter<'a>(
             return None;
         }
         let withheld = withheld(e, &a.domain).map(Withheld::as_str);
+        // Numbers in the document (a window's analysis numbers from its own start).
+        let sentence_number = a.window.first_sentence + e.sentence;
+        let event_number = a.window.first_event as usize + n;
         let sentence = &a.segmented.sentences[e.sentence as usize];
         let trig = a.segmented.tokens[e.trigger_start as usize];
         let trig_end = a.segmented.tokens[e.trigger_end as usize - 1].end;
@@ -457,8 +478,8 @@ pub fn event_records_iter<'a>(
             pattern: pipeline.rule_text(e.rule),
             derived_from: e.derived_from.map(|c| c.to_string()),
             weak_source: e.weak_source,
-            source: e.source.map(|s| mention_record(doc, &a.mentions, s)),
-            target: e.target.map(|t| mention_record(doc, &a.mentions, t)),
+            source: e.source.map(|s| mention_record(doc, a, s)),
+            target: e.target.map(|t| mention_record(doc, a, t)),
             discard: pipeline.discard_text(a, e.sentence),
             features: crate::events::confidence::named_features(
                 &crate::events::confidence::features(e, &a.mentions, &a.domain),
@@ -471,9 +492,9 @@ pub fn event_records_iter<'a>(
             .and_then(|d| d.span)
             .map(|(s, t)| &text[s as usize..t as usize]);
         let mut r = EventRecord {
-            id: format!("{}-{}-{}", doc.id, e.sentence, n),
+            id: format!("{}-{}-{}", doc.id, sentence_number, event_number),
             doc_id: &doc.id,
-            sentence: e.sentence,
+            sentence: sentence_number,
             date: e.date.map(|d| d.first.to_string()),
             date_end: e.date.map(|d| d.last.to_string()),
             date_precision: e.date.map(|d| d.kind),
@@ -503,7 +524,7 @@ pub fn event_records_iter<'a>(
             mode: e.mode,
             primary: e.primary,
             quote: e.quote,
-            group: e.group,
+            group: document_group(a, e.group),
             evidence: EvidenceRecord {
                 sentence: &text[sentence.start..sentence.end],
                 start: sentence.start,

@@ -10,6 +10,7 @@ use crate::lexicon::{Lexicon, WordId};
 use crate::relevance::{Discards, DomainCues, StoryDomain};
 use crate::segment::{Segmented, Segmenter, Sentence};
 use crate::tags::{Tag, Tagger};
+pub use crate::windows::{WINDOW_BYTES, WindowInfo};
 use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -87,7 +88,9 @@ pub struct Pipeline {
 /// buffers are kept between documents.
 #[derive(Debug)]
 pub struct Analysis {
-    /// The cleaned view of the text.
+    /// The cleaned view of the text. In a window's analysis the view is the window's
+    /// text (its offset 0 is `window.start`); its removals and dateline are moved to
+    /// the document's offsets like everything else.
     pub clean: CleanText,
     /// Sentences and tokens.
     pub segmented: Segmented,
@@ -105,9 +108,15 @@ pub struct Analysis {
     pub domain: StoryDomain,
     scratch: actors::Scratch,
     event_scratch: EventScratch,
-    dates: Vec<crate::enrich::dates::DateMention>,
+    pub(crate) dates: Vec<crate::enrich::dates::DateMention>,
     /// Place mentions (the dateline's first), resolved to the gazetteer.
     pub places: Vec<crate::places::PlaceMention>,
+    /// Which part of the document this analysis covers: all of it after
+    /// [`Pipeline::analyze`], one window after each step of
+    /// [`Pipeline::analyze_windows`]. Byte offsets are always the document's;
+    /// sentence and event indices are the window's (add `first_sentence` and
+    /// `first_event` for the document's numbers, as [`crate::output`] does).
+    pub window: WindowInfo,
 }
 
 impl Default for Analysis {
@@ -125,6 +134,7 @@ impl Default for Analysis {
             event_scratch: EventScratch::default(),
             dates: Vec::new(),
             places: Vec::new(),
+            window: WindowInfo::default(),
         }
     }
 }
@@ -304,15 +314,51 @@ impl Pipeline {
 
     /// Cleans and segments `doc` into `out` (the first stages only).
     pub fn segment(&self, doc: &Document, out: &mut Analysis) {
-        self.cleaners()
-            .clean_into(&doc.text, doc.title.as_deref(), &mut out.clean);
+        out.window = WindowInfo::whole(doc.text.len());
+        self.segment_text(&doc.text, doc.title.as_deref(), true, out);
+    }
+
+    /// Cleans and segments `text`: a whole story or its first window
+    /// (`story_start`), else a later window, cleaned without the steps that look at
+    /// a story's opening.
+    pub(crate) fn segment_text(
+        &self,
+        text: &str,
+        title: Option<&str>,
+        story_start: bool,
+        out: &mut Analysis,
+    ) {
+        if story_start {
+            self.cleaners().clean_into(text, title, &mut out.clean);
+        } else {
+            self.cleaners().clean_continued_into(text, &mut out.clean);
+        }
         self.segmenter.segment(&out.clean, &mut out.segmented);
     }
 
     /// Runs every stage on `doc`. `story_date` overrides the document's own date.
+    ///
+    /// The analysis holds the whole document at once (about 40 bytes per byte of text
+    /// dense with actors): a caller that writes records of documents of any length
+    /// uses [`Pipeline::analyze_windows`].
     pub fn analyze(&self, doc: &Document, story_date: Option<NaiveDate>, out: &mut Analysis) {
-        self.segment(doc, out);
-        out.story_date = story_date.or_else(|| doc.published.map(|p| p.first_day()));
+        out.window = WindowInfo::whole(doc.text.len());
+        let story_date = story_date.or_else(|| doc.published.map(|p| p.first_day()));
+        self.analyze_text(&doc.text, doc.title.as_deref(), story_date, true, out);
+    }
+
+    /// Runs every stage on `text` (a whole story, or one window of it: see
+    /// [`Pipeline::segment_text`]). Offsets are `text`'s.
+    pub(crate) fn analyze_text(
+        &self,
+        text: &str,
+        title: Option<&str>,
+        story_date: Option<NaiveDate>,
+        story_start: bool,
+        out: &mut Analysis,
+    ) {
+        self.segment_text(text, title, story_start, out);
+        out.story_date = story_date;
         self.lexicon.lookup_tokens(&out.segmented, &mut out.words);
         Tagger::builtin().tag_document(out.clean.view(), &out.segmented, &mut out.tags);
         self.domains
@@ -320,7 +366,7 @@ impl Pipeline {
         self.discards
             .find(&out.segmented, &out.words, &mut out.domain);
         self.actors.recognize(
-            &doc.text,
+            text,
             &out.segmented,
             &out.words,
             &self.lexicon,
@@ -330,7 +376,7 @@ impl Pipeline {
             &mut out.mentions,
         );
         self.events.code_document(
-            &doc.text,
+            text,
             &out.segmented,
             &out.words,
             &out.tags,
@@ -340,7 +386,7 @@ impl Pipeline {
             &mut out.events,
         );
         crate::enrich::attach_dates(
-            &doc.text,
+            text,
             &out.segmented,
             out.story_date,
             &mut out.events,
@@ -348,20 +394,20 @@ impl Pipeline {
         );
         out.places.clear();
         if self.locate {
-            self.geolocate(doc, out);
+            self.geolocate(text, out);
         }
         crate::events::confidence::assign(&mut out.events, &out.mentions, &out.domain);
     }
 
     /// The geolocation stage: the document's places and each event's location.
-    fn geolocate(&self, doc: &Document, out: &mut Analysis) {
+    fn geolocate(&self, text: &str, out: &mut Analysis) {
         let dateline = out.clean.dateline.as_ref();
         let dateline_country =
             dateline.and_then(|d| self.actors.place_country(&d.place, &self.lexicon));
         crate::enrich::location::attach_locations(
             crate::places::gazetteer(),
             &crate::places::PlaceInput {
-                text: &doc.text,
+                text,
                 seg: &out.segmented,
                 mentions: &out.mentions,
                 dateline: dateline.map(|d| (d.place.as_str(), d.start, d.end)),

@@ -11,7 +11,7 @@
 use crate::state::Coder;
 use dyad_core::actors::Resolution;
 use dyad_core::output::{self, ExplainRecord, MentionRecord, ModeFilter};
-use dyad_core::pipeline::Analysis;
+use dyad_core::pipeline::{Analysis, WINDOW_BYTES};
 use dyad_store::{DocumentDetail, MentionRow};
 use serde::Serialize;
 use serde_json::Value;
@@ -158,39 +158,51 @@ fn explain_document(
         language: doc.language.clone(),
     };
     let mut a = Analysis::default();
-    coder.pipeline.analyze(&d, None, &mut a);
-    let records = output::event_records(&coder.pipeline, &d, &a, ModeFilter::All, true);
-    for m in wanted {
-        let found = records.iter().find(|r| r.id == m.id).and_then(|r| {
-            let x = r.explain.as_ref()?;
-            let trigger = (r.evidence.trigger.start, r.evidence.trigger.end);
-            matches(x, m, trigger).then_some(x)
+    // Window by window, as the store coded it, so that the ids are the same.
+    coder
+        .pipeline
+        .analyze_windows(&d, None, WINDOW_BYTES, &mut a, |a| {
+            let records = output::event_records_iter(&coder.pipeline, &d, a, ModeFilter::All, true);
+            for r in records {
+                let Some(m) = wanted.iter().find(|m| m.id == r.id) else {
+                    continue;
+                };
+                let Some(x) = r.explain.as_ref() else {
+                    continue;
+                };
+                let trigger = (r.evidence.trigger.start, r.evidence.trigger.end);
+                if matches(x, m, trigger) {
+                    out.insert(m.id.clone(), Ok(explanation(&d, a, x)));
+                }
+            }
         });
-        let outcome = match found {
-            None => Err(format!(
+    for m in wanted {
+        out.entry(m.id.clone()).or_insert_with(|| {
+            Err(format!(
                 "coding document {} again no longer gives this mention (the coder changed \
                  since it was stored): run `dyad recode --force`",
                 doc.id
-            )),
-            Some(x) => {
-                let collective = |r: &MentionRecord<'_>| -> Vec<&str> {
-                    match r.resolution {
-                        Resolution::Collective { antecedents } => antecedents
-                            .iter()
-                            .filter_map(|&i| a.mentions.get(i))
-                            .map(|m| &d.text[m.start as usize..m.end as usize])
-                            .collect(),
-                        _ => Vec::new(),
-                    }
-                };
-                Ok(Explanation {
-                    record: serde_json::to_value(x).unwrap_or(Value::Null),
-                    source: x.source.as_ref().map(|r| resolved(r, &collective(r))),
-                    target: x.target.as_ref().map(|r| resolved(r, &collective(r))),
-                })
-            }
-        };
-        out.insert(m.id.clone(), outcome);
+            ))
+        });
+    }
+}
+
+/// The explanation of an event record `x` of analysis `a` of document `d`.
+fn explanation(d: &dyad_core::Document, a: &Analysis, x: &ExplainRecord<'_>) -> Explanation {
+    let collective = |r: &MentionRecord<'_>| -> Vec<&str> {
+        match r.resolution {
+            Resolution::Collective { antecedents } => antecedents
+                .iter()
+                .filter_map(|&i| a.mentions.get(i))
+                .map(|m| &d.text[m.start as usize..m.end as usize])
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    Explanation {
+        record: serde_json::to_value(x).unwrap_or(Value::Null),
+        source: x.source.as_ref().map(|r| resolved(r, &collective(r))),
+        target: x.target.as_ref().map(|r| resolved(r, &collective(r))),
     }
 }
 

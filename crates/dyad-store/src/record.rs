@@ -3,7 +3,7 @@
 
 use dyad_core::Document;
 use dyad_core::output::{self, ModeFilter};
-use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_core::pipeline::{Analysis, Pipeline, WINDOW_BYTES};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -149,26 +149,47 @@ pub struct CodedDocument {
 
 /// Codes `doc` with `pipeline` (reusing `a`) into rows. The mentions are exactly the
 /// records of `dyad code --modes all`; `shown` marks those `dyad code` prints by
-/// default ([`output::default_output`]).
+/// default ([`output::default_output`]). A long document is analysed window by
+/// window ([`WINDOW_BYTES`], as `dyad code` does), so the ids are `dyad code`'s.
 pub fn code_document(
     pipeline: &Pipeline,
     doc: Document,
     a: &mut Analysis,
     dict_hash: &str,
 ) -> CodedDocument {
-    pipeline.analyze(&doc, None, a);
-    let records = output::event_records(pipeline, &doc, a, ModeFilter::All, false);
     let mut sentences: BTreeMap<u32, SentenceRow> = BTreeMap::new();
-    let mut mentions = Vec::with_capacity(records.len());
-    for r in &records {
+    let mut mentions = Vec::new();
+    pipeline.analyze_windows(&doc, None, WINDOW_BYTES, a, |a| {
+        code_window(pipeline, &doc, a, &mut sentences, &mut mentions);
+    });
+    let content_hash = content_hash(&doc);
+    CodedDocument {
+        doc,
+        content_hash,
+        dict_hash: dict_hash.to_string(),
+        sentences: sentences.into_values().collect(),
+        mentions,
+    }
+}
+
+/// The rows of one window's analysis (the whole document's for most).
+fn code_window(
+    pipeline: &Pipeline,
+    doc: &Document,
+    a: &Analysis,
+    sentences: &mut BTreeMap<u32, SentenceRow>,
+    mentions: &mut Vec<MentionIn>,
+) {
+    for r in output::event_records_iter(pipeline, doc, a, ModeFilter::All, false) {
         let ordinal =
             r.id.rsplit('-')
                 .next()
                 .and_then(|n| n.parse::<u32>().ok())
                 .unwrap_or(0);
+        // The ordinal is the document's; the window's events number from its start.
         let shown = a
             .events
-            .get(ordinal as usize)
+            .get(ordinal.wrapping_sub(a.window.first_event) as usize)
             .is_some_and(|e| output::default_output(e, a));
         sentences.entry(r.sentence).or_insert_with(|| SentenceRow {
             index: r.sentence,
@@ -212,14 +233,6 @@ pub fn code_document(
             confidence: round2(r.confidence),
             location: r.location.as_ref().map(Place::from_record),
         });
-    }
-    let content_hash = content_hash(&doc);
-    CodedDocument {
-        doc,
-        content_hash,
-        dict_hash: dict_hash.to_string(),
-        sentences: sentences.into_values().collect(),
-        mentions,
     }
 }
 

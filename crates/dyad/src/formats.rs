@@ -6,26 +6,30 @@ use crate::{CodeArgs, Format, Global, Modes};
 use anyhow::{Context, Result, bail};
 use dyad_core::Document;
 use dyad_core::output::{self, ModeFilter};
-use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_core::pipeline::{Analysis, Pipeline, WINDOW_BYTES};
 use dyad_formats::{EventRow, LakeWriter, TextFormat, TextWriter, date_added_now};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Codes one document and returns its events as rows: those with a confidence of at
-/// least `min_confidence`, as JSON Lines keeps them.
-fn rows(
+/// Codes one document window by window and hands `each` the events of every window
+/// as rows: those with a confidence of at least `min_confidence`, as JSON Lines keeps
+/// them.
+fn window_rows(
     pipeline: &Pipeline,
     modes: ModeFilter,
     min_confidence: f32,
     doc: &Document,
     a: &mut Analysis,
-) -> Vec<EventRow> {
-    pipeline.analyze(doc, None, a);
-    output::event_records(pipeline, doc, a, modes, false)
-        .iter()
-        .filter(|r| r.confidence >= min_confidence)
-        .map(|r| EventRow::new(r, doc))
-        .collect()
+    mut each: impl FnMut(Vec<EventRow>),
+) {
+    pipeline.analyze_windows(doc, None, WINDOW_BYTES, a, |a| {
+        each(
+            output::event_records_iter(pipeline, doc, a, modes, false)
+                .filter(|r| r.confidence >= min_confidence)
+                .map(|r| EventRow::new(&r, doc))
+                .collect(),
+        )
+    });
 }
 
 /// `dyad code` in one of the formats of `dyad-formats`.
@@ -68,9 +72,13 @@ pub fn code(global: &Global, args: &CodeArgs, pipeline: &Pipeline) -> Result<Exi
         "events",
         Coding::Yes,
         |doc, a, buf| {
-            let rows = rows(pipeline, modes, args.min_confidence, doc, a);
-            writer.write_rows(&rows, buf.buf());
-            rows.len() as u64
+            // Rows are written window by window: a long story's are never all held.
+            let mut n = 0;
+            window_rows(pipeline, modes, args.min_confidence, doc, a, |rows| {
+                writer.write_rows(&rows, buf.buf());
+                n += rows.len() as u64;
+            });
+            n
         },
     )
 }
@@ -93,7 +101,12 @@ fn lake(
         "events",
         Coding::Yes,
         |doc, a, out: &mut Vec<EventRow>| {
-            *out = rows(pipeline, modes, args.min_confidence, doc, a);
+            // The lake is written on the writer thread, so a document's rows are all
+            // held until then (its analysis is not: it goes window by window).
+            out.clear();
+            window_rows(pipeline, modes, args.min_confidence, doc, a, |rows| {
+                out.extend(rows);
+            });
             out.len() as u64
         },
         move |batches| {

@@ -75,7 +75,7 @@ fn records<'a>(doc: &'a Document, a: &Analysis) -> Vec<PlacesRecord<'a>> {
         if !places.is_empty() {
             out.push(PlacesRecord {
                 doc_id: &doc.id,
-                sentence: Some(s.index),
+                sentence: Some(a.window.first_sentence + s.index),
                 start: s.start,
                 end: s.end,
                 text: &doc.text[s.start..s.end],
@@ -95,12 +95,16 @@ pub fn places(global: &Global, input: &InputArgs) -> Result<ExitCode> {
         "sentences with places",
         crate::run::Coding::Yes,
         |doc, a, buf| {
-            pipeline.analyze(doc, None, a);
-            let records = records(doc, a);
-            for r in &records {
-                crate::run::write_json(buf, r);
-            }
-            records.len() as u64
+            let mut n = 0;
+            let window = dyad_core::pipeline::WINDOW_BYTES;
+            pipeline.analyze_windows(doc, None, window, a, |a| {
+                let records = records(doc, a);
+                for r in &records {
+                    crate::run::write_json(buf, r);
+                }
+                n += records.len() as u64;
+            });
+            n
         },
     )
 }

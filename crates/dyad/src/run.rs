@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use dyad_core::Document;
 use dyad_core::dict::{self, Dictionaries, lint::Severity};
 use dyad_core::output::{self, ModeFilter};
-use dyad_core::pipeline::{Analysis, Pipeline};
+use dyad_core::pipeline::{Analysis, Pipeline, WINDOW_BYTES};
 use dyad_io::{ReadOptions, read_inputs};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -531,12 +531,15 @@ pub fn actors(global: &Global, input: &InputArgs) -> Result<ExitCode> {
         "sentences with actors",
         Coding::Yes,
         |doc, a, buf| {
-            pipeline.analyze(doc, None, a);
-            let records = output::actors_records(doc, a);
-            for r in &records {
-                write_json(buf, r);
-            }
-            records.len() as u64
+            let mut n = 0;
+            pipeline.analyze_windows(doc, None, WINDOW_BYTES, a, |a| {
+                let records = output::actors_records(doc, a);
+                for r in &records {
+                    write_json(buf, r);
+                }
+                n += records.len() as u64;
+            });
+            n
         },
     )
 }
@@ -563,19 +566,21 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
         "events",
         coding,
         |doc, a, buf| {
-            pipeline.analyze(doc, None, a);
-            // One record at a time: a long story's records are never all held at once.
+            // A long story is analysed window by window and its records are written one
+            // at a time: neither its analysis nor its records are ever held at once.
             let mut n = 0;
-            for r in output::event_records_iter(&pipeline, doc, a, modes, args.explain)
-                .filter(|r| r.confidence >= args.min_confidence)
-            {
-                match args.format {
-                    Format::Jsonl => write_json(buf, &r),
-                    Format::Table => table_line(buf.buf(), &r),
-                    _ => unreachable!("the other formats are written by crate::formats"),
+            pipeline.analyze_windows(doc, None, WINDOW_BYTES, a, |a| {
+                for r in output::event_records_iter(&pipeline, doc, a, modes, args.explain)
+                    .filter(|r| r.confidence >= args.min_confidence)
+                {
+                    match args.format {
+                        Format::Jsonl => write_json(buf, &r),
+                        Format::Table => table_line(buf.buf(), &r),
+                        _ => unreachable!("the other formats are written by crate::formats"),
+                    }
+                    n += 1;
                 }
-                n += 1;
-            }
+            });
             n
         },
     )

@@ -763,3 +763,53 @@ fn min_confidence_filters_events() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("1.5"), "{}", describe(&bad));
 }
+
+#[test]
+fn a_document_longer_than_a_window_is_coded_in_windows_as_in_one_piece() {
+    use dyad_core::output::{ModeFilter, event_records_iter};
+    use dyad_core::pipeline::{Analysis, Pipeline, WINDOW_BYTES};
+    let dir = TempDir::new("long-document");
+    // Sentences that need no context (no pronouns, full names, unambiguous places),
+    // so that windows change nothing; about 700 KB: two windows of 512 KiB.
+    let para = "Russia condemned Ukraine on Monday. China praised Japan. Kenyan police \
+                arrested 40 protesters in Nairobi. France and Germany signed an agreement \
+                in Berlin. Iran threatened Israel.";
+    let text = vec![para; 700_000 / (para.len() + 2)].join("\n\n");
+    assert!(text.len() > WINDOW_BYTES);
+    let file = dir.write("long.txt", &text);
+    let out = dyad(&[
+        "--published".as_ref(),
+        "2024-05-14".as_ref(),
+        "code".as_ref(),
+        "--modes".as_ref(),
+        "all".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", describe(&out));
+    let events = json_lines(&out);
+    // The same text analysed in one piece by the library.
+    let pipeline = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+    let mut doc = dyad_core::Document::from_text(text.clone());
+    doc.id = str_field(&events[0], &["doc_id"]).to_string();
+    doc.published = "2024-05-14".parse().ok();
+    let mut a = Analysis::default();
+    pipeline.analyze(&doc, None, &mut a);
+    let whole: Vec<Value> = event_records_iter(&pipeline, &doc, &a, ModeFilter::All, false)
+        // Through text, as the binary writes it (an `f32` reads back as the `f64` it prints).
+        .map(|r| serde_json::to_string(&r).expect("serialises"))
+        .map(|l| serde_json::from_str(&l).expect("reads back"))
+        .collect();
+    assert!(whole.len() > 20_000);
+    // No event lost or added at the window's edge; offsets, sentence numbers and ids
+    // are those of the document in one piece.
+    assert_eq!(events.len(), whole.len());
+    let mut ids = BTreeSet::new();
+    for (e, w) in events.iter().zip(&whole) {
+        assert_eq!(e, w);
+        check_event(e, &text);
+        assert!(
+            ids.insert(str_field(e, &["id"]).to_string()),
+            "ids are unique: {e}"
+        );
+    }
+}

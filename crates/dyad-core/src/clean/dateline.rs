@@ -92,6 +92,10 @@ impl Cleaner for DatelineCleaner {
         "dateline"
     }
 
+    fn story_start_only(&self) -> bool {
+        true
+    }
+
     fn apply(&self, text: &mut CleanText, _title: Option<&str>) {
         let view = text.view();
         let lowercase_text = !view.chars().take(4000).any(char::is_uppercase);

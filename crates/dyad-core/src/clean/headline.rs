@@ -27,6 +27,10 @@ impl Cleaner for RepeatedHeadline {
         "repeated-headline"
     }
 
+    fn story_start_only(&self) -> bool {
+        true
+    }
+
     fn apply(&self, text: &mut CleanText, title: Option<&str>) {
         let view = text.view();
         let mut lines = line_ranges(view)

@@ -119,6 +119,11 @@ pub trait Cleaner: Send + Sync {
     fn name(&self) -> &'static str;
     /// Looks at the view (and the document's title, if any) and removes what it must.
     fn apply(&self, text: &mut CleanText, title: Option<&str>);
+    /// Whether the step only looks at the opening of a story (a headline, a
+    /// dateline), so that it must not run on a later window of a long document.
+    fn story_start_only(&self) -> bool {
+        false
+    }
 }
 
 /// The cleaning steps, in the order they run.
@@ -145,6 +150,17 @@ impl Cleaners {
         out.reset(input);
         for step in &self.steps {
             step.apply(out, title);
+        }
+        out.layout = Layout::detect(out.view());
+    }
+
+    /// Cleans `input`, a later window of a long document ([`crate::windows`]), into
+    /// `out`: as [`Cleaners::clean_into`] without the steps that only look at a
+    /// story's opening, so that a window's first line is never taken for a dateline.
+    pub fn clean_continued_into(&self, input: &str, out: &mut CleanText) {
+        out.reset(input);
+        for step in self.steps.iter().filter(|s| !s.story_start_only()) {
+            step.apply(out, None);
         }
         out.layout = Layout::detect(out.view());
     }
