@@ -609,3 +609,15 @@ fn a_particle_is_no_verb_and_recognising_a_fact_is_no_recognition() {
         "{eased:?}"
     );
 }
+
+#[test]
+fn a_compound_event_noun_takes_its_own_nationality_as_source() {
+    // `an Indian missile strike`: the strike is India's, not the reporting official's.
+    let all = coded(
+        "A Pakistani official says an Indian missile strike on a mosque killed 13 people.",
+        ModeFilter::All,
+    );
+    let strikes: Vec<_> = all.iter().filter(|e| e.2.starts_with("19")).collect();
+    assert!(!strikes.is_empty(), "{all:?}");
+    assert!(strikes.iter().all(|e| e.0 == "IND"), "{all:?}");
+}

@@ -295,7 +295,7 @@ impl SentenceView<'_> {
         if self.unknown_name_before(group_start) {
             return None;
         }
-        let mut fallback = None;
+        let (mut fallback, mut modifier, mut governed_fallback) = (None, None, None);
         for &m in self.mention_ids.iter().rev() {
             let mm = &self.mentions[m];
             if mm.end_token as usize > group_start {
@@ -312,13 +312,31 @@ impl SentenceView<'_> {
                     "that" | "whether" | "because" | "although" | "though" | "while" | "whereas"
                 ) || self.text[self.tokens[t].span()] == *";"
             });
+            // A reporting verb between (`an official says an Indian missile strike on a
+            // mosque killed 13`): the speaker is the subject only when the reported
+            // clause offers no actor at all.
+            let reported = between
+                .clone()
+                .any(|t| super::roles::STATEMENT_WORDS.contains(&self.word(t)));
+            if reported && !crosses {
+                // An adjective of the subject's own phrase (`an Indian missile strike on
+                // a mosque`) says more of the agent than the object of a preposition.
+                let inner = match (fallback, modifier) {
+                    (Some(f), Some(md)) if Some(f) == governed_fallback => Some(md),
+                    (f, md) => f.or(md),
+                };
+                if let Some(inner) = inner {
+                    return Some((inner, true));
+                }
+            }
             if self.quoted(quotes, mm.first_token as usize) != quoted_trigger {
                 continue;
             }
+            let governed = self.governed(m);
             let weak = mm.modifier
                 || mm.kind == MentionKind::Place
                 || objects.contains(&m)
-                || self.governed(m)
+                || governed
                 || self.possessor(m);
             if crosses {
                 break;
@@ -326,6 +344,11 @@ impl SentenceView<'_> {
             if weak {
                 if fallback.is_none() && !mm.modifier {
                     fallback = Some(m);
+                }
+                if mm.modifier {
+                    modifier = Some(m);
+                } else if governed && governed_fallback.is_none() {
+                    governed_fallback = Some(m);
                 }
                 continue;
             }

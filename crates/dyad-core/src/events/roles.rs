@@ -247,8 +247,9 @@ pub(super) fn direct_object(view: &SentenceView<'_>, from: usize) -> Option<usiz
     None
 }
 
-/// Words that open a new statement: a target is not sought past them.
-const STATEMENT_WORDS: &[&str] = &[
+/// Words that open a new statement: a target is not sought past them, nor a subject
+/// before them (`clause.rs` `subject`).
+pub(super) const STATEMENT_WORDS: &[&str] = &[
     "said",
     "says",
     "say",
