@@ -621,3 +621,41 @@ fn a_compound_event_noun_takes_its_own_nationality_as_source() {
     assert!(!strikes.is_empty(), "{all:?}");
     assert!(strikes.iter().all(|e| e.0 == "IND"), "{all:?}");
 }
+
+#[test]
+fn judging_anothers_stance_in_reported_speech_is_praise_or_criticism() {
+    let praise = shown("Kenya said that the Ugandan proposal could serve as a basis for talks.");
+    assert!(
+        praise
+            .iter()
+            .any(|(s, t, c)| s == "KEN" && t.starts_with("UGA") && c == "051"),
+        "{praise:?}"
+    );
+    let praise = shown("Brazil said Argentina's plan was constructive.");
+    assert!(
+        praise
+            .iter()
+            .any(|(s, t, c)| s == "BRA" && t.starts_with("ARG") && c == "051"),
+        "{praise:?}"
+    );
+    let blame = shown("Chile said that Peru's stance is unacceptable.");
+    assert!(
+        blame
+            .iter()
+            .any(|(s, t, c)| s == "CHL" && t.starts_with("PER") && c == "111"),
+        "{blame:?}"
+    );
+    let blame = shown("The Kenyan government said that Japan's position was not neutral.");
+    assert!(
+        blame
+            .iter()
+            .any(|(s, t, c)| s == "KENGOV" && t.starts_with("JAP") && c == "111"),
+        "{blame:?}"
+    );
+    // No stance of an actor, no judgement of one.
+    let none = coded(
+        "Kenya said that the weather was not neutral.",
+        ModeFilter::All,
+    );
+    assert!(none.iter().all(|e| e.2 != "111"), "{none:?}");
+}
