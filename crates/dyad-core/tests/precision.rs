@@ -659,3 +659,15 @@ fn judging_anothers_stance_in_reported_speech_is_praise_or_criticism() {
     );
     assert!(none.iter().all(|e| e.2 != "111"), "{none:?}");
 }
+
+#[test]
+fn the_speaker_of_a_trailing_said_stays_the_subject_of_his_visit() {
+    let all = shown(
+        "Closing the border is wrong, President Ruto of Kenya has said during a visit to Uganda.",
+    );
+    assert!(
+        all.iter()
+            .any(|(s, t, c)| s == "KENGOV" && t.starts_with("UGA") && c.starts_with("04")),
+        "{all:?}"
+    );
+}

@@ -317,11 +317,18 @@ impl SentenceView<'_> {
             // clause offers no actor at all.
             let reported = between
                 .clone()
-                .any(|t| super::roles::STATEMENT_WORDS.contains(&self.word(t)));
-            if reported && !crosses {
-                // An adjective of the subject's own phrase (`an Indian missile strike on
-                // a mosque`) says more of the agent than the object of a preposition.
-                let inner = match (fallback, modifier) {
+                .rev()
+                .find(|&t| super::roles::STATEMENT_WORDS.contains(&self.word(t)));
+            if let Some(at) = reported.filter(|_| !crosses) {
+                // Only actors of the reported clause itself, after the reporting verb
+                // (`President Musharraf of Pakistan has said during a visit`: the
+                // speaker is the subject). An adjective of the subject's own phrase (`an
+                // Indian missile strike on a mosque`) says more of the agent than the
+                // object of a preposition.
+                let after =
+                    |m: Option<usize>| m.filter(|&m| self.mentions[m].first_token as usize > at);
+                let (f, md) = (after(fallback), after(modifier));
+                let inner = match (f, md) {
                     (Some(f), Some(md)) if Some(f) == governed_fallback => Some(md),
                     (f, md) => f.or(md),
                 };
