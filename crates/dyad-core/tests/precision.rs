@@ -38,6 +38,18 @@ fn shown(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// Asserts that `text` shows an event from `source` to a target starting with
+/// `target` whose code is `code`.
+fn assert_shown(text: &str, source: &str, target: &str, code: &str) {
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .any(|(s, t, c)| s == source && t.starts_with(target) && c == code),
+        "{text}: no {source} -> {target} {code} in {events:?}"
+    );
+}
+
 #[test]
 fn a_match_report_codes_no_war_between_states() {
     let text = "Wales beat Ireland 32-20 in the championship decider in Cardiff. \
@@ -306,19 +318,17 @@ fn firing_a_minister_is_no_shooting() {
 #[test]
 fn a_participle_with_a_by_agent_is_passive() {
     // A reduced relative clause: the noun before the participle is the target.
-    let events = shown("A Kenyan farmer shot by Ugandan soldiers near the border died on Monday.");
-    assert!(
-        events
-            .iter()
-            .any(|(s, t, c)| s == "UGAMIL" && t.starts_with("KEN") && c == "193"),
-        "{events:?}"
+    assert_shown(
+        "A Kenyan farmer shot by Ugandan soldiers near the border died on Monday.",
+        "UGAMIL",
+        "KEN",
+        "193",
     );
-    let events = shown("Two Nigerian students detained by Ghanaian police were freed on Tuesday.");
-    assert!(
-        events
-            .iter()
-            .any(|(s, t, c)| s == "GHACOP" && t.starts_with("NGA") && c == "173"),
-        "{events:?}"
+    assert_shown(
+        "Two Nigerian students detained by Ghanaian police were freed on Tuesday.",
+        "GHACOP",
+        "NGA",
+        "173",
     );
     // `by` heading a gerund is the means, not the agent: the verb stays active.
     let events = shown("Norway responded by expelling two Russian diplomats.");
@@ -601,12 +611,11 @@ fn a_particle_is_no_verb_and_recognising_a_fact_is_no_recognition() {
     let act = coded("Kenya recognised Kosovo on Tuesday.", ModeFilter::All);
     assert!(act.iter().any(|e| e.2 == "054"), "{act:?}");
     // A phrasal verb whose particle the tagger reads as such: `rolled back tariffs`.
-    let eased = shown("Kenya rolled back tariffs on Ugandan sugar.");
-    assert!(
-        eased
-            .iter()
-            .any(|(s, t, c)| s == "KEN" && t.starts_with("UGA") && c == "085"),
-        "{eased:?}"
+    assert_shown(
+        "Kenya rolled back tariffs on Ugandan sugar.",
+        "KEN",
+        "UGA",
+        "085",
     );
 }
 
@@ -624,33 +633,29 @@ fn a_compound_event_noun_takes_its_own_nationality_as_source() {
 
 #[test]
 fn judging_anothers_stance_in_reported_speech_is_praise_or_criticism() {
-    let praise = shown("Kenya said that the Ugandan proposal could serve as a basis for talks.");
-    assert!(
-        praise
-            .iter()
-            .any(|(s, t, c)| s == "KEN" && t.starts_with("UGA") && c == "051"),
-        "{praise:?}"
+    assert_shown(
+        "Kenya said that the Ugandan proposal could serve as a basis for talks.",
+        "KEN",
+        "UGA",
+        "051",
     );
-    let praise = shown("Brazil said Argentina's plan was constructive.");
-    assert!(
-        praise
-            .iter()
-            .any(|(s, t, c)| s == "BRA" && t.starts_with("ARG") && c == "051"),
-        "{praise:?}"
+    assert_shown(
+        "Brazil said Argentina's plan was constructive.",
+        "BRA",
+        "ARG",
+        "051",
     );
-    let blame = shown("Chile said that Peru's stance is unacceptable.");
-    assert!(
-        blame
-            .iter()
-            .any(|(s, t, c)| s == "CHL" && t.starts_with("PER") && c == "111"),
-        "{blame:?}"
+    assert_shown(
+        "Chile said that Peru's stance is unacceptable.",
+        "CHL",
+        "PER",
+        "111",
     );
-    let blame = shown("The Kenyan government said that Japan's position was not neutral.");
-    assert!(
-        blame
-            .iter()
-            .any(|(s, t, c)| s == "KENGOV" && t.starts_with("JAP") && c == "111"),
-        "{blame:?}"
+    assert_shown(
+        "The Kenyan government said that Japan's position was not neutral.",
+        "KENGOV",
+        "JAP",
+        "111",
     );
     // No stance of an actor, no judgement of one.
     let none = coded(
