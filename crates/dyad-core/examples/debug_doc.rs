@@ -26,6 +26,17 @@ fn main() {
     pipeline.analyze(&doc, None, &mut a);
     for s in &a.segmented.sentences {
         println!("\n[{}] {}", s.index, &doc.text[s.start..s.end]);
+        if std::env::var_os("TAGS").is_some() {
+            let tagged: Vec<String> = s
+                .tokens
+                .clone()
+                .map(|t| {
+                    let w = &doc.text[a.segmented.tokens[t].span()];
+                    format!("{w}/{:?}", a.tags.get(t).map(|g| g.pos()))
+                })
+                .collect();
+            println!("   T {}", tagged.join(" "));
+        }
         for (i, m) in a
             .mentions
             .iter()
@@ -44,14 +55,15 @@ fn main() {
         for e in a.events.iter().filter(|e| e.sentence == s.index) {
             let trig = &doc.text[a.segmented.tokens[e.trigger_start as usize].span()];
             println!(
-                "   E {} -> {:?} {} [{}] {:?} primary={} rule={}",
+                "   E {} -> {:?} {} [{}] {:?} primary={} rule={} withheld={:?}",
                 e.source_code,
                 e.target_code.map(|c| c.to_string()),
                 e.code,
                 trig,
                 e.mode,
                 e.primary,
-                pipeline.files[e.rule.file as usize].clone() + ":" + &e.rule.line.to_string()
+                pipeline.files[e.rule.file as usize].clone() + ":" + &e.rule.line.to_string(),
+                dyad_core::relevance::withheld(e, &a.domain).map(|w| w.as_str())
             );
         }
     }

@@ -50,6 +50,7 @@ pub fn labels_sentence(e: &Event, a: &Analysis) -> bool {
                 Withheld::UnknownSource
                     | Withheld::UnknownTarget
                     | Withheld::StatementWithoutAddressee
+                    | Withheld::StatementToPress
             )
         )
 }

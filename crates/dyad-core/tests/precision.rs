@@ -676,3 +676,75 @@ fn the_speaker_of_a_trailing_said_stays_the_subject_of_his_visit() {
         "{all:?}"
     );
 }
+
+#[test]
+fn force_verbs_with_policies_and_evils_as_objects_are_metaphors() {
+    // Attacking a party's plans is criticism of the party, not an armed attack.
+    let plans =
+        "The Spanish opposition leader attacked the Spanish government's plans to raise taxes.";
+    assert_shown(plans, "ESPOPP", "ESPGOV", "111");
+    // Fighting an evil, or a market, is policy; fighting a named enemy is still force.
+    for text in [
+        "The Indian government has vowed to fight terrorism and corruption in Kashmir.",
+        "The French government will help the wine industry battle falling sales.",
+        "Dutch lawmakers bombarded the Dutch finance minister with questions about the bank.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().all(|(_, _, c)| !c.starts_with("19")),
+            "{text}: {events:?}"
+        );
+    }
+    assert_shown(
+        "The Nigerian army is fighting Boko Haram in the north-east.",
+        "NGAMIL",
+        "NGAINSBKH",
+        "190",
+    );
+    assert_shown(
+        "Kenyan troops attacked Shabaab positions near the Somali border.",
+        "KENMIL",
+        "SOMINS",
+        "190",
+    );
+}
+
+#[test]
+fn a_natural_hazard_kills_and_a_statement_to_the_press_is_no_interaction() {
+    for text in [
+        "A strong earthquake hit southern Peru on Sunday, killing nine villagers.",
+        "The Chilean foreign minister told reporters in Santiago that the talks had failed.",
+        "The Turkish president told CNN that the talks had failed.",
+        "The Egyptian minister told the Alexandria conference that the talks had failed.",
+    ] {
+        let events = shown(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    assert_shown(
+        "The Chilean foreign minister told the Argentine ambassador that the talks had failed.",
+        "CHLGOV",
+        "ARG",
+        "010",
+    );
+}
+
+#[test]
+fn particles_and_idioms_are_no_events() {
+    for text in [
+        "The staff of the Namibian president flew him back home from the United States.",
+        "The Bank of England governor said cutting British rates too fast could hurt growth.",
+        "The Belgian prime minister will leave office next week after the coalition collapsed.",
+        "A Nigerian senator found himself in the crosshairs of the ruling party.",
+        "The former Irish prime minister will not stand for the leadership of his party again.",
+        "The Kenyan lawyer consulted for organisations such as Amnesty International.",
+        "The American police held a briefing with Chinese diplomats March 30 in Washington.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "05" | "14" | "08" | "11" | "12" | "04")),
+            "{text}: {events:?}"
+        );
+    }
+}

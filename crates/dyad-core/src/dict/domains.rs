@@ -36,7 +36,7 @@ pub(super) fn parse(
                 path,
                 line.number,
                 format!(
-                    "{:?} is not a domain (politics, sport, entertainment, markets, technology)",
+                    "{:?} is not a domain (politics, sport, entertainment, markets, technology, hazard)",
                     name.trim()
                 ),
             ));

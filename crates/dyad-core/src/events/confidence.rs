@@ -216,6 +216,7 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         Withheld::UnknownSource
         | Withheld::UnknownTarget
         | Withheld::StatementWithoutAddressee
+        | Withheld::StatementToPress
         | Withheld::BackgroundNoun
         | Withheld::AddedDefault => None,
     }

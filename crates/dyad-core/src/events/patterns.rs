@@ -10,6 +10,52 @@ use crate::lexicon::{Lexicon, UNKNOWN, WordId};
 use crate::segment::{Token, TokenFlags, tokenize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// Nouns after a place name that keep it a place: the place's own kind (`the Darfur
+/// region`, `Sichuan province`) or a time (`in the West Bank today`), not a thing the
+/// place modifies (`the Brighton conference`).
+const PLACE_OR_TIME_NOUNS: [&str; 40] = [
+    "region",
+    "province",
+    "state",
+    "district",
+    "area",
+    "valley",
+    "county",
+    "city",
+    "town",
+    "village",
+    "border",
+    "coast",
+    "island",
+    "islands",
+    "peninsula",
+    "strip",
+    "enclave",
+    "basin",
+    "delta",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "oblast",
+    "territory",
+    "zone",
+    "capital",
+    "highlands",
+    "mountains",
+    "desert",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "weekend",
+    "time",
+];
+
 /// A compiled element.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Elem {
@@ -476,16 +522,42 @@ impl SentenceView<'_> {
         self.words[t] != UNKNOWN && self.lex.word(self.words[t]) == w
     }
 
-    /// Whether mention `m` is a city or region that names the event noun right after it
-    /// (`the Kyoto treaty`, `the Geneva talks`, `the Mogadishu bombing`): it says where
-    /// that event happened, not who took part (geolocation uses it).
+    /// Whether the month name at `t` is written as a date: `March 13`, `13 March`,
+    /// `MARCH 13` in a dateline, `in March` (capitalised inside a sentence). `march` is
+    /// the only month that is also an event word (a trigger or a pattern's word:
+    /// `held a briefing with them March 30`).
+    pub(super) fn month_as_date(&self, t: usize) -> bool {
+        if t >= self.end || self.words[t] == UNKNOWN || self.lex.word(self.words[t]) != "march" {
+            return false;
+        }
+        let surface = |q: usize| &self.text[self.tokens[q].span()];
+        let number = |q: usize| {
+            q >= self.start && q < self.end && surface(q).bytes().all(|b| b.is_ascii_digit())
+        };
+        let capital = surface(t).starts_with(|c: char| c.is_ascii_uppercase());
+        number(t + 1) || (t > 0 && number(t - 1)) || (capital && t > self.start)
+    }
+
+    /// Whether mention `m` is a city or region that modifies the common noun right
+    /// after it (`the Kyoto treaty`, `the Geneva talks`, `the Brighton conference`,
+    /// `a Baghdad hospital`): it says where that thing is, not who took part
+    /// (geolocation uses it). An actor starting there (`Kabul police`) keeps the city.
     pub(super) fn names_an_event(&self, set: &PatternSet, m: usize) -> bool {
         let mm = &self.mentions[m];
         let next = mm.end_token as usize;
-        mm.kind == MentionKind::Place
-            && next < self.end
-            && !self.tokens[next].flags.contains(TokenFlags::CAPITALIZED)
-            && set.nouns.contains_key(&self.words[next])
+        if mm.kind != MentionKind::Place
+            || next >= self.end
+            || self.tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+        {
+            return false;
+        }
+        let noun = self
+            .tags
+            .get(next)
+            .is_some_and(|g| g.pos() == crate::tags::Pos::Noun);
+        let w = self.words[next];
+        let place_or_time = w != UNKNOWN && PLACE_OR_TIME_NOUNS.contains(&self.lex.word(w));
+        set.nouns.contains_key(&w) || (noun && !place_or_time && self.mention_at(next).is_none())
     }
 
     /// The target mention at or after `from`: skips over articles and modifiers and
@@ -555,10 +627,14 @@ impl SentenceView<'_> {
         // Returns (next position, captured mention or token).
         let limit = self.end;
         match elem {
-            Elem::Words(ws) => (at < limit && ws.binary_search(&self.words[at]).is_ok())
-                .then(|| (if forward { at + 1 } else { at }, None)),
+            Elem::Words(ws) => {
+                (at < limit && ws.binary_search(&self.words[at]).is_ok() && !self.month_as_date(at))
+                    .then(|| (if forward { at + 1 } else { at }, None))
+            }
             Elem::Class(c) => {
-                if forward {
+                if self.month_as_date(at) {
+                    None
+                } else if forward {
                     set.classes[*c as usize]
                         .match_at(self.words, at, limit)
                         .map(|e| (e, None))

@@ -125,21 +125,6 @@ pub(super) fn noun_context(view: &SentenceView<'_>, t: usize) -> bool {
             .any(|&m| view.mentions[m].end_token as usize == t && view.mentions[m].modifier)
 }
 
-/// Whether the month name at `t` is written as a date: `March 13`, `13 March`,
-/// `MARCH 13` in a dateline, `in March` (capitalised inside a sentence). `march` is
-/// the only month that is also a trigger.
-fn month_as_date(view: &SentenceView<'_>, t: usize) -> bool {
-    if view.lex.word(view.words[t]) != "march" {
-        return false;
-    }
-    let surface = |q: usize| &view.text[view.tokens[q].span()];
-    let number = |q: usize| {
-        q >= view.start && q < view.end && surface(q).bytes().all(|b| b.is_ascii_digit())
-    };
-    let capital = surface(t).starts_with(|c: char| c.is_ascii_uppercase());
-    number(t + 1) || (t > 0 && number(t - 1)) || (capital && t > view.start)
-}
-
 /// Whether the clause's subject, right before the verb group at `start`, is negated by
 /// its determiner: `no military installations were targeted`, `none of the rebels
 /// surrendered`, `nobody was arrested`; for an event noun, the noun itself (`no talks
@@ -190,7 +175,7 @@ fn after_without(view: &SentenceView<'_>, t: usize) -> bool {
 fn taken(view: &SentenceView<'_>, t: usize) -> bool {
     if view.words[t] == UNKNOWN
         || in_mention(view.mentions, view.mention_ids, t)
-        || month_as_date(view, t)
+        || view.month_as_date(t)
     {
         return true;
     }
@@ -228,14 +213,15 @@ fn candidates(
         .tags
         .get(t)
         .is_some_and(|g| g.is_noun() || g.pos() == Pos::Num);
-    // A word the tagger reads as an adverb, particle or preposition right after a verb
-    // is that verb's particle, no verb itself (`paid back the credit`, `hark back`).
+    // A word the tagger reads as an adverb or particle is no verb (`flew him back
+    // home`, `too fast`); a preposition right after a verb is that verb's particle
+    // (`paid back the credit`, `hark back`).
     let tagged_function_word = t > s
-        && view
-            .tags
-            .get(t)
-            .is_some_and(|g| matches!(g.pos(), Pos::Adv | Pos::Part | Pos::Adp))
-        && view.tags.get(t - 1).is_some_and(|g| g.is_verb());
+        && view.tags.get(t).is_some_and(|g| match g.pos() {
+            Pos::Adv | Pos::Part => true,
+            Pos::Adp => view.tags.get(t - 1).is_some_and(|p| p.is_verb()),
+            _ => false,
+        });
     // Right after an actor the word is that actor's verb whatever the tagger says:
     // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it. Not when an
     // article opens the actor's phrase (`an anti-Gondor parade`): that is a noun.
@@ -249,7 +235,14 @@ fn candidates(
                 .lex
                 .class(view.words[first - 1])
                 .has(WordClass::ARTICLE);
-        !(mm.kind == MentionKind::Place && article_before)
+        // An object pronoun is nobody's subject (`flew him back home`).
+        let object_pronoun = mm.end_token as usize == first + 1
+            && ["him", "them", "us", "me"]
+                .iter()
+                .any(|p| view.text[view.tokens[first].span()].eq_ignore_ascii_case(p));
+        let city_in_noun_phrase = mm.kind == MentionKind::Place && article_before;
+        !city_in_noun_phrase
+            && !object_pronoun
             && mm.end_token as usize == t
             && !(first.saturating_sub(3).max(s)..first).any(|q| {
                 view.lex.class(view.words[q]).has(WordClass::ARTICLE)

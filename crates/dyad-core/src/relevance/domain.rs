@@ -32,6 +32,9 @@ pub struct StoryDomain {
     pub sentences: Vec<Domain>,
     /// The discard phrases the story and its sentences hold (`discards.txt`).
     pub discarded: super::discards::Discarded,
+    /// Each sentence's first natural-hazard cue (`earthquake`), as a token index of
+    /// the story, by sentence index; `u32::MAX` where it has none.
+    pub hazards: Vec<u32>,
 }
 
 impl StoryDomain {
@@ -46,10 +49,17 @@ impl StoryDomain {
             .copied()
             .unwrap_or(Domain::General)
     }
+
+    /// Whether sentence `s` names a natural hazard before token `t` (`the quake ...
+    /// killed`).
+    pub fn hazard_before(&self, s: u32, t: u32) -> bool {
+        self.hazards.get(s as usize).is_some_and(|&h| h < t)
+    }
 }
 
-/// Counts per domain, indexed as `[General, Sport, Entertainment, Markets, Technology]`.
-type Counts = [u32; 5];
+/// Counts per domain, indexed as `[General, Sport, Entertainment, Markets, Technology,
+/// Hazard]`.
+type Counts = [u32; 6];
 
 fn slot(d: Domain) -> usize {
     match d {
@@ -58,6 +68,7 @@ fn slot(d: Domain) -> usize {
         Domain::Entertainment => 2,
         Domain::Markets => 3,
         Domain::Technology => 4,
+        Domain::Hazard => 5,
     }
 }
 
@@ -98,17 +109,23 @@ impl DomainCues {
     /// its sentences, into `out` (its buffer is reused).
     pub fn classify(&self, seg: &Segmented, words: &[WordId], out: &mut StoryDomain) {
         out.sentences.clear();
-        let mut story: Counts = [0; 5];
+        out.hazards.clear();
+        let mut story: Counts = [0; 6];
         for s in &seg.sentences {
-            let mut c: Counts = [0; 5];
-            for &w in &words[s.tokens.clone()] {
+            let mut c: Counts = [0; 6];
+            let mut hazard = u32::MAX;
+            for (t, &w) in s.tokens.clone().zip(&words[s.tokens.clone()]) {
                 if w == UNKNOWN {
                     continue;
                 }
                 if let Some(d) = self.cues.get(&w) {
                     c[slot(*d)] += 1;
+                    if *d == Domain::Hazard {
+                        hazard = hazard.min(t as u32);
+                    }
                 }
             }
+            out.hazards.push(hazard);
             for (t, n) in story.iter_mut().zip(c) {
                 *t += n;
             }

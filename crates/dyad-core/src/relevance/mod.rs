@@ -40,6 +40,10 @@ pub enum Domain {
     Markets,
     /// Computers, the internet, gadgets.
     Technology,
+    /// Natural hazards (earthquakes, storms, floods). Never a story's domain: a cue
+    /// that the violence words after it in its sentence are the hazard's doing
+    /// (`a quake hit south-west Japan, killing two people`).
+    Hazard,
 }
 
 impl Domain {
@@ -59,6 +63,7 @@ impl Domain {
             "entertainment" => Domain::Entertainment,
             "markets" => Domain::Markets,
             "technology" => Domain::Technology,
+            "hazard" => Domain::Hazard,
             _ => return None,
         })
     }
@@ -71,6 +76,7 @@ impl Domain {
             Domain::Entertainment => "entertainment",
             Domain::Markets => "markets",
             Domain::Technology => "technology",
+            Domain::Hazard => "hazard",
         }
     }
 }
@@ -87,7 +93,9 @@ pub enum Withheld {
     /// dictionary's default does not override that.
     AddedDefault,
     /// The story or sentence belongs to a domain where the words of conflict and
-    /// cooperation are metaphors, and the event's source holds no public role.
+    /// cooperation are metaphors, and the event's source holds no public role; or
+    /// ([`Domain::Hazard`]) violence after a natural hazard's name in its sentence
+    /// whose source holds no security role (`an earthquake killed two people`).
     OffDomain(Domain),
     /// Neither side is a public actor: companies, media, schools, hospitals, or
     /// nobody known (`the company said`, `Merrill Lynch analysts expect`).
@@ -109,6 +117,10 @@ pub enum Withheld {
     UnknownTarget,
     /// A bare statement (010) whose target is what it is about, not whom it is told.
     StatementWithoutAddressee,
+    /// A bare statement (010) told to the news media (`told reporters`, `told BBC
+    /// News`, `told Reuters in an interview`): the outlet carries the statement, it is
+    /// not the other side of an interaction.
+    StatementToPress,
 }
 
 impl Withheld {
@@ -123,6 +135,7 @@ impl Withheld {
             Withheld::OffDomain(Domain::Markets) => "markets story",
             Withheld::OffDomain(Domain::Technology) => "technology story",
             Withheld::OffDomain(Domain::General) => "off-domain",
+            Withheld::OffDomain(Domain::Hazard) => "natural hazard",
             Withheld::PrivateActors => "no public actor",
             Withheld::StatementWithoutTarget => "statement without target",
             Withheld::StatementAroundEvent => "statement around another event",
@@ -131,6 +144,7 @@ impl Withheld {
             Withheld::UnknownSource => "source unknown",
             Withheld::UnknownTarget => "target unknown",
             Withheld::StatementWithoutAddressee => "statement without addressee",
+            Withheld::StatementToPress => "statement to the press",
         }
     }
 }

@@ -14,6 +14,9 @@
 //!    and any other event unless an organ of state or an international organisation
 //!    takes part (a country alone stands for its economy: "U.S. imports", "Japan
 //!    offered 5 pct").
+//!    Violence (roots 18 to 20) after a natural hazard's name in its sentence
+//!    (`hazard:` cues: "an earthquake killed two people", "the tsunami ... with Sri
+//!    Lanka worst hit") is the hazard's, unless a security force is its source.
 //! 2. Private actors: neither side is public: companies, media, schools, hospitals,
 //!    farms, environmental bodies, or no one known; protests and violence (roots 14,
 //!    18, 19, 20) are public acts whoever commits them.
@@ -33,8 +36,9 @@
 //!    news on their own ("troops withdrew", "the US rejected the plan", "a bomb
 //!    exploded in Kabul"), and the specific statements of rule 3 (but a pessimistic or
 //!    optimistic comment, 012 or 013, with no target at all is a mood: withheld).
-//! 7. A bare statement (010) is an interaction with its addressee ("told reporters",
-//!    "said to the envoy"): an actor the statement is only about is no target.
+//! 7. A bare statement (010) is an interaction with its addressee ("told the envoy",
+//!    "said to Parliament"): an actor the statement is only about is no target, and
+//!    the news media it is told to ("told reporters", "told BBC News") only carry it.
 
 use super::{Domain, StoryDomain, Withheld};
 use crate::codes::ActorCode;
@@ -72,7 +76,7 @@ fn private(code: &ActorCode) -> bool {
 
 fn off_domain(e: &Event, domain: Domain) -> bool {
     match domain {
-        Domain::General => false,
+        Domain::General | Domain::Hazard => false,
         Domain::Sport | Domain::Entertainment | Domain::Technology => {
             !public_role(&e.source_code) && !SECURITY_ROLES.contains(&role(&e.source_code))
         }
@@ -120,6 +124,13 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     if off_domain(e, d) {
         return Some(Withheld::OffDomain(d));
     }
+    // "A quake hit south-west Japan, killing two people": the hazard did it.
+    if matches!(e.code.root_number(), 18..=20)
+        && domain.hazard_before(e.sentence, e.trigger_start)
+        && !SECURITY_ROLES.contains(&role(&e.source_code))
+    {
+        return Some(Withheld::OffDomain(Domain::Hazard));
+    }
     // Protest and violence are public acts whoever commits them: teachers on strike,
     // a journalist killed by a bomb.
     let public_act = matches!(e.code.root_number(), 14 | 18 | 19 | 20);
@@ -164,6 +175,11 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     // actor the statement is about ("said Japan would comment") is no recipient.
     if e.code.as_str() == "010" && !e.cues.pattern_target {
         return Some(Withheld::StatementWithoutAddressee);
+    }
+    // "told reporters", "told BBC News", "told Reuters in an interview": an interview
+    // is how the statement reached the news, not an interaction with the outlet.
+    if e.code.as_str() == "010" && e.target_code.as_ref().is_some_and(|t| role(t) == "MED") {
+        return Some(Withheld::StatementToPress);
     }
     None
 }
@@ -255,6 +271,49 @@ mod tests {
             )
             .iter()
             .any(|c| c.starts_with("01"))
+        );
+    }
+
+    #[test]
+    fn violence_after_a_natural_hazard_is_the_hazards() {
+        for text in [
+            "A powerful earthquake struck northern Chile on Monday, killing 12 villagers.",
+            "Floods hit eastern Nepal on Sunday and killed 40 villagers.",
+        ] {
+            let all = coded(text);
+            assert!(
+                all.iter()
+                    .any(|e| e.3 == Some(Withheld::OffDomain(Domain::Hazard))),
+                "{text}: {all:?}"
+            );
+            assert!(shown(text).is_empty(), "{text}: {all:?}");
+        }
+        // Troops are troops, in a storm or not.
+        let troops = "After the storm, Chilean troops shot dead two looters in Santiago.";
+        assert!(!shown(troops).is_empty(), "{:?}", coded(troops));
+    }
+
+    #[test]
+    fn a_statement_to_the_press_is_no_interaction_with_it() {
+        for text in [
+            "The Polish foreign minister told reporters in Warsaw that the talks were useful.",
+            "The Kenyan president told the Associated Press that the vote was fair.",
+        ] {
+            let all = coded(text);
+            assert!(
+                all.iter()
+                    .any(|e| e.2 == "010" && e.3 == Some(Withheld::StatementToPress)),
+                "{text}: {all:?}"
+            );
+            assert!(shown(text).iter().all(|c| c != "010"), "{text}: {all:?}");
+        }
+        // Told to a legislature, a statement is still shown.
+        let parliament =
+            "The Polish foreign minister told the Polish parliament that the talks were useful.";
+        assert!(
+            shown(parliament).iter().any(|c| c == "010"),
+            "{:?}",
+            coded(parliament)
         );
     }
 
