@@ -748,3 +748,40 @@ fn particles_and_idioms_are_no_events() {
         );
     }
 }
+
+#[test]
+fn possibilities_and_forecasts_are_not_acts_or_intentions() {
+    for text in [
+        "The risk of a Syrian attack on Turkish border posts is rated as low.",
+        "The prospect of fresh talks with Iran worried Saudi officials.",
+        "Many analysts predict that Japan will cooperate with India on rare earths.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "19" | "04" | "03")),
+            "{text}: {events:?}"
+        );
+    }
+    // An actor's own future stays an intention, and a schedule stays the actors' own.
+    assert_shown(
+        "Japan will cooperate with India on rare earths, the Japanese trade minister said.",
+        "JAP",
+        "IND",
+        "030",
+    );
+}
+
+#[test]
+fn we_in_a_quotation_is_its_speaker_not_the_last_actor_named() {
+    let text = "\"Aid must not be looted by armed gangs in Haiti. We urge the Haitian \
+                government to restore order,\" Smithson said.";
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .all(|(s, _, c)| !(c.starts_with("02") && s.ends_with("CRM"))),
+        "{events:?}"
+    );
+}

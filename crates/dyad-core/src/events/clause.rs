@@ -292,7 +292,7 @@ impl SentenceView<'_> {
                 return Some((m, false));
             }
         }
-        if self.unknown_name_before(group_start) {
+        if self.unknown_name_before(group_start) || self.unresolved_pronoun_before(group_start) {
             return None;
         }
         let (mut fallback, mut modifier, mut governed_fallback) = (None, None, None);
@@ -310,7 +310,7 @@ impl SentenceView<'_> {
                 matches!(
                     w,
                     "that" | "whether" | "because" | "although" | "though" | "while" | "whereas"
-                ) || self.text[self.tokens[t].span()] == *";"
+                ) || matches!(&self.text[self.tokens[t].span()], ";" | "." | "?" | "!")
             });
             // A reporting verb between (`an official says an Indian missile strike on a
             // mosque killed 13`): the speaker is the subject only when the reported
@@ -362,6 +362,21 @@ impl SentenceView<'_> {
             return Some((m, false));
         }
         fallback.map(|m| (m, true))
+    }
+
+    /// Whether a first-person pronoun that the story did not resolve to an actor stands
+    /// right before the verb group (`... by terrorist groups. We encourage ...`): then the
+    /// subject is that unknown speaker, and no actor further back stands in for it. A
+    /// third-person pronoun may stand for an earlier actor of the sentence (`the
+    /// Pentagon said it hit ...`) and is left to the fallback.
+    fn unresolved_pronoun_before(&self, group_start: usize) -> bool {
+        if group_start <= self.start {
+            return false;
+        }
+        let p = group_start - 1;
+        let surface = &self.text[self.tokens[p].span()];
+        ["we", "i"].iter().any(|w| w.eq_ignore_ascii_case(surface))
+            && !super::triggers::in_mention(self.mentions, self.mention_ids, p)
     }
 
     /// Whether the words right before the verb group are a proper name that no

@@ -352,6 +352,71 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
         && !(start > view.start + 1 && factive(start - 2))
 }
 
+/// Nouns of possibility: an event noun after `NOUN of` is only possible.
+const POSSIBILITY_NOUNS: [&str; 9] = [
+    "risk",
+    "danger",
+    "possibility",
+    "prospect",
+    "prospects",
+    "likelihood",
+    "chance",
+    "chances",
+    "spectre",
+];
+
+/// Whether the event noun at `t` is governed by a noun of possibility (`the risk of
+/// Iranian attack`, `the prospect of fresh talks with Iran`): `of` within three tokens
+/// before it, with no boundary between, right after such a noun.
+fn possibility_of(view: &SentenceView<'_>, t: usize) -> bool {
+    let floor = t.saturating_sub(4).max(view.start + 1);
+    (floor..t)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            view.text[view.tokens[q].span()].eq_ignore_ascii_case("of") && {
+                let noun = &view.text[view.tokens[q - 1].span()];
+                POSSIBILITY_NOUNS
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(noun))
+            }
+        })
+}
+
+/// Verbs of forecasting: a future event in their content clause is the forecaster's
+/// guess, not its actor's intention.
+const FORECAST_VERBS: [&str; 12] = [
+    "predict",
+    "predicts",
+    "predicted",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "expect",
+    "expects",
+    "expected",
+    "anticipate",
+    "anticipates",
+    "anticipated",
+];
+
+/// Whether a forecast verb opens the clause of the verb group starting at `start`
+/// (`Many predict that China will work with Brazil`, `analysts expect Japan will cut
+/// rates`): within eight tokens before it, no boundary between, and not followed by
+/// `to`.
+fn after_forecast(view: &SentenceView<'_>, start: usize) -> bool {
+    let floor = start.saturating_sub(8).max(view.start);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            let w = &view.text[view.tokens[q].span()];
+            // `are expected to discuss`: a schedule, the actors' own future.
+            let infinitive = view.text[view.tokens[q + 1].span()].eq_ignore_ascii_case("to");
+            FORECAST_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) && !infinitive
+        })
+}
+
 /// Whether a noun phrase starts at `q`, right after a verb: its object (`demonstrated
 /// great courage`, `yielded 7.9 pct`), not an adverb, a preposition or a time
 /// (`demonstrated on Monday`, `demonstrated peacefully`, `yielded today`).
@@ -484,6 +549,14 @@ pub(super) fn find(
         .iter()
         .all(|(_, f)| matches!(f, Some(VerbForm::Gerund)));
     if !as_noun && gerund && group.mode == Mode::Asserted && gerund_complement(view, group.start) {
+        group.mode = Mode::Hypothetical;
+    }
+    // `the risk of an Iranian attack`, `the prospect of talks`: a possibility, not an
+    // act; `analysts predict China will work with Brazil`: someone's forecast, not the
+    // actor's stated intention.
+    if (as_noun && group.mode == Mode::Asserted && possibility_of(view, t))
+        || (group.mode == Mode::Future && after_forecast(view, group.start))
+    {
         group.mode = Mode::Hypothetical;
     }
     let ce = &coder.patterns.entries[entry as usize];
