@@ -352,6 +352,24 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
         && !(start > view.start + 1 && factive(start - 2))
 }
 
+/// Whether the event at `t`, read with verb group `group`, is only possible though its
+/// verb group reads as asserted or future: a gerund that is a noun's or verb's content
+/// (`accused of shelling`), a possibility (`the risk of an Iranian attack`, `the
+/// prospect of talks`), someone's forecast rather than the actor's stated intention
+/// (`analysts predict China will work with Brazil`).
+fn unreal(
+    view: &SentenceView<'_>,
+    t: usize,
+    as_noun: bool,
+    gerund: bool,
+    group: &VerbGroup,
+) -> bool {
+    let asserted = group.mode == Mode::Asserted;
+    (!as_noun && gerund && asserted && gerund_complement(view, group.start))
+        || (as_noun && asserted && possibility_of(view, t))
+        || (group.mode == Mode::Future && after_forecast(view, group.start))
+}
+
 /// Nouns of possibility: an event noun after `NOUN of` is only possible.
 const POSSIBILITY_NOUNS: [&str; 9] = [
     "risk",
@@ -548,15 +566,7 @@ pub(super) fn find(
     let gerund = scratch
         .iter()
         .all(|(_, f)| matches!(f, Some(VerbForm::Gerund)));
-    if !as_noun && gerund && group.mode == Mode::Asserted && gerund_complement(view, group.start) {
-        group.mode = Mode::Hypothetical;
-    }
-    // `the risk of an Iranian attack`, `the prospect of talks`: a possibility, not an
-    // act; `analysts predict China will work with Brazil`: someone's forecast, not the
-    // actor's stated intention.
-    if (as_noun && group.mode == Mode::Asserted && possibility_of(view, t))
-        || (group.mode == Mode::Future && after_forecast(view, group.start))
-    {
+    if unreal(view, t, as_noun, gerund, &group) {
         group.mode = Mode::Hypothetical;
     }
     let ce = &coder.patterns.entries[entry as usize];
