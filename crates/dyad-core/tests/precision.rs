@@ -785,3 +785,64 @@ fn we_in_a_quotation_is_its_speaker_not_the_last_actor_named() {
         "{events:?}"
     );
 }
+
+#[test]
+fn politicians_attack_each_other_in_words() {
+    assert_shown(
+        "The Kenyan opposition leader attacked the Kenyan president, saying he had failed the poor.",
+        "KENOPP",
+        "KENGOV",
+        "111",
+    );
+    assert_shown(
+        "The Polish prime minister hit back at the Polish opposition over the budget.",
+        "POLGOV",
+        "POLOPP",
+        "111",
+    );
+    // Armies and states still attack with force.
+    assert_shown(
+        "Russian troops attacked the Ukrainian government's positions near Kharkiv.",
+        "RUSMIL",
+        "UKRGOV",
+        "190",
+    );
+    assert_shown(
+        "Israel attacked Iran in late February.",
+        "ISR",
+        "IRN",
+        "190",
+    );
+    let voters = "The Republican Party will spend millions targeting voters in Ohio.";
+    assert!(
+        shown(voters).iter().all(|(_, _, c)| !c.starts_with("19")),
+        "{:?}",
+        shown(voters)
+    );
+}
+
+#[test]
+fn an_obligation_is_a_demand_only_on_the_subject_asked_to_act() {
+    assert_shown(
+        "The Indian foreign minister said Pakistan must end its support for militants.",
+        "INDGOV",
+        "PAK",
+        "100",
+    );
+    assert_shown(
+        "The Estonian foreign minister said the European Union must be ready to mediate.",
+        "ESTGOV",
+        "IGOEUR",
+        "100",
+    );
+    for text in [
+        "The Japanese prime minister said the relationship between Tokyo and Washington should not be undermined.",
+        "The British prime minister said the fact that Turkey is a Muslim country does not mean it should be barred.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().all(|(_, _, c)| c != "100"),
+            "{text}: {events:?}"
+        );
+    }
+}

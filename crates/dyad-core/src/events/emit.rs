@@ -87,6 +87,13 @@ fn event(
     }
     let (code, derived_from) = frames::frame_code(coder, f, found);
     let (code, derived_from, mode) = modes::settle(coder, view, f, code, derived_from);
+    let (code, derived_from) = match (source, target) {
+        (Some(s), Some(t)) if verbal_attack(view, f, &code, &mentions[s], &mentions[t]) => (
+            EventCode::new("111").expect("valid code"),
+            derived_from.or(Some(code)),
+        ),
+        _ => (code, derived_from),
+    };
     Event {
         sentence,
         code,
@@ -112,6 +119,35 @@ fn event(
         date: None,
         location: None,
     }
+}
+
+/// Roles of political life: who attacks, and is attacked, in words.
+const POLITICAL_ROLES: [&str; 6] = ["GOV", "ELI", "LEG", "PTY", "OPP", "JUD"];
+
+/// Whether a force verb between political actors is a verbal attack (`Mbeki attacked
+/// British imperialists, saying ...`, `the Labour leader attacked the prime
+/// minister`): an armed attack has an armed force, a state or a group on one side. Only
+/// `attack`, `hit` and `target`, whose verbal sense is common; the source must be a
+/// politician, government, legislature, party or court, the target one of those or the
+/// media.
+fn verbal_attack(
+    view: &SentenceView<'_>,
+    f: &Found,
+    code: &EventCode,
+    source: &crate::actors::Mention,
+    target: &crate::actors::Mention,
+) -> bool {
+    let role = |m: &crate::actors::Mention| m.code.rest().get(..3).unwrap_or("").to_string();
+    let word = view.text[view.tokens[f.trigger.0].span()].to_ascii_lowercase();
+    let (s, t) = (role(source), role(target));
+    code.root_number() == 19
+        && !f.noun
+        && ["attack", "hit", "target"]
+            .iter()
+            .any(|w| word.starts_with(w))
+        && source.code.prefix() != "IGO"
+        && POLITICAL_ROLES.contains(&s.as_str())
+        && (POLITICAL_ROLES.contains(&t.as_str()) || t == "MED")
 }
 
 /// What the confidence model reads of a finding and its sentence.

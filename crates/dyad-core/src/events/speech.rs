@@ -162,9 +162,58 @@ fn obliged_actor(
         let after = mentions[m].end_token as usize;
         (after < e
             && matches!(lex.word(words[after]), "must" | "should")
-            && words[after] != UNKNOWN)
-            .then_some(m)
+            && words[after] != UNKNOWN
+            && heads_clause(view, q)
+            && !state_follows(view, after + 1))
+        .then_some(m)
     })
+}
+
+/// Whether the mention starting at `q` opens its clause's subject: after its
+/// articles, the reporting verb, `that`, a comma or a quotation mark comes before it,
+/// or `and` outside a `between` phrase. Not `the relationship between Tokyo and
+/// Washington should ...`: Washington is not obliged.
+fn heads_clause(view: &SentenceView<'_>, q: usize) -> bool {
+    let surface = |t: usize| &view.text[view.tokens[t].span()];
+    let mut p = q;
+    while p > view.start
+        && matches!(
+            surface(p - 1).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
+    {
+        p -= 1;
+    }
+    if p == view.start {
+        return true;
+    }
+    let before = surface(p - 1).to_ascii_lowercase();
+    match before.as_str() {
+        "and" => !(p.saturating_sub(6).max(view.start)..p)
+            .any(|t| surface(t).eq_ignore_ascii_case("between")),
+        "that" | "," | "\"" | "“" | "'" | "‘" | ":" => true,
+        _ => {
+            view.words[p - 1] != UNKNOWN
+                && super::roles::STATEMENT_WORDS.contains(&view.lex.word(view.words[p - 1]))
+        }
+    }
+}
+
+/// Whether a state, not an act, follows `must`/`should` at `q` (`should not be
+/// undermined`, `must be on the side of`, `should have been`): no one is asked to act
+/// (but `must be ready to mediate` is asked of its subject).
+fn state_follows(view: &SentenceView<'_>, mut q: usize) -> bool {
+    let word = |t: usize| view.text[view.tokens[t].span()].to_ascii_lowercase();
+    if q < view.end && word(q) == "not" {
+        q += 1;
+    }
+    // `must be ready to mediate` still asks for an act.
+    let ready = q + 1 < view.end
+        && matches!(
+            word(q + 1).as_str(),
+            "ready" | "prepared" | "willing" | "able"
+        );
+    q < view.end && matches!(word(q).as_str(), "be" | "have") && !ready
 }
 
 #[cfg(test)]
