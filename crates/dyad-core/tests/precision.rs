@@ -846,3 +846,67 @@ fn an_obligation_is_a_demand_only_on_the_subject_asked_to_act() {
         );
     }
 }
+
+#[test]
+fn a_warning_threatens_only_with_a_consequence() {
+    for text in [
+        "Iran warned the United States of retaliation.",
+        "Turkey warned Syria against any attack on its observation posts.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .any(|(_, t, c)| c.starts_with("13") && t != "-"),
+            "{text}: {events:?}"
+        );
+    }
+    for text in [
+        "The International Energy Agency warned demand for Opec's crude would outstrip supply.",
+        "The International Energy Agency warned that demand for Opec's crude would rise.",
+        "Malaysia and Nigeria warned their citizens to stay away from demonstrations in Britain.",
+        "The Chinese foreign ministry warned Japanese ministers that they should prepare for hard talks.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().all(|(_, _, c)| !c.starts_with("13")),
+            "{text}: {events:?}"
+        );
+    }
+}
+
+#[test]
+fn demand_for_a_good_is_no_demand() {
+    let text =
+        "The International Energy Agency warned demand for Opec's crude would outstrip supply.";
+    let events = shown(text);
+    assert!(
+        events.iter().all(|(_, _, c)| !c.starts_with("10")),
+        "{events:?}"
+    );
+    assert_shown(
+        "The Belarusian opposition demanded the release of jailed Belarusian journalists.",
+        "BLROPP",
+        "BLR",
+        "1053",
+    );
+}
+
+#[test]
+fn a_comment_about_ones_own_country_has_no_recipient() {
+    let text = "The Canadian trade minister expressed confidence Canada would win its case.";
+    let all = coded(text, ModeFilter::All);
+    assert!(
+        all.iter()
+            .any(|(s, t, c, _)| s == "CANGOV" && t == "-" && c == "013"),
+        "{all:?}"
+    );
+    assert!(shown(text).is_empty(), "{all:?}");
+    // A curfew over one's own country keeps it as target.
+    assert_shown(
+        "The Sudanese government lifted the curfew imposed in Sudan.",
+        "SDNGOV",
+        "SDN",
+        "081",
+    );
+}

@@ -86,6 +86,17 @@ fn event(
         weak_source = false;
     }
     let (code, derived_from) = frames::frame_code(coder, f, found);
+    // `the minister expressed confidence Canada would win its case`, `a mock election
+    // backed by the government` (in Britain): a comment, appeal, meeting or praise
+    // addressed to one's own country named bare is about it, or where it happens; no
+    // recipient. (A government's curfew or emergency rule over its own country keeps
+    // the country as target, as CAMEO coders do.)
+    if let (Some(s), Some(t)) = (source, target)
+        && matches!(code.root_number(), 1 | 2 | 4 | 5)
+        && own_country(&mentions[s].code, &mentions[t].code)
+    {
+        target = None;
+    }
     let (code, derived_from, mode) = modes::settle(coder, view, f, code, derived_from);
     let (code, derived_from) = match (source, target) {
         (Some(s), Some(t)) if verbal_attack(view, f, &code, &mentions[s], &mentions[t]) => (
@@ -119,6 +130,13 @@ fn event(
         date: None,
         location: None,
     }
+}
+
+/// Whether `target` is the bare country (no role) of `source`'s own country.
+fn own_country(source: &ActorCode, target: &ActorCode) -> bool {
+    target.rest().is_empty()
+        && target.prefix() == source.prefix()
+        && !matches!(source.prefix(), "---" | "IGO" | "NGO")
 }
 
 /// Roles of political life: who attacks, and is attacked, in words.
