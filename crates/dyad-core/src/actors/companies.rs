@@ -1,7 +1,9 @@
 //! Companies named after their country: `American Express`, `British Airways`,
 //! `Korea Electric Power Corp`, `Japan Tobacco`. A country's name or adjective that is
 //! followed, with no space for a verb, by a capitalised word that no dictionary knows
-//! starts a proper name that is not the state: CAMEO codes such a company as the
+//! starts a proper name that is not the state; so does one followed by a possessive
+//! (`West Germany's Siemens AG`) or by `group`, `firm` (`the French group
+//! Jeumont-Schneider`) before such a name: CAMEO codes such a company as the
 //! country's business sector (`USABUS`), and the relevance stage keeps it out of the
 //! default output unless a public actor takes part (docs/conventions.md, section 2).
 //!
@@ -85,18 +87,25 @@ pub(super) fn recode(
         {
             continue;
         }
+        // `West Germany's Siemens AG`, `the French group Jeumont-Schneider`: the name
+        // may follow a possessive, or a noun that says what kind of body it is.
+        let surface = |t: usize| &ctx.text[ctx.tokens[t].span()];
+        let kind_noun = matches!(surface(next), "group" | "firm" | "conglomerate" | "concern");
+        let start = if matches!(surface(next), "'s" | "’s") || kind_noun {
+            next + 1
+        } else {
+            next
+        };
         // The capitalised words that are no known name: `Express`, `Electric Power Corp`.
-        let mut end = next;
+        let mut end = start;
         while end < sentence.tokens.end
             && capitalised(ctx, end)
             && !out[first..].iter().any(|o| o.first_token as usize == end)
         {
             end += 1;
         }
-        let corporate = (next..end).any(|t| {
-            let w = &ctx.text[ctx.tokens[t].span()];
-            corporate.contains(w)
-        });
+        let corporate =
+            (start..end).any(|t| corporate.contains(surface(t))) || (kind_noun && end > start);
         if corporate {
             let m = &mut out[i];
             m.code = m.code.with_role(&business);
@@ -133,6 +142,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_company_after_a_possessive_or_a_kind_noun_is_its_countrys_business() {
+        let got = codes("Sweden's Ericsson AB and the French group Alcatel-Lucent signed a deal.");
+        assert!(
+            got.iter()
+                .any(|(t, c)| t.starts_with("French group") && c == "FRABUS"),
+            "{got:?}"
+        );
+        let got = codes("Japan's Mitsubishi Motors and Chinese firms signed a deal with Kenya.");
+        assert!(
+            got.iter()
+                .any(|(t, c)| t == "Japan's Mitsubishi Motors" && c == "JAPBUS"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(t, c)| t == "Chinese firms" && c == "CHNBUS"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(_, c)| c == "KEN"), "{got:?}");
     }
 
     #[test]
