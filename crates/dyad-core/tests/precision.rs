@@ -910,3 +910,25 @@ fn a_comment_about_ones_own_country_has_no_recipient() {
         "081",
     );
 }
+
+#[test]
+fn tolls_prospects_and_turnouts_are_no_acts() {
+    for text in [
+        "The cyclone killed hundreds, with Bangladesh and Burma worst hit.",
+        "Slower European exports would mean slower growth, potentially reducing demand for Russian gas.",
+        "The Russian tycoon, currently facing fraud and tax evasion charges, founded a bank.",
+        "Some 2,000 people had turned out to welcome the Spanish king in Seville.",
+        "The Ghanaian union leader said he will meet with reporters this afternoon.",
+        "The Brazilian minister said he expects the Japanese government to cut tariffs.",
+    ] {
+        let events = shown(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    // Freed from a state's custody: that state releases them.
+    assert_shown(
+        "The four Britons freed from US custody in Guantanamo Bay returned to London.",
+        "USA",
+        "GBR",
+        "0841",
+    );
+}

@@ -101,6 +101,14 @@ impl SentenceView<'_> {
                 }
             } else if c.has(WordClass::BE) {
                 saw_be = true;
+            } else if matches!(
+                w,
+                "potentially" | "possibly" | "perhaps" | "maybe" | "probably"
+            ) {
+                // `potentially reducing the demand`: a possibility, not an act.
+                if mode != Mode::Negated {
+                    mode = Mode::Hypothetical;
+                }
             } else if c.has(WordClass::AUXILIARY) || self.is_adverb(p) {
             } else if w == "to" {
                 infinitive = true;

@@ -117,9 +117,9 @@ pub enum Withheld {
     UnknownTarget,
     /// A bare statement (010) whose target is what it is about, not whom it is told.
     StatementWithoutAddressee,
-    /// A bare statement (010) told to the news media (`told reporters`, `told BBC
-    /// News`, `told Reuters in an interview`): the outlet carries the statement, it is
-    /// not the other side of an interaction.
+    /// A bare statement (010), a meeting or an intention (roots 03, 04) with the news
+    /// media (`told reporters`, `told BBC News`, `will meet with reporters`): the
+    /// outlet carries the statement, it is not the other side of an interaction.
     StatementToPress,
 }
 

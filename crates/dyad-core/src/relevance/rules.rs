@@ -176,9 +176,11 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     if e.code.as_str() == "010" && !e.cues.pattern_target {
         return Some(Withheld::StatementWithoutAddressee);
     }
-    // "told reporters", "told BBC News", "told Reuters in an interview": an interview
-    // is how the statement reached the news, not an interaction with the outlet.
-    if e.code.as_str() == "010" && e.target_code.as_ref().is_some_and(|t| role(t) == "MED") {
+    // "told reporters", "told BBC News", "told Reuters in an interview", "will meet
+    // with reporters": an interview is how the statement reached the news, not an
+    // interaction with the outlet.
+    let to_press = e.code.as_str() == "010" || matches!(e.code.root_number(), 3 | 4);
+    if to_press && e.target_code.as_ref().is_some_and(|t| role(t) == "MED") {
         return Some(Withheld::StatementToPress);
     }
     None
