@@ -932,3 +932,33 @@ fn tolls_prospects_and_turnouts_are_no_acts() {
         "0841",
     );
 }
+
+#[test]
+fn an_adjective_is_no_army_and_a_called_off_visit_no_visit() {
+    let text = "China expressed regret over military action taken by India on Wednesday.";
+    let events = shown(text);
+    assert!(
+        events.iter().all(|(_, t, _)| !t.ends_with("MIL")),
+        "{events:?}"
+    );
+    // A military that acts is the army.
+    let acts = coded(
+        "In Mali, the military attacked rebel camps on Monday.",
+        ModeFilter::All,
+    );
+    assert!(
+        acts.iter()
+            .any(|(s, _, c, _)| s.ends_with("MIL") && c.starts_with("19")),
+        "{acts:?}"
+    );
+    for text in [
+        "The Indian prime minister postponed his trip to Norway and the Netherlands.",
+        "Russia cancelled the talks with Japan planned for Monday.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().all(|(_, _, c)| !c.starts_with("04")),
+            "{text}: {events:?}"
+        );
+    }
+}

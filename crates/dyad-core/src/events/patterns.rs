@@ -522,6 +522,35 @@ impl SentenceView<'_> {
         self.words[t] != UNKNOWN && self.lex.word(self.words[t]) == w
     }
 
+    /// Whether mention `m` is one word that the tagger reads as an adjective of the
+    /// common noun after it (`military action taken by India`, `military operations`):
+    /// it describes that thing, and is no actor taking part.
+    pub(super) fn adjective_of_noun(&self, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        let (first, next) = (mm.first_token as usize, mm.end_token as usize);
+        // A composed agent (`Romanian` of `Hungarian and Romanian officials`) carries a
+        // noun elsewhere; only the agent word itself counts.
+        let own_word = match &mm.resolution {
+            crate::actors::Resolution::Dictionary { .. } => true,
+            crate::actors::Resolution::Composed { rule, .. } => rule.contains("location"),
+            _ => false,
+        };
+        mm.kind == MentionKind::Agent
+            && own_word
+            && next == first + 1
+            && next < self.end
+            && self
+                .tags
+                .get(first)
+                .is_some_and(|g| g.pos() == crate::tags::Pos::Adj)
+            && self
+                .tags
+                .get(next)
+                .is_some_and(|g| g.pos() == crate::tags::Pos::Noun)
+            && !self.tokens[next].flags.contains(TokenFlags::CAPITALIZED)
+            && self.mention_at(next).is_none()
+    }
+
     /// Whether the month name at `t` is written as a date: `March 13`, `13 March`,
     /// `MARCH 13` in a dateline, `in March` (capitalised inside a sentence). `march` is
     /// the only month that is also an event word (a trigger or a pattern's word:

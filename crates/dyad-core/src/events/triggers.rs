@@ -355,7 +355,7 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
 /// Whether the event at `t`, read with verb group `group`, is only possible though its
 /// verb group reads as asserted or future: a gerund that is a noun's or verb's content
 /// (`accused of shelling`), a possibility (`the risk of an Iranian attack`, `the
-/// prospect of talks`), someone's forecast rather than the actor's stated intention
+/// prospect of talks`), an event called off (`postpones trip to Norway`), someone's forecast rather than the actor's stated intention
 /// (`analysts predict China will work with Brazil`).
 fn unreal(
     view: &SentenceView<'_>,
@@ -366,8 +366,24 @@ fn unreal(
 ) -> bool {
     let asserted = group.mode == Mode::Asserted;
     (!as_noun && gerund && asserted && gerund_complement(view, group.start))
-        || (as_noun && asserted && possibility_of(view, t))
+        || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
+}
+
+/// Whether the event noun at `t` is the object of a verb that calls it off
+/// (`postpones trip to Norway`, `cancelled the talks`, `delayed its visit`): within
+/// three tokens before it, no boundary between.
+fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
+    let floor = t.saturating_sub(4).max(view.start);
+    (floor..t)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            let w = view.text[view.tokens[q].span()].to_ascii_lowercase();
+            ["postpone", "cancel", "delay", "scrap", "shelve", "suspend"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        })
 }
 
 /// Nouns of possibility: an event noun after `NOUN of` is only possible.
