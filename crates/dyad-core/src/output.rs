@@ -51,6 +51,7 @@ pub fn labels_sentence(e: &Event, a: &Analysis) -> bool {
                     | Withheld::UnknownTarget
                     | Withheld::StatementWithoutAddressee
                     | Withheld::StatementToPress
+                    | Withheld::UncertainSource
             )
         )
 }

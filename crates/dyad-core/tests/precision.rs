@@ -962,3 +962,53 @@ fn an_adjective_is_no_army_and_a_called_off_visit_no_visit() {
         );
     }
 }
+
+#[test]
+fn a_subject_guessed_from_further_back_is_withheld() {
+    let text = "An artist critical of the arts council has denied comparing the idea with \
+                dictatorships in Russia and Germany.";
+    let all = coded(text, ModeFilter::All);
+    assert!(
+        all.iter().all(|e| e.3.is_some()),
+        "nothing shown when no actor is the subject: {all:?}"
+    );
+    // The actor after a partitive is the subject; a participle opening the sentence
+    // describes the actor after it.
+    assert_shown(
+        "Tens of thousands of Indonesian students staged demonstrations against the Indonesian government.",
+        "IDNEDU",
+        "IDNGOV",
+        "141",
+    );
+    let ousted =
+        "Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.";
+    let all = coded(ousted, ModeFilter::All);
+    assert!(
+        all.iter().all(|e| e.3 != Some("source uncertain")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn he_after_a_reporting_verb_is_its_speaker() {
+    // The speaker is known: `he` is the speaker, not the last man named.
+    let text = "Ugandan troops crossed into Sudan on Monday. \
+                The Kenyan foreign minister says he urged Ugandan leaders to end the war.";
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .any(|(s, t, c)| s == "KENGOV" && t == "UGAGOV" && c.starts_with("02")),
+        "{events:?}"
+    );
+    // An unknown speaker: `he` is that unknown person, no actor named before.
+    let text = "The Israeli prime minister visited Paris on Monday. \
+                Smithers said he had met the French ambassador on Friday night.";
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .all(|(s, t, _)| !(s.starts_with("ISR") && t == "FRAGOV")),
+        "{events:?}"
+    );
+}

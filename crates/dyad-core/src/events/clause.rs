@@ -27,6 +27,34 @@ pub struct VerbGroup {
     pub future_modal: bool,
 }
 
+/// Nouns and quantifiers whose `of` phrase names who acts (`thousands of Kurds`).
+const PARTITIVES: [&str; 24] = [
+    "thousands",
+    "hundreds",
+    "dozens",
+    "millions",
+    "tens",
+    "scores",
+    "group",
+    "groups",
+    "member",
+    "members",
+    "some",
+    "many",
+    "most",
+    "one",
+    "two",
+    "three",
+    "several",
+    "all",
+    "each",
+    "both",
+    "delegation",
+    "team",
+    "crowd",
+    "crowds",
+];
+
 impl SentenceView<'_> {
     fn word(&self, t: usize) -> &str {
         let w = self.words[t];
@@ -251,6 +279,22 @@ impl SentenceView<'_> {
         quotes.get(t - self.start).copied().unwrap_or(false)
     }
 
+    /// Whether mention `m` follows `of` after a partitive or a number (`thousands of
+    /// Kurds`, `a group of diplomats`, `members of the association`, `one of the
+    /// rebels`).
+    pub fn after_partitive(&self, m: usize) -> bool {
+        let mut t = self.mentions[m].first_token as usize;
+        while t > self.start && self.class(t - 1).has(WordClass::ARTICLE) {
+            t -= 1;
+        }
+        if t < self.start + 2 || self.word(t - 1) != "of" {
+            return false;
+        }
+        let head = &self.text[self.tokens[t - 2].span()];
+        let head = head.to_ascii_lowercase();
+        head.bytes().all(|b| b.is_ascii_digit() || b == b',') || PARTITIVES.contains(&head.as_str())
+    }
+
     /// Whether mention `m` is governed by a preposition (`with Putin`, `of the army`).
     pub fn governed(&self, m: usize) -> bool {
         let mm = &self.mentions[m];
@@ -347,7 +391,9 @@ impl SentenceView<'_> {
             if self.quoted(quotes, mm.first_token as usize) != quoted_trigger {
                 continue;
             }
-            let governed = self.governed(m);
+            // `thousands of Iraqi Kurds`, `a group of Moroccan diplomats`, `members of
+            // the association`: the actor after a partitive is the subject.
+            let governed = self.governed(m) && !self.after_partitive(m);
             let weak = mm.modifier
                 || mm.kind == MentionKind::Place
                 || objects.contains(&m)

@@ -217,6 +217,7 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         | Withheld::UnknownTarget
         | Withheld::StatementWithoutAddressee
         | Withheld::StatementToPress
+        | Withheld::UncertainSource
         | Withheld::BackgroundNoun
         | Withheld::AddedDefault => None,
     }

@@ -283,7 +283,11 @@ fn candidates(
     } else {
         determined(view, t)
     };
-    if adjective {
+    // `Ousted President Askar Akayev has agreed`, `Jailed opposition leader X`: a
+    // participle opening the sentence right before an actor describes that actor.
+    let participle_form = verbs.is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Participle));
+    let opening_participle = participle_form && t == s && view.mention_at(t + 1).is_some();
+    if adjective || opening_participle {
         return None;
     }
     let after_preposition = t > s

@@ -112,6 +112,9 @@ pub enum Withheld {
     /// The source is known only by its sector (`the government`, `officials`, `police`
     /// with no country) or not at all, outside violence against a known target.
     UnknownSource,
+    /// No actor stands where the subject is, and the source is only the nearest
+    /// actor further back (a place, a possessor, an object): a guess.
+    UncertainSource,
     /// The main event has no known target, and its category needs one (anything but
     /// protest, coercion and violence, and the specific statements).
     UnknownTarget,
@@ -142,6 +145,7 @@ impl Withheld {
             Withheld::SecondaryWithoutTarget => "secondary event without target",
             Withheld::BackgroundNoun => "background noun",
             Withheld::UnknownSource => "source unknown",
+            Withheld::UncertainSource => "source uncertain",
             Withheld::UnknownTarget => "target unknown",
             Withheld::StatementWithoutAddressee => "statement without addressee",
             Withheld::StatementToPress => "statement to the press",

@@ -157,6 +157,13 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
             return Some(Withheld::SecondaryWithoutTarget);
         }
     }
+    // "the artist has denied comparing the idea with dictatorships in Russia": no actor
+    // stands where the subject is; the one found further back (a place, a possessor,
+    // an object) is a guess. An event noun's adjective (`the Indian missile strike`) is
+    // its source, not a guess.
+    if e.weak_source && !e.cues.noun {
+        return Some(Withheld::UncertainSource);
+    }
     let target_known = e.target_code.as_ref().is_some_and(known);
     // "Five soldiers were killed": violence is news though its agent is unnamed; "the
     // war in Ukraine" (a noun) is a state of affairs, not an act.

@@ -135,6 +135,11 @@ fn antecedent(
         // The speaker of a quotation: the sentence's subject outside the quotation.
         return this_subject.filter(|&i| !here.quoted(out[i].first_token as usize));
     }
+    if !class.has(WordClass::POSSESSIVE)
+        && let Some(speaker) = reporter(here, &sentence_mentions, t)
+    {
+        return speaker.filter(|&i| compatible(&out[i], want, false));
+    }
     let before: Vec<usize> = sentence_mentions
         .iter()
         .filter(|(_, m)| (m.end_token as usize) <= t)
@@ -173,6 +178,54 @@ fn antecedent(
                 .find(|(_, m)| compatible(m, want, true))
                 .map(|(i, _)| i)
         })
+}
+
+/// Verbs after which `he`, `she`, `it`, `they` are mostly the speaker (`Denman said he
+/// was concerned`).
+const REPORTING: [&str; 14] = [
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "insisted",
+    "claimed",
+    "argued",
+    "explained",
+    "noted",
+    "announced",
+    "admitted",
+];
+
+/// The speaker of a reporting verb right before the subject pronoun at `t` (`X said he`,
+/// `X says that she`): `Some(Some(mention))` when the speaker is an actor ending right
+/// before the verb, `Some(None)` when it is a capitalised name no dictionary knows (the
+/// pronoun is that unknown person, not an actor further back), `None` when no
+/// reporting verb stands there.
+fn reporter(here: &Linking<'_>, sentence: &[(usize, &Mention)], t: usize) -> Option<Option<usize>> {
+    let surface = |q: usize| &here.ctx.text[here.ctx.tokens[q].span()];
+    let s = here.s();
+    let mut q = t.checked_sub(1).filter(|&q| q >= s)?;
+    if surface(q).eq_ignore_ascii_case("that") {
+        q = q.checked_sub(1).filter(|&q| q >= s)?;
+    }
+    if !REPORTING.contains(&surface(q)) || q <= s {
+        return None;
+    }
+    let p = q - 1;
+    if let Some((i, _)) = sentence.iter().find(|(_, m)| m.end_token as usize == q) {
+        return Some(Some(*i));
+    }
+    let name = surface(p);
+    let unknown_name = name.len() > 1
+        && name.starts_with(|c: char| c.is_uppercase())
+        && name.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !sentence
+            .iter()
+            .any(|(_, m)| (m.first_token as usize..m.end_token as usize).contains(&p));
+    unknown_name.then_some(None)
 }
 
 /// Adds the pronoun mention(s) at token `t` for antecedent `ante`: one per member when
