@@ -1012,3 +1012,47 @@ fn he_after_a_reporting_verb_is_its_speaker() {
         "{events:?}"
     );
 }
+
+#[test]
+fn names_wishes_and_means_of_refusals_are_no_events() {
+    for text in [
+        "The Welsh minister will visit an HIV/Aids orphanage in Tanzania.",
+        "The party's slogan says: don't let the Tories wreck the Scottish economy.",
+        "Yugoslavia will not follow Brazil by suspending repayments on its foreign debt.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "07" | "17" | "18")),
+            "{text}: {events:?}"
+        );
+    }
+    // `Mr Houston` is a man, not the American city.
+    let events = coded(
+        "The Scottish party chairman said he had suspended Mr Houston on Friday.",
+        ModeFilter::All,
+    );
+    assert!(events.iter().all(|(_, t, _, _)| t != "USA"), "{events:?}");
+}
+
+#[test]
+fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
+    let events =
+        shown("The American president has denied knowing about the transfer of funds to Israel.");
+    assert!(
+        events.iter().all(|(_, _, c)| !c.starts_with("12")),
+        "{events:?}"
+    );
+    let all = coded(
+        "The American president has denied knowing about the transfer of funds to Israel.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().any(|(_, _, c, _)| c == "016"), "{all:?}");
+    assert_shown(
+        "The Egyptian opposition charged that the Egyptian government had rigged the election.",
+        "EGYOPP",
+        "EGYGOV",
+        "112",
+    );
+}

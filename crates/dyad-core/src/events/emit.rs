@@ -74,9 +74,13 @@ fn event(
     };
     let mut target = f.target;
     // `the Geneva talks`: the city is where, not who.
-    // `military action taken by India`: an adjective, not the army.
-    let names_event =
-        |m: &usize| view.names_an_event(&coder.patterns, *m) || view.adjective_of_noun(*m);
+    // `military action taken by India`: an adjective, not the army; `Mr Houston`: a
+    // man, not the city.
+    let names_event = |m: &usize| {
+        view.names_an_event(&coder.patterns, *m)
+            || view.adjective_of_noun(*m)
+            || view.place_after_honorific(*m)
+    };
     if source.is_some_and(|s| names_event(&s)) {
         (source, weak_source) = (None, false);
     }

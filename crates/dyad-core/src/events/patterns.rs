@@ -551,6 +551,19 @@ impl SentenceView<'_> {
             && self.mention_at(next).is_none()
     }
 
+    /// Whether mention `m` is a place right after an honorific (`Mr Houston`, `Lord
+    /// Lincoln`): a person's name, no actor.
+    pub(super) fn place_after_honorific(&self, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        let first = mm.first_token as usize;
+        mm.kind == MentionKind::Place
+            && first > self.start
+            && [
+                "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr.",
+            ]
+            .contains(&&self.text[self.tokens[first - 1].span()])
+    }
+
     /// Whether the month name at `t` is written as a date: `March 13`, `13 March`,
     /// `MARCH 13` in a dateline, `in March` (capitalised inside a sentence). `march` is
     /// the only month that is also an event word (a trigger or a pattern's word:

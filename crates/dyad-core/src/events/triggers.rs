@@ -267,6 +267,10 @@ fn candidates(
             || noun_context(view, t)
             || (tagged_noun && after_adjective && !after_actor));
     if as_noun {
+        // `an HIV/Aids orphanage`: a capital inside running text makes a name.
+        if capitalised_inside(view, t) {
+            return None;
+        }
         out.extend(nouns.into_iter().flatten().map(|(e, _)| (*e, None)));
         return Some(true);
     }
@@ -370,6 +374,8 @@ fn unreal(
 ) -> bool {
     let asserted = group.mode == Mode::Asserted;
     (!as_noun && gerund && asserted && gerund_complement(view, group.start))
+        || (!as_noun && gerund && asserted && means_of_negated(view, group.start))
+        || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
 }
@@ -387,6 +393,49 @@ fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
             ["postpone", "cancel", "delay", "scrap", "shelve", "suspend"]
                 .iter()
                 .any(|v| w.starts_with(v))
+        })
+}
+
+/// Whether the word at `t` is capitalised inside running text: not the sentence's
+/// first word, and neither neighbour capitalised (so no headline in title case).
+fn capitalised_inside(view: &SentenceView<'_>, t: usize) -> bool {
+    let capital =
+        |q: usize| view.text[view.tokens[q].span()].starts_with(|c: char| c.is_uppercase());
+    t > view.start && capital(t) && !capital(t - 1) && (t + 1 >= view.end || !capital(t + 1))
+}
+
+/// Whether a gerund at `start` after `by` is the means of a negated verb (`will not
+/// follow Brazil by suspending repayments`): a negation within eight tokens before
+/// `by`, no boundary between.
+fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
+    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
+    if start <= view.start || surface(start - 1) != "by" {
+        return false;
+    }
+    let by = start - 1;
+    let floor = by.saturating_sub(8).max(view.start);
+    (floor..by)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| matches!(surface(q).as_str(), "not" | "n't" | "never"))
+}
+
+/// Whether the verb at `start` is the object verb of an imperative or negated `let`
+/// (`Don't let the Tories wreck it`, `Let them vote`): a wish, not an act. `let` within
+/// four tokens before, opening the sentence or after a negation.
+fn after_imperative_let(view: &SentenceView<'_>, start: usize) -> bool {
+    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
+    let floor = start.saturating_sub(5).max(view.start);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            surface(q) == "let"
+                && (q == view.start
+                    || matches!(
+                        surface(q - 1).as_str(),
+                        "n't" | "not" | "never" | "\"" | "“" | "-" | "–"
+                    ))
         })
 }
 
