@@ -373,8 +373,8 @@ fn unreal(
     group: &VerbGroup,
 ) -> bool {
     let asserted = group.mode == Mode::Asserted;
-    (!as_noun && gerund && asserted && gerund_complement(view, group.start))
-        || (!as_noun && gerund && asserted && means_of_negated(view, group.start))
+    let verb_gerund = !as_noun && gerund && asserted;
+    (verb_gerund && (gerund_complement(view, group.start) || means_of_negated(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
