@@ -1056,3 +1056,23 @@ fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
         "112",
     );
 }
+
+#[test]
+fn an_adverb_of_possibility_makes_a_verb_hypothetical() {
+    let all = coded(
+        "The European Union is potentially reducing aid to Kenya.",
+        ModeFilter::All,
+    );
+    assert!(
+        all.iter()
+            .any(|(_, t, c, w)| t == "KEN" && c.starts_with("16") && w.is_some()),
+        "{all:?}"
+    );
+    assert!(shown("The European Union is potentially reducing aid to Kenya.").is_empty());
+    assert_shown(
+        "The European Union is reducing aid to Kenya.",
+        "IGOEUR",
+        "KEN",
+        "162",
+    );
+}

@@ -129,10 +129,10 @@ impl SentenceView<'_> {
                 }
             } else if c.has(WordClass::BE) {
                 saw_be = true;
-            } else if matches!(
-                w,
-                "potentially" | "possibly" | "perhaps" | "maybe" | "probably"
-            ) {
+            } else if ["potentially", "possibly", "perhaps", "maybe", "probably"]
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&self.text[self.tokens[p].span()]))
+            {
                 // `potentially reducing the demand`: a possibility, not an act.
                 if mode != Mode::Negated {
                     mode = Mode::Hypothetical;

@@ -399,8 +399,11 @@ fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
 /// Whether the word at `t` is capitalised inside running text: not the sentence's
 /// first word, and neither neighbour capitalised (so no headline in title case).
 fn capitalised_inside(view: &SentenceView<'_>, t: usize) -> bool {
-    let capital =
-        |q: usize| view.text[view.tokens[q].span()].starts_with(|c: char| c.is_uppercase());
+    // Title case: a capital then a lower-case letter (`Aids`, not `HIV`).
+    let capital = |q: usize| {
+        let w = &view.text[view.tokens[q].span()];
+        w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(char::is_lowercase)
+    };
     t > view.start && capital(t) && !capital(t - 1) && (t + 1 >= view.end || !capital(t + 1))
 }
 
