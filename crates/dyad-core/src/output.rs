@@ -52,6 +52,7 @@ pub fn labels_sentence(e: &Event, a: &Analysis) -> bool {
                     | Withheld::StatementWithoutAddressee
                     | Withheld::StatementToPress
                     | Withheld::UncertainSource
+                    | Withheld::RelativeClause
             )
         )
 }

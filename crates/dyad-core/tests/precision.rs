@@ -1076,3 +1076,20 @@ fn an_adverb_of_possibility_makes_a_verb_hypothetical() {
         "162",
     );
 }
+
+#[test]
+fn a_relative_clause_tells_background() {
+    let text = "Indonesia, which originally accepted the Japanese offer, owes Japan about $48bn.";
+    let all = coded(text, ModeFilter::All);
+    assert!(
+        all.iter().any(|(_, _, _, w)| *w == Some("relative clause")),
+        "{all:?}"
+    );
+    let shown = shown(text);
+    assert!(
+        shown
+            .iter()
+            .all(|(s, _, c)| !(s == "IDN" && c.starts_with("0"))),
+        "{shown:?}"
+    );
+}

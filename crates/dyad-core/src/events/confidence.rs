@@ -219,6 +219,7 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         | Withheld::StatementToPress
         | Withheld::UncertainSource
         | Withheld::BackgroundNoun
+        | Withheld::RelativeClause
         | Withheld::AddedDefault => None,
     }
 }

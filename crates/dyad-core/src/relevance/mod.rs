@@ -106,6 +106,9 @@ pub enum Withheld {
     StatementAroundEvent,
     /// Not the sentence's main event, and one-sided.
     SecondaryWithoutTarget,
+    /// An event told in a relative clause (`Indonesia, which accepted the offer, ...`):
+    /// the background of its actor.
+    RelativeClause,
     /// An event noun that is not the sentence's main event: background (`fleeing the
     /// civil war`).
     BackgroundNoun,
@@ -144,6 +147,7 @@ impl Withheld {
             Withheld::StatementAroundEvent => "statement around another event",
             Withheld::SecondaryWithoutTarget => "secondary event without target",
             Withheld::BackgroundNoun => "background noun",
+            Withheld::RelativeClause => "relative clause",
             Withheld::UnknownSource => "source unknown",
             Withheld::UncertainSource => "source uncertain",
             Withheld::UnknownTarget => "target unknown",

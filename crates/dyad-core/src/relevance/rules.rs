@@ -142,6 +142,11 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     if e.code.root_number() == 1 && !e.primary {
         return Some(Withheld::StatementAroundEvent);
     }
+    // "Indonesia, which originally accepted the offer, owes ...", "the rioters who
+    // burnt down a library": a relative clause tells the background of its actor.
+    if e.cues.relative {
+        return Some(Withheld::RelativeClause);
+    }
     // "refugees fleeing the civil war", "its support of X": an event noun beside the
     // sentence's main event names the background, not a new act.
     if e.cues.noun && !e.primary {
