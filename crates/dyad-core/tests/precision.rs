@@ -1093,3 +1093,21 @@ fn a_relative_clause_tells_background() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn an_agent_word_as_adjective_leaves_its_country_and_a_maker_is_no_actor() {
+    let events =
+        shown("Palestinian protesters rioted against Israeli military policies in Hebron.");
+    assert!(
+        events.iter().any(|(_, t, _)| t == "ISR"),
+        "the country, not its army: {events:?}"
+    );
+    let all = coded(
+        "The Iranian navy fired a Chinese-made missile at an old tanker off Bandar Abbas.",
+        ModeFilter::All,
+    );
+    assert!(
+        all.iter().all(|(_, t, _, _)| !t.starts_with("CHN")),
+        "{all:?}"
+    );
+}

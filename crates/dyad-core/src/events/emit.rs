@@ -76,10 +76,20 @@ fn event(
     // `the Geneva talks`: the city is where, not who.
     // `military action taken by India`: an adjective, not the army; `Mr Houston`: a
     // man, not the city.
+    // (`Israeli military policies`: the country's, not its army's.)
     let names_event = |m: &usize| {
         view.names_an_event(&coder.patterns, *m)
-            || view.adjective_of_noun(*m)
+            || (view.adjective_of_noun(*m) && mentions[*m].code.prefix() == "---")
             || view.place_after_honorific(*m)
+            || view.maker_of_thing(*m)
+    };
+    let code_of = |m: usize| {
+        let code = mentions[m].code;
+        if view.adjective_of_noun(m) {
+            ActorCode::new(code.prefix()).unwrap_or(code)
+        } else {
+            code
+        }
     };
     if source.is_some_and(|s| names_event(&s)) {
         (source, weak_source) = (None, false);
@@ -115,11 +125,9 @@ fn event(
         sentence,
         code,
         source,
-        source_code: source.map_or(ActorCode::new("---").expect("valid code"), |s| {
-            mentions[s].code
-        }),
+        source_code: source.map_or(ActorCode::new("---").expect("valid code"), code_of),
         target,
-        target_code: target.map(|t| mentions[t].code),
+        target_code: target.map(code_of),
         trigger_start: f.trigger.0 as u32,
         trigger_end: f.trigger.1 as u32,
         mode,
@@ -218,9 +226,9 @@ fn reply_of(event: &Event, code: EventCode, mentions: &[Mention]) -> Option<Even
     Some(Event {
         code,
         source: Some(target),
-        source_code: mentions[target].code,
+        source_code: event.target_code.unwrap_or(mentions[target].code),
         target: Some(source),
-        target_code: Some(mentions[source].code),
+        target_code: Some(event.source_code),
         primary: false,
         derived_from: None,
         weak_source: false,

@@ -62,7 +62,20 @@ pub(super) fn expand(
 
 /// The source's code, a member's own or the event's (`---` when unknown).
 fn code_of(base: &Event, mentions: &[Mention], a: Option<usize>) -> ActorCode {
-    a.map_or(base.source_code, |a| mentions[a].code)
+    a.map_or(base.source_code, |a| code_for(base, mentions, a))
+}
+
+/// The code of mention `m` in this event: the event's own code for its source or target
+/// (the coder may narrow it: `Israeli military policies` are Israel's), else the
+/// mention's.
+fn code_for(base: &Event, mentions: &[Mention], m: usize) -> ActorCode {
+    if base.source == Some(m) {
+        base.source_code
+    } else if base.target == Some(m) {
+        base.target_code.unwrap_or(mentions[m].code)
+    } else {
+        mentions[m].code
+    }
 }
 
 /// A mutual action of a compound with no target: each member on each other member of
@@ -76,12 +89,12 @@ fn each_on_each(
 ) {
     for &a in sources {
         for &b in sources.iter().flatten() {
-            if a != Some(b) && code_of(base, mentions, a) != mentions[b].code {
+            if a != Some(b) && code_of(base, mentions, a) != code_for(base, mentions, b) {
                 out.push(Event {
                     source: a,
                     source_code: code_of(base, mentions, a),
                     target: Some(b),
-                    target_code: Some(mentions[b].code),
+                    target_code: Some(code_for(base, mentions, b)),
                     group,
                     ..base.clone()
                 });
@@ -109,7 +122,7 @@ impl Pairs<'_> {
     fn push(&self, a: Option<usize>, t: Option<usize>, out: &mut Vec<Event>) {
         let (base, mentions) = (self.base, self.mentions);
         let source_code = code_of(base, mentions, a);
-        let own = t.is_some_and(|t| mentions[t].code == source_code);
+        let own = t.is_some_and(|t| code_for(base, mentions, t) == source_code);
         if own && !self.single_target {
             return;
         }
@@ -118,7 +131,7 @@ impl Pairs<'_> {
             source: a,
             source_code,
             target: t,
-            target_code: t.map(|t| mentions[t].code),
+            target_code: t.map(|t| code_for(base, mentions, t)),
             group: if self.several { self.group } else { None },
             ..base.clone()
         });
@@ -130,9 +143,9 @@ impl Pairs<'_> {
         {
             out.push(Event {
                 source: Some(t),
-                source_code: mentions[t].code,
+                source_code: code_for(base, mentions, t),
                 target: Some(a),
-                target_code: Some(mentions[a].code),
+                target_code: Some(code_for(base, mentions, a)),
                 primary: false,
                 group: self.group,
                 ..base.clone()

@@ -527,28 +527,45 @@ impl SentenceView<'_> {
     /// it describes that thing, and is no actor taking part.
     pub(super) fn adjective_of_noun(&self, m: usize) -> bool {
         let mm = &self.mentions[m];
-        let (first, next) = (mm.first_token as usize, mm.end_token as usize);
+        let (head, next) = (mm.end_token as usize - 1, mm.end_token as usize);
         // A composed agent (`Romanian` of `Hungarian and Romanian officials`) carries a
-        // noun elsewhere; only the agent word itself counts.
+        // noun elsewhere; only a mention that ends in its agent word counts (`military`,
+        // `Nigeria's official` of `Nigeria's official debt`).
         let own_word = match &mm.resolution {
             crate::actors::Resolution::Dictionary { .. } => true,
-            crate::actors::Resolution::Composed { rule, .. } => rule.contains("location"),
+            crate::actors::Resolution::Composed { rule, .. } => !rule.contains("coordinated"),
             _ => false,
         };
+        let pos = |t: usize| self.tags.get(t).map(|g| g.pos());
         mm.kind == MentionKind::Agent
             && own_word
-            && next == first + 1
             && next < self.end
-            && self
-                .tags
-                .get(first)
-                .is_some_and(|g| g.pos() == crate::tags::Pos::Adj)
-            && self
-                .tags
-                .get(next)
-                .is_some_and(|g| g.pos() == crate::tags::Pos::Noun)
+            && pos(head) == Some(crate::tags::Pos::Adj)
+            && pos(next) == Some(crate::tags::Pos::Noun)
             && !self.tokens[next].flags.contains(TokenFlags::CAPITALIZED)
             && self.mention_at(next).is_none()
+    }
+
+    /// Whether mention `m` is a country that says where a thing was made (`the
+    /// Chinese-made missile`, `US-built jets`): the thing's origin, no actor.
+    pub(super) fn maker_of_thing(&self, m: usize) -> bool {
+        let next = self.mentions[m].end_token as usize;
+        next + 1 < self.end
+            && &self.text[self.tokens[next].span()] == "-"
+            && [
+                "made",
+                "built",
+                "designed",
+                "manufactured",
+                "produced",
+                "supplied",
+                "brokered",
+            ]
+            .contains(
+                &self.text[self.tokens[next + 1].span()]
+                    .to_ascii_lowercase()
+                    .as_str(),
+            )
     }
 
     /// Whether mention `m` is a place right after an honorific (`Mr Houston`, `Lord
