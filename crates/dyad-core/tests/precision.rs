@@ -1111,3 +1111,17 @@ fn an_agent_word_as_adjective_leaves_its_country_and_a_maker_is_no_actor() {
         "{all:?}"
     );
 }
+
+#[test]
+fn blocking_is_obstruction_only_of_a_passage() {
+    assert_shown(
+        "Kenyan protesters blocked the main highway into Nairobi on Tuesday.",
+        "KENCVL",
+        "",
+        "144",
+    );
+    let events = shown(
+        "The Ukrainian army chief had blocked the Ukrainian minister's efforts to reform the ministry.",
+    );
+    assert!(events.iter().all(|(_, _, c)| c != "144"), "{events:?}");
+}
