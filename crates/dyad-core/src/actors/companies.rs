@@ -7,6 +7,9 @@
 //! country's business sector (`USABUS`), and the relevance stage keeps it out of the
 //! default output unless a public actor takes part (docs/conventions.md, section 2).
 //!
+//! A newspaper or broadcaster so named (`the Lesotho Times`) is the country's media
+//! (`LSOMED`).
+//!
 //! Runs after composition, before the links within the story, so that `the company`
 //! and `it` later resolve to the business and not to the state.
 
@@ -62,6 +65,27 @@ fn capitalised(ctx: &MatchContext<'_>, t: usize) -> bool {
             .all(|c| c.is_ascii_alphabetic() || c == '-')
 }
 
+/// Words that make a capitalised name after a country a newspaper's or broadcaster's
+/// (`the Lesotho Times`, `Jamaica Observer`, `Kenya Broadcasting Corporation`).
+const MEDIA_WORDS: [&str; 16] = [
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Telegraph",
+    "Observer",
+    "Chronicle",
+    "Standard",
+    "Broadcasting",
+    "Television",
+    "Radio",
+    "Mirror",
+    "Courier",
+    "Today",
+];
+
 /// Recodes the country mentions among `out[first..]` (those of `sentence`) that start a
 /// company's name.
 pub(super) fn recode(
@@ -74,7 +98,7 @@ pub(super) fn recode(
     if ctx.lowercase_text || title_case(ctx, sentence) {
         return;
     }
-    let Some(business) = ActorCode::new("BUS") else {
+    let (Some(business), Some(press)) = (ActorCode::new("BUS"), ActorCode::new("MED")) else {
         return;
     };
     for i in first..out.len() {
@@ -104,11 +128,16 @@ pub(super) fn recode(
         {
             end += 1;
         }
-        let corporate =
-            (start..end).any(|t| corporate.contains(surface(t))) || (kind_noun && end > start);
+        // `the Lesotho Times`, `Kenya Broadcasting Corporation`: a newspaper or a
+        // broadcaster is the country's media.
+        let media = (start..end).any(|t| MEDIA_WORDS.contains(&surface(t)));
+        let corporate = media
+            || (start..end).any(|t| corporate.contains(surface(t)))
+            || (kind_noun && end > start);
         if corporate {
+            let role = if media { &press } else { &business };
             let m = &mut out[i];
-            m.code = m.code.with_role(&business);
+            m.code = m.code.with_role(role);
             m.kind = MentionKind::Agent;
             m.resolution = Resolution::Company;
             m.end_token = end as u32;
@@ -142,6 +171,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_newspaper_named_after_its_country_is_its_media() {
+        let got = codes("A Chinese company told the Lesotho Times that it owed nothing.");
+        assert!(
+            got.iter()
+                .any(|(t, c)| t == "Lesotho Times" && c == "LSOMED"),
+            "{got:?}"
+        );
     }
 
     #[test]
