@@ -1125,3 +1125,29 @@ fn blocking_is_obstruction_only_of_a_passage() {
     );
     assert!(events.iter().all(|(_, _, c)| c != "144"), "{events:?}");
 }
+
+#[test]
+fn military_strikes_are_no_walkouts_and_undisclosed_figures_no_refusal() {
+    for text in [
+        "The Pakistani army said Pakistan launched retaliatory strikes on Indian positions.",
+        "Indian states will hold security drills as fears mount after India's strikes in Pakistan.",
+    ] {
+        let all = coded(text, ModeFilter::All);
+        assert!(all.iter().all(|(_, _, c, _)| c != "143"), "{text}: {all:?}");
+        assert!(
+            all.iter().any(|(_, _, c, _)| c.starts_with("19")),
+            "{text}: {all:?}"
+        );
+    }
+    assert_shown(
+        "Workers at the Chilean copper mine went on strike on Monday.",
+        "CHLLAB",
+        "",
+        "143",
+    );
+    let all = coded(
+        "The Taiwanese finance minister declined to give figures.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().any(|(_, _, c, _)| c == "011"), "{all:?}");
+}
