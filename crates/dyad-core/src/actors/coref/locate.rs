@@ -98,6 +98,23 @@ fn owned_by_unknown_name(here: &Linking<'_>, out: &[Mention], f: usize) -> bool 
         && !here.covered(out, f - 1)
 }
 
+/// Whether the mention ending before token `e` is followed by `for`, `of` or `at` and a
+/// name no dictionary knows (`a spokesman for Unilever Plc`, `officials at Chevron`):
+/// that organisation's official, like [`owned_by_unknown_name`].
+fn official_of_unknown_name(here: &Linking<'_>, out: &[Mention], e: usize) -> bool {
+    let ctx = here.ctx;
+    let surface = |t: usize| &ctx.text[ctx.tokens[t].span()];
+    e + 1 < here.e()
+        && !ctx.lowercase_text
+        && matches!(surface(e), "for" | "of" | "at")
+        && ctx.words[e + 1] == UNKNOWN
+        && ctx.tokens[e + 1].flags.contains(TokenFlags::CAPITALIZED)
+        && surface(e + 1)
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+        && !here.covered(out, e + 1)
+}
+
 /// Gives the sentence's agents (and titled people) of unknown country the country of
 /// the sentence's place, else of the dateline.
 pub(super) fn locate_agents(here: &Linking<'_>, doc: &DocState, out: &mut [Mention]) {
@@ -130,7 +147,8 @@ pub(super) fn locate_agents(here: &Linking<'_>, doc: &DocState, out: &mut [Menti
     let owned: Vec<bool> = (first_new..out.len())
         .map(|i| {
             out[i].code.rest() == "GOV"
-                && owned_by_unknown_name(here, out, out[i].first_token as usize)
+                && (owned_by_unknown_name(here, out, out[i].first_token as usize)
+                    || official_of_unknown_name(here, out, out[i].end_token as usize))
         })
         .collect();
     for (m, owned) in out[first_new..].iter_mut().zip(owned) {
@@ -195,6 +213,9 @@ mod tests {
     fn an_agent_of_an_unknown_organisation_takes_no_country() {
         // `Zentroil` is no dictionary's: its spokesman is not Kenya's government.
         let text = "NAIROBI, May 13 (Reuters) - A Zentroil spokesman declined to comment.";
+        assert_eq!(codes(text, "spokesman"), ["---GOV"]);
+        // So is the spokesman for it.
+        let text = "NAIROBI, May 13 (Reuters) - A spokesman for Zentroil Plc declined to comment.";
         assert_eq!(codes(text, "spokesman"), ["---GOV"]);
         // A known word before the official is no name: the dateline still locates it.
         let text = "NAIROBI, May 13 (Reuters) - On Monday, the spokesman said talks would resume.";
