@@ -5,7 +5,8 @@
 //! 1. [`speech::mark_quotes`]: which tokens lie inside quotations;
 //! 2. [`triggers`]: which tokens can trigger (verbs and event nouns that head an entry
 //!    of the pattern files, `dictionaries/verbs/`), the most specific pattern
-//!    ([`patterns`]) and the verb group ([`clause`]: negation, modality, passive);
+//!    ([`patterns`]) and the verb group ([`clause`]: negation, modality, passive), with
+//!    what the sentence tells as only possible ([`unreal`]: `the risk of an attack`);
 //! 3. [`roles::assign`]: each event's source and target (subject, object, possessor,
 //!    passive `by`, further targets);
 //! 4. [`frames::link_embedded`]: frames and the events they embed (`urged X to
@@ -37,6 +38,7 @@ mod speech;
 #[cfg(test)]
 mod testkit;
 mod triggers;
+mod unreal;
 
 use crate::actors::Mention;
 use crate::codes::{ActorCode, EventCode};

@@ -194,6 +194,39 @@ fn inside_earlier_pattern(found: &[Found], t: usize) -> bool {
         .any(|f| f.trigger.0 < t && t < f.m.end && f.m.frame_token != Some(t))
 }
 
+/// Whether the word at `t` stands right after an actor, as its verb whatever the
+/// tagger says: headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it. Not
+/// when an article opens the actor's phrase (`an anti-Gondor parade`: a noun), a city
+/// follows an article (`the Venice press conference`), or the actor is an object
+/// pronoun (`flew him back home`).
+fn after_actor(view: &SentenceView<'_>, t: usize) -> bool {
+    let s = view.start;
+    view.mention_ids.iter().any(|&m| {
+        let mm = &view.mentions[m];
+        let first = mm.first_token as usize;
+        // A city after an article names the noun after it (`the Venice press
+        // conference`): no subject.
+        let article_before = first > s
+            && view
+                .lex
+                .class(view.words[first - 1])
+                .has(WordClass::ARTICLE);
+        // An object pronoun is nobody's subject (`flew him back home`).
+        let object_pronoun = mm.end_token as usize == first + 1
+            && ["him", "them", "us", "me"]
+                .iter()
+                .any(|p| view.text[view.tokens[first].span()].eq_ignore_ascii_case(p));
+        let city_in_noun_phrase = mm.kind == MentionKind::Place && article_before;
+        !city_in_noun_phrase
+            && !object_pronoun
+            && mm.end_token as usize == t
+            && !(first.saturating_sub(3).max(s)..first).any(|q| {
+                view.lex.class(view.words[q]).has(WordClass::ARTICLE)
+                    && view.lex.word(view.words[q]) != "the"
+            })
+    })
+}
+
 /// The entries of the word at `t` (its `verbs` and `nouns` entries) that fit its
 /// reading here, into `out`; returns whether it reads as a noun, or `None` when no
 /// entry fits.
@@ -222,33 +255,7 @@ fn candidates(
             Pos::Adp => view.tags.get(t - 1).is_some_and(|p| p.is_verb()),
             _ => false,
         });
-    // Right after an actor the word is that actor's verb whatever the tagger says:
-    // headlines (`U.S. Lifts Travel Ban`, `Trump urges UN`) confuse it. Not when an
-    // article opens the actor's phrase (`an anti-Gondor parade`): that is a noun.
-    let after_actor = view.mention_ids.iter().any(|&m| {
-        let mm = &view.mentions[m];
-        let first = mm.first_token as usize;
-        // A city after an article names the noun after it (`the Venice press
-        // conference`): no subject.
-        let article_before = first > s
-            && view
-                .lex
-                .class(view.words[first - 1])
-                .has(WordClass::ARTICLE);
-        // An object pronoun is nobody's subject (`flew him back home`).
-        let object_pronoun = mm.end_token as usize == first + 1
-            && ["him", "them", "us", "me"]
-                .iter()
-                .any(|p| view.text[view.tokens[first].span()].eq_ignore_ascii_case(p));
-        let city_in_noun_phrase = mm.kind == MentionKind::Place && article_before;
-        !city_in_noun_phrase
-            && !object_pronoun
-            && mm.end_token as usize == t
-            && !(first.saturating_sub(3).max(s)..first).any(|q| {
-                view.lex.class(view.words[q]).has(WordClass::ARTICLE)
-                    && view.lex.word(view.words[q]) != "the"
-            })
-    });
+    let after_actor = after_actor(view, t);
     // An adjective before its noun is no verb either (`duty free stores`, `a fast
     // accession`).
     let attributive =
@@ -341,61 +348,6 @@ fn by_agent_follows(view: &SentenceView<'_>, t: usize) -> bool {
         })
 }
 
-/// Whether a gerund whose verb group starts at `start` is the complement of a
-/// preposition that makes it a proposition rather than an act: `a plan for deploying
-/// troops`, `accused of killing`, `talks on ending the war`, `barred from entering`.
-/// `after`, `before`, `by` and `while` head acts that happened and are not here; so do
-/// the factive `guilty of` and `responsible for` (a finding that the act took place).
-fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
-    let factive = |t: usize| {
-        let w = &view.text[view.tokens[t].span()];
-        w.eq_ignore_ascii_case("guilty") || w.eq_ignore_ascii_case("responsible")
-    };
-    start > view.start
-        && view.words[start - 1] != UNKNOWN
-        && matches!(
-            view.lex.word(view.words[start - 1]),
-            "for" | "of" | "on" | "about" | "with" | "from" | "against"
-        )
-        && !(start > view.start + 1 && factive(start - 2))
-}
-
-/// Whether the event at `t`, read with verb group `group`, is only possible though its
-/// verb group reads as asserted or future: a gerund that is a noun's or verb's content
-/// (`accused of shelling`), a possibility (`the risk of an Iranian attack`, `the
-/// prospect of talks`), an event called off (`postpones trip to Norway`), someone's forecast rather than the actor's stated intention
-/// (`analysts predict China will work with Brazil`).
-fn unreal(
-    view: &SentenceView<'_>,
-    t: usize,
-    as_noun: bool,
-    gerund: bool,
-    group: &VerbGroup,
-) -> bool {
-    let asserted = group.mode == Mode::Asserted;
-    let verb_gerund = !as_noun && gerund && asserted;
-    (verb_gerund && (gerund_complement(view, group.start) || means_of_negated(view, group.start)))
-        || (!as_noun && asserted && after_imperative_let(view, group.start))
-        || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
-        || (group.mode == Mode::Future && after_forecast(view, group.start))
-}
-
-/// Whether the event noun at `t` is the object of a verb that calls it off
-/// (`postpones trip to Norway`, `cancelled the talks`, `delayed its visit`): within
-/// three tokens before it, no boundary between.
-fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
-    let floor = t.saturating_sub(4).max(view.start);
-    (floor..t)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            let w = view.text[view.tokens[q].span()].to_ascii_lowercase();
-            ["postpone", "cancel", "delay", "scrap", "shelve", "suspend"]
-                .iter()
-                .any(|v| w.starts_with(v))
-        })
-}
-
 /// Whether the word at `t` is capitalised inside running text: not the sentence's
 /// first word, and neither neighbour capitalised (so no headline in title case).
 fn capitalised_inside(view: &SentenceView<'_>, t: usize) -> bool {
@@ -405,106 +357,6 @@ fn capitalised_inside(view: &SentenceView<'_>, t: usize) -> bool {
         w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(char::is_lowercase)
     };
     t > view.start && capital(t) && !capital(t - 1) && (t + 1 >= view.end || !capital(t + 1))
-}
-
-/// Whether a gerund at `start` after `by` is the means of a negated verb (`will not
-/// follow Brazil by suspending repayments`): a negation within eight tokens before
-/// `by`, no boundary between.
-fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
-    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    if start <= view.start || surface(start - 1) != "by" {
-        return false;
-    }
-    let by = start - 1;
-    let floor = by.saturating_sub(8).max(view.start);
-    (floor..by)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| matches!(surface(q).as_str(), "not" | "n't" | "never"))
-}
-
-/// Whether the verb at `start` is the object verb of an imperative or negated `let`
-/// (`Don't let the Tories wreck it`, `Let them vote`): a wish, not an act. `let` within
-/// four tokens before, opening the sentence or after a negation.
-fn after_imperative_let(view: &SentenceView<'_>, start: usize) -> bool {
-    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    let floor = start.saturating_sub(5).max(view.start);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            surface(q) == "let"
-                && (q == view.start
-                    || matches!(
-                        surface(q - 1).as_str(),
-                        "n't" | "not" | "never" | "\"" | "“" | "-" | "–"
-                    ))
-        })
-}
-
-/// Nouns of possibility: an event noun after `NOUN of` is only possible.
-const POSSIBILITY_NOUNS: [&str; 9] = [
-    "risk",
-    "danger",
-    "possibility",
-    "prospect",
-    "prospects",
-    "likelihood",
-    "chance",
-    "chances",
-    "spectre",
-];
-
-/// Whether the event noun at `t` is governed by a noun of possibility (`the risk of
-/// Iranian attack`, `the prospect of fresh talks with Iran`): `of` within three tokens
-/// before it, with no boundary between, right after such a noun.
-fn possibility_of(view: &SentenceView<'_>, t: usize) -> bool {
-    let floor = t.saturating_sub(4).max(view.start + 1);
-    (floor..t)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            view.text[view.tokens[q].span()].eq_ignore_ascii_case("of") && {
-                let noun = &view.text[view.tokens[q - 1].span()];
-                POSSIBILITY_NOUNS
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(noun))
-            }
-        })
-}
-
-/// Verbs of forecasting: a future event in their content clause is the forecaster's
-/// guess, not its actor's intention.
-const FORECAST_VERBS: [&str; 12] = [
-    "predict",
-    "predicts",
-    "predicted",
-    "forecast",
-    "forecasts",
-    "forecasted",
-    "expect",
-    "expects",
-    "expected",
-    "anticipate",
-    "anticipates",
-    "anticipated",
-];
-
-/// Whether a forecast verb opens the clause of the verb group starting at `start`
-/// (`Many predict that China will work with Brazil`, `analysts expect Japan will cut
-/// rates`): within eight tokens before it, no boundary between, and not followed by
-/// `to`.
-fn after_forecast(view: &SentenceView<'_>, start: usize) -> bool {
-    let floor = start.saturating_sub(8).max(view.start);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            let w = &view.text[view.tokens[q].span()];
-            // `are expected to discuss`: a schedule, the actors' own future.
-            let infinitive = view.text[view.tokens[q + 1].span()].eq_ignore_ascii_case("to");
-            FORECAST_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) && !infinitive
-        })
 }
 
 /// Whether a noun phrase starts at `q`, right after a verb: its object (`demonstrated
@@ -638,7 +490,7 @@ pub(super) fn find(
     let gerund = scratch
         .iter()
         .all(|(_, f)| matches!(f, Some(VerbForm::Gerund)));
-    if unreal(view, t, as_noun, gerund, &group) {
+    if super::unreal::unreal(view, t, as_noun, gerund, &group) {
         group.mode = Mode::Hypothetical;
     }
     let ce = &coder.patterns.entries[entry as usize];

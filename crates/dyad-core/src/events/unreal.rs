@@ -1,0 +1,168 @@
+//! Events that the verb group reads as asserted (or as the actor's future) but that the
+//! sentence tells as only possible: propositions (`accused of shelling`), wishes (`don't
+//! let the Tories wreck it`), possibilities (`the risk of an attack`), events called off
+//! (`postponed his trip`), forecasts (`analysts predict China will work with Brazil`).
+//! [`unreal`] is read by the trigger step (`triggers.rs`); every such event is
+//! hypothetical, and so withheld from the default output (docs/conventions.md, section 4).
+
+use super::Mode;
+use super::clause::VerbGroup;
+use super::patterns::SentenceView;
+use crate::lexicon::UNKNOWN;
+
+/// Whether a gerund whose verb group starts at `start` is the complement of a
+/// preposition that makes it a proposition rather than an act: `a plan for deploying
+/// troops`, `accused of killing`, `talks on ending the war`, `barred from entering`.
+/// `after`, `before`, `by` and `while` head acts that happened and are not here; so do
+/// the factive `guilty of` and `responsible for` (a finding that the act took place).
+fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
+    let factive = |t: usize| {
+        let w = &view.text[view.tokens[t].span()];
+        w.eq_ignore_ascii_case("guilty") || w.eq_ignore_ascii_case("responsible")
+    };
+    start > view.start
+        && view.words[start - 1] != UNKNOWN
+        && matches!(
+            view.lex.word(view.words[start - 1]),
+            "for" | "of" | "on" | "about" | "with" | "from" | "against"
+        )
+        && !(start > view.start + 1 && factive(start - 2))
+}
+
+/// Whether the event at `t`, read with verb group `group`, is only possible though its
+/// verb group reads as asserted or future: a gerund that is a noun's or verb's content
+/// (`accused of shelling`) or the means of a refusal (`will not follow Brazil by
+/// suspending`), the verb of an imperative `let`, a possibility (`the risk of an
+/// Iranian attack`, `the prospect of talks`), an event called off (`postpones trip to
+/// Norway`), someone's forecast rather than the actor's stated intention (`analysts
+/// predict China will work with Brazil`).
+pub(super) fn unreal(
+    view: &SentenceView<'_>,
+    t: usize,
+    as_noun: bool,
+    gerund: bool,
+    group: &VerbGroup,
+) -> bool {
+    let asserted = group.mode == Mode::Asserted;
+    let verb_gerund = !as_noun && gerund && asserted;
+    (verb_gerund && (gerund_complement(view, group.start) || means_of_negated(view, group.start)))
+        || (!as_noun && asserted && after_imperative_let(view, group.start))
+        || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
+        || (group.mode == Mode::Future && after_forecast(view, group.start))
+}
+
+/// Whether the event noun at `t` is the object of a verb that calls it off
+/// (`postpones trip to Norway`, `cancelled the talks`, `delayed its visit`): within
+/// three tokens before it, no boundary between.
+fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
+    let floor = t.saturating_sub(4).max(view.start);
+    (floor..t)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            let w = view.text[view.tokens[q].span()].to_ascii_lowercase();
+            ["postpone", "cancel", "delay", "scrap", "shelve", "suspend"]
+                .iter()
+                .any(|v| w.starts_with(v))
+        })
+}
+
+/// Whether a gerund at `start` after `by` is the means of a negated verb (`will not
+/// follow Brazil by suspending repayments`): a negation within eight tokens before
+/// `by`, no boundary between.
+fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
+    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
+    if start <= view.start || surface(start - 1) != "by" {
+        return false;
+    }
+    let by = start - 1;
+    let floor = by.saturating_sub(8).max(view.start);
+    (floor..by)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| matches!(surface(q).as_str(), "not" | "n't" | "never"))
+}
+
+/// Whether the verb at `start` is the object verb of an imperative or negated `let`
+/// (`Don't let the Tories wreck it`, `Let them vote`): a wish, not an act. `let` within
+/// four tokens before, opening the sentence or after a negation.
+fn after_imperative_let(view: &SentenceView<'_>, start: usize) -> bool {
+    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
+    let floor = start.saturating_sub(5).max(view.start);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            surface(q) == "let"
+                && (q == view.start
+                    || matches!(
+                        surface(q - 1).as_str(),
+                        "n't" | "not" | "never" | "\"" | "“" | "-" | "–"
+                    ))
+        })
+}
+
+/// Nouns of possibility: an event noun after `NOUN of` is only possible.
+const POSSIBILITY_NOUNS: [&str; 9] = [
+    "risk",
+    "danger",
+    "possibility",
+    "prospect",
+    "prospects",
+    "likelihood",
+    "chance",
+    "chances",
+    "spectre",
+];
+
+/// Whether the event noun at `t` is governed by a noun of possibility (`the risk of
+/// Iranian attack`, `the prospect of fresh talks with Iran`): `of` within three tokens
+/// before it, with no boundary between, right after such a noun.
+fn possibility_of(view: &SentenceView<'_>, t: usize) -> bool {
+    let floor = t.saturating_sub(4).max(view.start + 1);
+    (floor..t)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            view.text[view.tokens[q].span()].eq_ignore_ascii_case("of") && {
+                let noun = &view.text[view.tokens[q - 1].span()];
+                POSSIBILITY_NOUNS
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(noun))
+            }
+        })
+}
+
+/// Verbs of forecasting: a future event in their content clause is the forecaster's
+/// guess, not its actor's intention.
+const FORECAST_VERBS: [&str; 12] = [
+    "predict",
+    "predicts",
+    "predicted",
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "expect",
+    "expects",
+    "expected",
+    "anticipate",
+    "anticipates",
+    "anticipated",
+];
+
+/// Whether a forecast verb opens the clause of the verb group starting at `start`
+/// (`Many predict that China will work with Brazil`, `analysts expect Japan will cut
+/// rates`): within eight tokens before it, no boundary between, and not followed by
+/// `to`.
+fn after_forecast(view: &SentenceView<'_>, start: usize) -> bool {
+    let floor = start.saturating_sub(8).max(view.start);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            let w = &view.text[view.tokens[q].span()];
+            // `are expected to discuss`: a schedule, the actors' own future.
+            let infinitive = view.text[view.tokens[q + 1].span()].eq_ignore_ascii_case("to");
+            FORECAST_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) && !infinitive
+        })
+}
