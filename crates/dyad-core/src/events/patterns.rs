@@ -656,7 +656,7 @@ impl SentenceView<'_> {
                 if possessive {
                     return None;
                 }
-                if mm.modifier && std::env::var_os("NO_WEAK").is_none() {
+                if mm.modifier {
                     // `the Russian position`: an adjective is a weak target; keep looking
                     // for a proper one in the window, else take it.
                     if let Some(better) = self
