@@ -1151,3 +1151,28 @@ fn military_strikes_are_no_walkouts_and_undisclosed_figures_no_refusal() {
     );
     assert!(all.iter().any(|(_, _, c, _)| c == "011"), "{all:?}");
 }
+
+#[test]
+fn admissions_career_moves_and_annulments_are_no_yielding_or_force() {
+    for text in [
+        "The British prime minister conceded that the plans to detain suspects were difficult.",
+        "The Irish minister resigned to become a European commissioner in 1995.",
+        "Several American courts struck down the president's order on tariffs.",
+        "The day the Namibian president began his medical treatment trip to the United States was calm.",
+        "The British prime minister denied accusing Germany of using the European Union.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "08" | "19" | "04" | "12")),
+            "{text}: {events:?}"
+        );
+    }
+    assert_shown(
+        "The Kenyan rebels conceded defeat to the Kenyan army.",
+        "KENREB",
+        "KENMIL",
+        "080",
+    );
+}
