@@ -1176,3 +1176,25 @@ fn admissions_career_moves_and_annulments_are_no_yielding_or_force() {
         "080",
     );
 }
+
+#[test]
+fn a_refused_plan_and_a_plea_are_no_events() {
+    for text in [
+        "The British government doesn't want to discuss the European constitution with Brussels.",
+        "Three American insurance executives have pleaded guilty to fraud charges.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "03" | "04" | "17" | "11")),
+            "{text}: {events:?}"
+        );
+    }
+    assert_shown(
+        "The British government wants to discuss the constitution with the European Union.",
+        "GBRGOV",
+        "IGOEUR",
+        "036",
+    );
+}

@@ -232,7 +232,11 @@ impl SentenceView<'_> {
             if g.has(WordClass::FAIL_VERB) {
                 return Mode::Negated;
             } else if g.has(WordClass::PLAN_VERB) {
-                return Mode::Future;
+                // `doesn't want to discuss`, `never intended to attack`: no intention.
+                let plan = gov - 1;
+                let negated = (plan.saturating_sub(3).max(self.start)..plan)
+                    .any(|q| self.class(q).has(WordClass::NEGATION) && self.word(q) != "no");
+                return if negated { Mode::Negated } else { Mode::Future };
             }
         }
         if mode == Mode::Asserted {
