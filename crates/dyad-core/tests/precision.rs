@@ -1198,3 +1198,20 @@ fn a_refused_plan_and_a_plea_are_no_events() {
         "036",
     );
 }
+
+#[test]
+fn a_question_asserts_nothing() {
+    for text in [
+        "Will the Iranian government accept the Russian proposal?",
+        "The opposition leader asked why the British government was agreeing to the French measure.",
+    ] {
+        let events = shown(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    assert_shown(
+        "The British government agreed to the French proposal.",
+        "GBRGOV",
+        "FRA",
+        "030",
+    );
+}

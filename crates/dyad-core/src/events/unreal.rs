@@ -30,7 +30,7 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
 }
 
 /// Whether the event at `t`, read with verb group `group`, is only possible though its
-/// verb group reads as asserted or future: a gerund that is a noun's or verb's content
+/// verb group reads as asserted or future: a question, a gerund that is a noun's or verb's content
 /// (`accused of shelling`) or the means of a refusal (`will not follow Brazil by
 /// suspending`), the verb of an imperative `let`, a possibility (`the risk of an
 /// Iranian attack`, `the prospect of talks`), an event called off (`postpones trip to
@@ -44,11 +44,44 @@ pub(super) fn unreal(
     group: &VerbGroup,
 ) -> bool {
     let asserted = group.mode == Mode::Asserted;
+    // `will those briefers suggest their man is unhappy ...?`: a question asserts nothing.
+    if matches!(group.mode, Mode::Asserted | Mode::Future)
+        && (question(view) || reported_question(view, group.start))
+    {
+        return true;
+    }
     let verb_gerund = !as_noun && gerund && asserted;
     (verb_gerund && (gerund_complement(view, group.start) || means_of_negated(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
+}
+
+/// Whether the sentence is a question: its last token is `?` (a quoted question too).
+fn question(view: &SentenceView<'_>) -> bool {
+    (view.start..view.end)
+        .rev()
+        .map(|q| &view.text[view.tokens[q].span()])
+        .find(|w| !matches!(*w, "\"" | "”" | "’" | "'" | ")"))
+        .is_some_and(|w| w == "?")
+}
+
+/// Whether the verb group at `start` is in a reported question (`asked why the
+/// government was agreeing to the measure`): `why` or `how` right after `ask` or
+/// `wonder`, within eight tokens before, no boundary between.
+fn reported_question(view: &SentenceView<'_>, start: usize) -> bool {
+    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
+    let floor = start.saturating_sub(8).max(view.start + 1);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            matches!(surface(q).as_str(), "why" | "how")
+                && matches!(
+                    surface(q - 1).as_str(),
+                    "ask" | "asks" | "asked" | "asking" | "wonder" | "wonders" | "wondered"
+                )
+        })
 }
 
 /// Whether the event noun at `t` is the object of a verb that calls it off
