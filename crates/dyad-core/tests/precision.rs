@@ -1215,3 +1215,29 @@ fn a_question_asserts_nothing() {
         "030",
     );
 }
+
+#[test]
+fn jobs_deaths_and_passives_with_an_adverb() {
+    for text in [
+        "Nigerian citizens wanting to work in the United Kingdom will need visas.",
+        "An American airman burned to death in front of the Israeli embassy in Washington.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "03" | "17")),
+            "{text}: {events:?}"
+        );
+    }
+    // A passive participle with an adverb before `by`: the agent acts.
+    let all = coded(
+        "Chadian forces, supported logistically by 2,400 French troops, pushed back the Libyan army.",
+        ModeFilter::All,
+    );
+    assert!(
+        all.iter()
+            .all(|(s, t, c, _)| !(c.starts_with("05") && s.starts_with("TCD") && t == "FRAMIL")),
+        "{all:?}"
+    );
+}

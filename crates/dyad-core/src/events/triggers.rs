@@ -336,7 +336,12 @@ fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
 /// Whether `by` and an actor follow the verb at `t` (`killed by UK troops`, `detained by
 /// the police`), `by` not heading a gerund (`responded by expelling diplomats`).
 fn by_agent_follows(view: &SentenceView<'_>, t: usize) -> bool {
-    let by = t + 1;
+    // An adverb may stand between (`supported logistically by 2,400 French troops`).
+    let adverb = t + 1 < view.end && {
+        let w = &view.text[view.tokens[t + 1].span()];
+        w.len() > 4 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase())
+    };
+    let by = if adverb { t + 2 } else { t + 1 };
     if by + 1 >= view.end || view.words[by] == UNKNOWN || view.lex.word(view.words[by]) != "by" {
         return false;
     }
