@@ -1241,3 +1241,19 @@ fn jobs_deaths_and_passives_with_an_adverb() {
         "{all:?}"
     );
 }
+
+#[test]
+fn using_something_as_a_basis_is_no_human_shield() {
+    let events = shown("The summit will use the British report as the basis for talks on Africa.");
+    assert!(
+        events
+            .iter()
+            .all(|(_, _, c)| !c.starts_with("18") && !c.starts_with("13")),
+        "{events:?}"
+    );
+    let all = coded(
+        "Hamas used Palestinian civilians as human shields in Gaza.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().any(|(_, _, c, _)| c == "184"), "{all:?}");
+}
