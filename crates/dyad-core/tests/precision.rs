@@ -1257,3 +1257,16 @@ fn using_something_as_a_basis_is_no_human_shield() {
     );
     assert!(all.iter().any(|(_, _, c, _)| c == "184"), "{all:?}");
 }
+
+#[test]
+fn a_target_is_not_sought_past_a_participle_clause() {
+    let text = "The Egyptian army spokesman condemned the spread of disinformation, urging \
+                respect for the limits set by the Constitution of Kenya.";
+    let events = shown(text);
+    assert!(
+        events
+            .iter()
+            .all(|(_, t, c)| !(c == "111" && t.starts_with("KEN"))),
+        "{events:?}"
+    );
+}

@@ -271,7 +271,14 @@ fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -
     while t < view.end {
         let w = view.words[t];
         let surface = &view.text[view.tokens[t].span()];
+        // `..., urging adherence to the Constitution of Pakistan`: a participle clause
+        // after a comma has its own event and its own actors.
+        let participle_clause = surface == ","
+            && t + 1 < view.end
+            && view.text[view.tokens[t + 1].span()].ends_with("ing")
+            && view.tags.get(t + 1).is_some_and(|g| g.is_verb());
         if surface == ";"
+            || participle_clause
             || (w != UNKNOWN && STATEMENT_WORDS.contains(&view.lex.word(w)))
             || view.lex.class(w).has(WordClass::RELATIVE) && view.lex.word(w) != "that"
         {
