@@ -1270,3 +1270,27 @@ fn a_target_is_not_sought_past_a_participle_clause() {
         "{events:?}"
     );
 }
+
+#[test]
+fn conditions_views_and_prevented_events_are_not_asserted() {
+    for text in [
+        "We will have to see whether the Dutch court will talk to Israeli officials.",
+        "The American administration views the European proposal as violating the GATT.",
+        "The Palestinians were working to end terror attacks on Israel.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "03" | "04" | "12" | "19")),
+            "{text}: {events:?}"
+        );
+    }
+    // An endorsement is no ending.
+    assert_shown(
+        "The French government endorsed the talks with Iran.",
+        "FRAGOV",
+        "",
+        "051",
+    );
+}

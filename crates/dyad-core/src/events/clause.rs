@@ -173,7 +173,9 @@ impl SentenceView<'_> {
             passive = true;
         }
         // `if` earlier in the clause makes it hypothetical.
-        if mode == Mode::Asserted && self.under_if(t) {
+        // (`whether the court will talk about ...`: a future under `whether` is no
+        // stated intention either.)
+        if matches!(mode, Mode::Asserted | Mode::Future) && self.under_if(t) {
             mode = Mode::Hypothetical;
         }
         VerbGroup {

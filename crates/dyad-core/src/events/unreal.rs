@@ -24,7 +24,7 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
         && view.words[start - 1] != UNKNOWN
         && matches!(
             view.lex.word(view.words[start - 1]),
-            "for" | "of" | "on" | "about" | "with" | "from" | "against"
+            "for" | "of" | "on" | "about" | "with" | "from" | "against" | "as"
         )
         && !(start > view.start + 1 && factive(start - 2))
 }
@@ -53,7 +53,8 @@ pub(super) fn unreal(
     let verb_gerund = !as_noun && gerund && asserted;
     (verb_gerund && (gerund_complement(view, group.start) || means_of_negated(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
-        || (as_noun && asserted && (possibility_of(view, t) || called_off(view, t)))
+        || (as_noun && asserted && possibility_of(view, t))
+        || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
 }
 
@@ -84,19 +85,36 @@ fn reported_question(view: &SentenceView<'_>, start: usize) -> bool {
         })
 }
 
-/// Whether the event noun at `t` is the object of a verb that calls it off
-/// (`postpones trip to Norway`, `cancelled the talks`, `delayed its visit`): within
-/// three tokens before it, no boundary between.
+/// Whether the tagger reads the word at `t` as a noun (`to end terror attacks on
+/// Israel`, where the coder may read `attacks` as a verb).
+fn tagged_noun(view: &SentenceView<'_>, t: usize) -> bool {
+    view.tags.get(t).is_some_and(|g| g.is_noun())
+}
+
+/// Whether the event noun at `t` is the object of a verb that calls it off or keeps
+/// it from happening (`postpones trip to Norway`, `cancelled the talks`, `efforts to end
+/// terror attacks`, `to prevent attacks`): within three tokens before it, no boundary
+/// between.
 fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
+    let word = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
     let floor = t.saturating_sub(4).max(view.start);
     (floor..t)
         .rev()
         .take_while(|&q| !view.is_boundary(q))
         .any(|q| {
-            let w = view.text[view.tokens[q].span()].to_ascii_lowercase();
-            ["postpone", "cancel", "delay", "scrap", "shelve", "suspend"]
-                .iter()
-                .any(|v| w.starts_with(v))
+            let w = word(q);
+            let calls_off = [
+                "postpone", "cancel", "delay", "scrap", "shelve", "suspend", "prevent", "avert",
+                "stop", "halt", "curb",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+                || matches!(w.as_str(), "end" | "ends" | "ended" | "ending");
+            // Not `open-ended`, nor `will never stop its war` (it goes on).
+            let compound = q > view.start && word(q - 1) == "-";
+            let negated = (q.saturating_sub(2).max(view.start)..q)
+                .any(|p| matches!(word(p).as_str(), "not" | "n't" | "never"));
+            calls_off && !compound && !negated
         })
 }
 
