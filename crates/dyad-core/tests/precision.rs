@@ -1294,3 +1294,30 @@ fn conditions_views_and_prevented_events_are_not_asserted() {
         "051",
     );
 }
+
+#[test]
+fn questions_campaigns_topics_and_sessions_are_no_events() {
+    for text in [
+        "A reporter asked the American president whether the Israeli government had opposed the sale.",
+        "The Conservatives will appeal to core voters in Scotland.",
+        "The Russian foreign minister was emphatic when discussing Ukraine.",
+        "New European regulations come into force in the United States next year.",
+        "EC budget ministers ended six hours of talks in Luxembourg on Monday.",
+        "India is charging ahead with its climate commitments.",
+        "The British prime minister launched an attack on Conservative spending plans.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !matches!(&c[..2], "02" | "04" | "16" | "17" | "19")),
+            "{text}: {events:?}"
+        );
+    }
+    assert_shown(
+        "The Russian foreign minister discussed Ukraine with the Chinese foreign minister.",
+        "RUSGOV",
+        "CHNGOV",
+        "040",
+    );
+}

@@ -159,9 +159,9 @@ const POLITICAL_ROLES: [&str; 6] = ["GOV", "ELI", "LEG", "PTY", "OPP", "JUD"];
 /// Whether a force verb between political actors is a verbal attack (`Mbeki attacked
 /// British imperialists, saying ...`, `the Labour leader attacked the prime
 /// minister`): an armed attack has an armed force, a state or a group on one side. Only
-/// `attack`, `hit` and `target`, whose verbal sense is common; the source must be a
-/// politician, government, legislature, party or court, the target one of those or the
-/// media.
+/// `attack`, `hit`, `target` and `launch` (an attack), whose verbal sense is common; the
+/// source must be a politician, government, legislature, party or court, the target one
+/// of those or the media.
 fn verbal_attack(
     view: &SentenceView<'_>,
     f: &Found,
@@ -174,7 +174,7 @@ fn verbal_attack(
     let (s, t) = (role(source), role(target));
     code.root_number() == 19
         && !f.noun
-        && ["attack", "hit", "target"]
+        && ["attack", "hit", "target", "launch"]
             .iter()
             .any(|w| word.starts_with(w))
         && source.code.prefix() != "IGO"
