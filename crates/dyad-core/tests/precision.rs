@@ -1321,3 +1321,23 @@ fn questions_campaigns_topics_and_sessions_are_no_events() {
         "040",
     );
 }
+
+#[test]
+fn a_pending_decision_and_a_possible_means_are_not_asserted() {
+    for text in [
+        "The European Union will decide on 17 December whether to begin entry talks with Turkey.",
+        "Tokyo may try to blunt the American stance by offering to scrap the quota on oranges.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().all(|(_, _, c)| !c.starts_with("03")),
+            "{text}: {events:?}"
+        );
+    }
+    assert_shown(
+        "The European Union decided to begin entry talks with Turkey.",
+        "IGOEUR",
+        "TUR",
+        "036",
+    );
+}

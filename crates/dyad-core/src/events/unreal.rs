@@ -118,9 +118,10 @@ fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
         })
 }
 
-/// Whether a gerund at `start` after `by` is the means of a negated verb (`will not
-/// follow Brazil by suspending repayments`): a negation within eight tokens before
-/// `by`, no boundary between.
+/// Whether a gerund at `start` after `by` is the means of a negated or only possible
+/// verb (`will not follow Brazil by suspending repayments`, `Tokyo may try to blunt the
+/// stance by offering to scrap the quota`): a negation or a modal of possibility within
+/// eight tokens before `by`, no boundary between.
 fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
     let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
     if start <= view.start || surface(start - 1) != "by" {
@@ -131,7 +132,12 @@ fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
     (floor..by)
         .rev()
         .take_while(|&q| !view.is_boundary(q))
-        .any(|q| matches!(surface(q).as_str(), "not" | "n't" | "never"))
+        .any(|q| {
+            matches!(
+                surface(q).as_str(),
+                "not" | "n't" | "never" | "may" | "might" | "could" | "would"
+            )
+        })
 }
 
 /// Whether the verb at `start` is the object verb of an imperative or negated `let`
