@@ -147,6 +147,79 @@ pub(super) fn recode(
     }
 }
 
+/// Suffixes that make a capitalised name a company's wherever it stands (`National
+/// Aluminium Co`, `Saab Scania AB`, `Unilever Plc`).
+const COMPANY_SUFFIXES: [&str; 17] = [
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Ltd",
+    "Plc",
+    "PLC",
+    "AG",
+    "Co",
+    "GmbH",
+    "SpA",
+    "LLC",
+    "Holdings",
+    "Airlines",
+    "Airways",
+    "AB",
+    "NV",
+    "BV",
+];
+
+/// Adds a business mention of unknown country (`---BUS`) for each capitalised name that
+/// no dictionary knows and that ends in a company's suffix (`the state-owned National
+/// Aluminium Co signed`, `a spokesman for Unilever Plc`), so that such a company is its
+/// verb's subject and no actor further back stands in for it; then sorts the sentence's
+/// mentions. Not in a headline set in title case.
+pub(super) fn add_named_companies(
+    ctx: &MatchContext<'_>,
+    sentence: &Sentence,
+    first: usize,
+    out: &mut Vec<Mention>,
+) {
+    if ctx.lowercase_text || title_case(ctx, sentence) {
+        return;
+    }
+    let Some(code) = ActorCode::new("---BUS") else {
+        return;
+    };
+    let covered = |out: &[Mention], t: usize| {
+        out[first..]
+            .iter()
+            .any(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
+    };
+    let before = out.len();
+    let mut t = sentence.tokens.start;
+    while t < sentence.tokens.end {
+        if covered(out, t) || !capitalised(ctx, t) {
+            t += 1;
+            continue;
+        }
+        let start = t;
+        while t < sentence.tokens.end && capitalised(ctx, t) && !covered(out, t) {
+            t += 1;
+        }
+        let last = &ctx.text[ctx.tokens[t - 1].span()];
+        if t - start >= 2 && COMPANY_SUFFIXES.contains(&last) {
+            out.push(Mention::new(
+                sentence.index,
+                ctx.tokens,
+                start..t,
+                t - 1,
+                code,
+                MentionKind::Agent,
+                Resolution::Company,
+            ));
+        }
+    }
+    if out.len() > before {
+        super::coref::sort_sentence(out, first);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::dict::{Dictionaries, builtin_files, merge_files};
@@ -171,6 +244,20 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_with_a_companys_suffix_is_a_business_of_unknown_country() {
+        let got = codes("He said the state-owned Zentral Aluminium Co signed a deal with Kenya.");
+        assert!(
+            got.iter()
+                .any(|(t, c)| t == "Zentral Aluminium Co" && c == "---BUS"),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|(_, c)| c == "KEN"), "{got:?}");
+        // A name without such a suffix is left alone.
+        let got = codes("He said Zentral Aluminium signed a deal with Kenya.");
+        assert!(got.iter().all(|(_, c)| c != "---BUS"), "{got:?}");
     }
 
     #[test]

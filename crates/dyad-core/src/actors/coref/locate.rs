@@ -112,7 +112,10 @@ fn official_of_unknown_name(here: &Linking<'_>, out: &[Mention], e: usize) -> bo
         && surface(e + 1)
             .chars()
             .all(|c| c.is_alphabetic() || c == '-')
-        && !here.covered(out, e + 1)
+        && (!here.covered(out, e + 1)
+            || out[here.first_new..].iter().any(|m| {
+                m.first_token as usize == e + 1 && matches!(m.resolution, Resolution::Company)
+            }))
 }
 
 /// Gives the sentence's agents (and titled people) of unknown country the country of

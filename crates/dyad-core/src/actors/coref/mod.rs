@@ -143,7 +143,7 @@ fn remember_subject(here: &Linking<'_>, doc: &mut DocState, out: &[Mention]) {
 
 /// Sorts the mentions from `first` on by token, keeping every index that points into
 /// that range (antecedents, group numbers) pointing at the same mention.
-fn sort_sentence(out: &mut [Mention], first: usize) {
+pub(super) fn sort_sentence(out: &mut [Mention], first: usize) {
     let n = out.len() - first;
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| (out[first + i].first_token, out[first + i].end_token));
