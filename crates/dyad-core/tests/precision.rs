@@ -1341,3 +1341,18 @@ fn a_pending_decision_and_a_possible_means_are_not_asserted() {
         "036",
     );
 }
+
+#[test]
+fn engaging_with_concerns_is_no_fight() {
+    let events = shown("The British prime minister was engaging with public concerns about Iraq.");
+    assert!(
+        events.iter().all(|(_, _, c)| !c.starts_with("19")),
+        "{events:?}"
+    );
+    assert_shown(
+        "Nigerian troops engaged Boko Haram fighters near the Chadian border.",
+        "NGAMIL",
+        "",
+        "190",
+    );
+}
