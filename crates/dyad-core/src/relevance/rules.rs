@@ -24,13 +24,16 @@
 //!    of that event ("Pakistan says it shot down five jets"); a bare statement (010)
 //!    that is needs a target, while the specific ones (011 declined to comment, 015
 //!    claimed responsibility, 016 denied, 017 a symbolic act ...) stand alone.
-//! 4. An event that is not its sentence's main one needs a target, and is no noun
-//!    (`refugees fleeing the civil war`, `sanctions for its support of X`: the noun
-//!    names the background of the main event, not a new act).
-//! 5. The source must be known: a country or one of its organs, an international or
-//!    non-governmental organisation, a named group. A sector alone (`---GOV`,
-//!    `officials`, `police`) is not, except for protest, coercion and violence
-//!    (roots 14, 17, 18, 19, 20) against a known target ("five soldiers were killed").
+//! 4. An event in a relative clause is background (`Indonesia, which accepted the
+//!    offer, owes ...`). An event that is not its sentence's main one needs a target,
+//!    and is no noun (`refugees fleeing the civil war`, `sanctions for its support of
+//!    X`: the noun names the background of the main event, not a new act).
+//! 5. The source must be found where the subject is, not guessed from further back (a
+//!    place, a possessor, an object: `source uncertain`), and it must be known: a
+//!    country or one of its organs, an international or non-governmental organisation,
+//!    a named group. A sector alone (`---GOV`, `officials`, `police`) is not, except
+//!    for protest, coercion and violence (roots 14, 17, 18, 19, 20) against a known
+//!    target ("five soldiers were killed").
 //! 6. The main event needs a known target too, except yielding, rejection, protest,
 //!    force posture, coercion and violence (roots 08, 12, 14, 15, 17 to 20), which are
 //!    news on their own ("troops withdrew", "the US rejected the plan", "a bomb
