@@ -1356,3 +1356,19 @@ fn engaging_with_concerns_is_no_fight() {
         "190",
     );
 }
+
+#[test]
+fn a_reduced_relative_under_a_modal_is_not_asserted() {
+    let text = "The United States will press for a statement instructing Japanese ministers to cut tariffs.";
+    let events = shown(text);
+    assert!(
+        events.iter().all(|(_, _, c)| !c.starts_with("10")),
+        "{events:?}"
+    );
+    assert_shown(
+        "The United States issued a statement instructing Japanese ministers to cut tariffs.",
+        "USA",
+        "JAPGOV",
+        "100",
+    );
+}

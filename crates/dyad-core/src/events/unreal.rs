@@ -51,7 +51,10 @@ pub(super) fn unreal(
         return true;
     }
     let verb_gerund = !as_noun && gerund && asserted;
-    (verb_gerund && (gerund_complement(view, group.start) || means_of_negated(view, group.start)))
+    (verb_gerund
+        && (gerund_complement(view, group.start)
+            || means_of_negated(view, group.start)
+            || relative_under_modal(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && possibility_of(view, t))
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
@@ -82,6 +85,28 @@ fn reported_question(view: &SentenceView<'_>, start: usize) -> bool {
                     surface(q - 1).as_str(),
                     "ask" | "asks" | "asked" | "asking" | "wonder" | "wonders" | "wondered"
                 )
+        })
+}
+
+/// Whether an `-ing` participle at `start` right after a noun (a reduced relative:
+/// `a statement instructing ministers to negotiate`) sits in a clause that a modal
+/// makes unreal (`the U.S. will press for a statement instructing ...`): `will`,
+/// `would`, `may`, `might`, `could`, `should` or `must` within ten tokens before, no
+/// boundary between.
+fn relative_under_modal(view: &SentenceView<'_>, start: usize) -> bool {
+    if start <= view.start || !view.tags.get(start - 1).is_some_and(|g| g.is_noun()) {
+        return false;
+    }
+    let floor = start.saturating_sub(10).max(view.start);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            let w = view.text[view.tokens[q].span()].to_ascii_lowercase();
+            matches!(
+                w.as_str(),
+                "will" | "would" | "may" | "might" | "could" | "should" | "must"
+            )
         })
 }
 
