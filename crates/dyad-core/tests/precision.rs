@@ -1372,3 +1372,18 @@ fn a_reduced_relative_under_a_modal_is_not_asserted() {
         "100",
     );
 }
+
+#[test]
+fn a_hope_is_no_act() {
+    let events = shown("Diplomats hoped the Iranian government accepted the French proposal.");
+    assert!(
+        events.iter().all(|(_, _, c)| !c.starts_with("03")),
+        "{events:?}"
+    );
+    assert_shown(
+        "The Iranian government accepted the French proposal.",
+        "IRNGOV",
+        "FRA",
+        "030",
+    );
+}

@@ -59,6 +59,7 @@ pub(super) fn unreal(
         || (as_noun && asserted && possibility_of(view, t))
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
+        || (asserted && !as_noun && after_hope(view, group.start))
 }
 
 /// Whether the sentence is a question: its last token is `?` (a quoted question too).
@@ -107,6 +108,24 @@ fn relative_under_modal(view: &SentenceView<'_>, start: usize) -> bool {
                 w.as_str(),
                 "will" | "would" | "may" | "might" | "could" | "should" | "must"
             )
+        })
+}
+
+/// Whether a verb of hoping opens the clause of the verb group at `start` (`one can
+/// only hope the public recognise these extremists and shun them`): a wish, not an
+/// act. Within eight tokens before, no boundary between, and not `hope to` (an
+/// intention, read by the verb group).
+fn after_hope(view: &SentenceView<'_>, start: usize) -> bool {
+    let word = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
+    let floor = start.saturating_sub(8).max(view.start);
+    (floor..start)
+        .rev()
+        .take_while(|&q| !view.is_boundary(q))
+        .any(|q| {
+            matches!(
+                word(q).as_str(),
+                "hope" | "hopes" | "hoped" | "hoping" | "wish" | "wishes" | "wished"
+            ) && word(q + 1) != "to"
         })
 }
 
