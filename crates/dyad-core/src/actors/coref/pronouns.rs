@@ -135,9 +135,8 @@ fn antecedent(
         // The speaker of a quotation: the sentence's subject outside the quotation.
         return this_subject.filter(|&i| !here.quoted(out[i].first_token as usize));
     }
-    if !class.has(WordClass::POSSESSIVE)
-        && let Some(speaker) = reporter(here, &sentence_mentions, t)
-    {
+    // `Horizon said its board ...`, `Russia said its troops ...`: the speaker's too.
+    if let Some(speaker) = reporter(here, &sentence_mentions, t) {
         return speaker.filter(|&i| compatible(&out[i], want, false));
     }
     let before: Vec<usize> = sentence_mentions
@@ -311,6 +310,21 @@ pub(super) fn link(here: &Linking<'_>, doc: &mut DocState, out: &mut Vec<Mention
 mod tests {
     use crate::actors::testing::{codes, find};
     use crate::actors::{MentionKind, Resolution};
+
+    #[test]
+    fn a_pronoun_after_an_unknown_speaker_is_no_earlier_actor() {
+        // `Horizon` is no dictionary's: its `its` is Horizon's, not the government's.
+        let text = "The British government sold its stake on Monday. \
+                    Horizon said its board considered the offer fair.";
+        assert_eq!(
+            codes(text, "its"),
+            ["GBRGOV"],
+            "only the first `its` is resolved"
+        );
+        // A known speaker owns the pronoun.
+        let text = "The Kenyan army attacked the rebels. Uganda said its troops withdrew.";
+        assert_eq!(codes(text, "its"), ["UGA"]);
+    }
 
     #[test]
     fn he_in_the_next_sentence_is_the_previous_subject() {
