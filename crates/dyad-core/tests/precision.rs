@@ -50,6 +50,20 @@ fn assert_shown(text: &str, source: &str, target: &str, code: &str) {
     );
 }
 
+/// Asserts that no event shown for any of `texts` has a code under one of `roots`
+/// (`"19"` for force, `"04"` for consultation).
+fn assert_no_root(texts: &[&str], roots: &[&str]) {
+    for text in texts {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(_, _, c)| !roots.iter().any(|r| c.starts_with(r))),
+            "{text}: {events:?}"
+        );
+    }
+}
+
 #[test]
 fn a_match_report_codes_no_war_between_states() {
     let text = "Wales beat Ireland 32-20 in the championship decider in Cardiff. \
@@ -684,17 +698,14 @@ fn force_verbs_with_policies_and_evils_as_objects_are_metaphors() {
         "The Spanish opposition leader attacked the Spanish government's plans to raise taxes.";
     assert_shown(plans, "ESPOPP", "ESPGOV", "111");
     // Fighting an evil, or a market, is policy; fighting a named enemy is still force.
-    for text in [
-        "The Indian government has vowed to fight terrorism and corruption in Kashmir.",
-        "The French government will help the wine industry battle falling sales.",
-        "Dutch lawmakers bombarded the Dutch finance minister with questions about the bank.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events.iter().all(|(_, _, c)| !c.starts_with("19")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The Indian government has vowed to fight terrorism and corruption in Kashmir.",
+            "The French government will help the wine industry battle falling sales.",
+            "Dutch lawmakers bombarded the Dutch finance minister with questions about the bank.",
+        ],
+        &["19"],
+    );
     assert_shown(
         "The Nigerian army is fighting Boko Haram in the north-east.",
         "NGAMIL",
@@ -730,40 +741,30 @@ fn a_natural_hazard_kills_and_a_statement_to_the_press_is_no_interaction() {
 
 #[test]
 fn particles_and_idioms_are_no_events() {
-    for text in [
-        "The staff of the Namibian president flew him back home from the United States.",
-        "The Bank of England governor said cutting British rates too fast could hurt growth.",
-        "The Belgian prime minister will leave office next week after the coalition collapsed.",
-        "A Nigerian senator found himself in the crosshairs of the ruling party.",
-        "The former Irish prime minister will not stand for the leadership of his party again.",
-        "The Kenyan lawyer consulted for organisations such as Amnesty International.",
-        "The American police held a briefing with Chinese diplomats March 30 in Washington.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "05" | "14" | "08" | "11" | "12" | "04")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The staff of the Namibian president flew him back home from the United States.",
+            "The Bank of England governor said cutting British rates too fast could hurt growth.",
+            "The Belgian prime minister will leave office next week after the coalition collapsed.",
+            "A Nigerian senator found himself in the crosshairs of the ruling party.",
+            "The former Irish prime minister will not stand for the leadership of his party again.",
+            "The Kenyan lawyer consulted for organisations such as Amnesty International.",
+            "The American police held a briefing with Chinese diplomats March 30 in Washington.",
+        ],
+        &["05", "14", "08", "11", "12", "04"],
+    );
 }
 
 #[test]
 fn possibilities_and_forecasts_are_not_acts_or_intentions() {
-    for text in [
-        "The risk of a Syrian attack on Turkish border posts is rated as low.",
-        "The prospect of fresh talks with Iran worried Saudi officials.",
-        "Many analysts predict that Japan will cooperate with India on rare earths.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "19" | "04" | "03")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The risk of a Syrian attack on Turkish border posts is rated as low.",
+            "The prospect of fresh talks with Iran worried Saudi officials.",
+            "Many analysts predict that Japan will cooperate with India on rare earths.",
+        ],
+        &["19", "04", "03"],
+    );
     // An actor's own future stays an intention, and a schedule stays the actors' own.
     assert_shown(
         "Japan will cooperate with India on rare earths, the Japanese trade minister said.",
@@ -861,18 +862,15 @@ fn a_warning_threatens_only_with_a_consequence() {
             "{text}: {events:?}"
         );
     }
-    for text in [
-        "The International Energy Agency warned demand for Opec's crude would outstrip supply.",
-        "The International Energy Agency warned that demand for Opec's crude would rise.",
-        "Malaysia and Nigeria warned their citizens to stay away from demonstrations in Britain.",
-        "The Chinese foreign ministry warned Japanese ministers that they should prepare for hard talks.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events.iter().all(|(_, _, c)| !c.starts_with("13")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The International Energy Agency warned demand for Opec's crude would outstrip supply.",
+            "The International Energy Agency warned that demand for Opec's crude would rise.",
+            "Malaysia and Nigeria warned their citizens to stay away from demonstrations in Britain.",
+            "The Chinese foreign ministry warned Japanese ministers that they should prepare for hard talks.",
+        ],
+        &["13"],
+    );
 }
 
 #[test]
@@ -951,16 +949,13 @@ fn an_adjective_is_no_army_and_a_called_off_visit_no_visit() {
             .any(|(s, _, c, _)| s.ends_with("MIL") && c.starts_with("19")),
         "{acts:?}"
     );
-    for text in [
-        "The Indian prime minister postponed his trip to Norway and the Netherlands.",
-        "Russia cancelled the talks with Japan planned for Monday.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events.iter().all(|(_, _, c)| !c.starts_with("04")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The Indian prime minister postponed his trip to Norway and the Netherlands.",
+            "Russia cancelled the talks with Japan planned for Monday.",
+        ],
+        &["04"],
+    );
 }
 
 #[test]
@@ -1015,19 +1010,14 @@ fn he_after_a_reporting_verb_is_its_speaker() {
 
 #[test]
 fn names_wishes_and_means_of_refusals_are_no_events() {
-    for text in [
-        "The Welsh minister will visit an HIV/Aids orphanage in Tanzania.",
-        "The party's slogan says: don't let the Tories wreck the Scottish economy.",
-        "Yugoslavia will not follow Brazil by suspending repayments on its foreign debt.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "07" | "17" | "18")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The Welsh minister will visit an HIV/Aids orphanage in Tanzania.",
+            "The party's slogan says: don't let the Tories wreck the Scottish economy.",
+            "Yugoslavia will not follow Brazil by suspending repayments on its foreign debt.",
+        ],
+        &["07", "17", "18"],
+    );
     // `Mr Houston` is a man, not the American city.
     let events = coded(
         "The Scottish party chairman said he had suspended Mr Houston on Friday.",
@@ -1154,21 +1144,16 @@ fn military_strikes_are_no_walkouts_and_undisclosed_figures_no_refusal() {
 
 #[test]
 fn admissions_career_moves_and_annulments_are_no_yielding_or_force() {
-    for text in [
-        "The British prime minister conceded that the plans to detain suspects were difficult.",
-        "The Irish minister resigned to become a European commissioner in 1995.",
-        "Several American courts struck down the president's order on tariffs.",
-        "The day the Namibian president began his medical treatment trip to the United States was calm.",
-        "The British prime minister denied accusing Germany of using the European Union.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "08" | "19" | "04" | "12")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The British prime minister conceded that the plans to detain suspects were difficult.",
+            "The Irish minister resigned to become a European commissioner in 1995.",
+            "Several American courts struck down the president's order on tariffs.",
+            "The day the Namibian president began his medical treatment trip to the United States was calm.",
+            "The British prime minister denied accusing Germany of using the European Union.",
+        ],
+        &["08", "19", "04", "12"],
+    );
     assert_shown(
         "The Kenyan rebels conceded defeat to the Kenyan army.",
         "KENREB",
@@ -1179,18 +1164,13 @@ fn admissions_career_moves_and_annulments_are_no_yielding_or_force() {
 
 #[test]
 fn a_refused_plan_and_a_plea_are_no_events() {
-    for text in [
-        "The British government doesn't want to discuss the European constitution with Brussels.",
-        "Three American insurance executives have pleaded guilty to fraud charges.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "03" | "04" | "17" | "11")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The British government doesn't want to discuss the European constitution with Brussels.",
+            "Three American insurance executives have pleaded guilty to fraud charges.",
+        ],
+        &["03", "04", "17", "11"],
+    );
     assert_shown(
         "The British government wants to discuss the constitution with the European Union.",
         "GBRGOV",
@@ -1218,18 +1198,13 @@ fn a_question_asserts_nothing() {
 
 #[test]
 fn jobs_deaths_and_passives_with_an_adverb() {
-    for text in [
-        "Nigerian citizens wanting to work in the United Kingdom will need visas.",
-        "An American airman burned to death in front of the Israeli embassy in Washington.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "03" | "17")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "Nigerian citizens wanting to work in the United Kingdom will need visas.",
+            "An American airman burned to death in front of the Israeli embassy in Washington.",
+        ],
+        &["03", "17"],
+    );
     // A passive participle with an adverb before `by`: the agent acts.
     let all = coded(
         "Chadian forces, supported logistically by 2,400 French troops, pushed back the Libyan army.",
@@ -1273,19 +1248,14 @@ fn a_target_is_not_sought_past_a_participle_clause() {
 
 #[test]
 fn conditions_views_and_prevented_events_are_not_asserted() {
-    for text in [
-        "We will have to see whether the Dutch court will talk to Israeli officials.",
-        "The American administration views the European proposal as violating the GATT.",
-        "The Palestinians were working to end terror attacks on Israel.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "03" | "04" | "12" | "19")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "We will have to see whether the Dutch court will talk to Israeli officials.",
+            "The American administration views the European proposal as violating the GATT.",
+            "The Palestinians were working to end terror attacks on Israel.",
+        ],
+        &["03", "04", "12", "19"],
+    );
     // An endorsement is no ending.
     assert_shown(
         "The French government endorsed the talks with Iran.",
@@ -1297,23 +1267,18 @@ fn conditions_views_and_prevented_events_are_not_asserted() {
 
 #[test]
 fn questions_campaigns_topics_and_sessions_are_no_events() {
-    for text in [
-        "A reporter asked the American president whether the Israeli government had opposed the sale.",
-        "The Conservatives will appeal to core voters in Scotland.",
-        "The Russian foreign minister was emphatic when discussing Ukraine.",
-        "New European regulations come into force in the United States next year.",
-        "EC budget ministers ended six hours of talks in Luxembourg on Monday.",
-        "India is charging ahead with its climate commitments.",
-        "The British prime minister launched an attack on Conservative spending plans.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events
-                .iter()
-                .all(|(_, _, c)| !matches!(&c[..2], "02" | "04" | "16" | "17" | "19")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "A reporter asked the American president whether the Israeli government had opposed the sale.",
+            "The Conservatives will appeal to core voters in Scotland.",
+            "The Russian foreign minister was emphatic when discussing Ukraine.",
+            "New European regulations come into force in the United States next year.",
+            "EC budget ministers ended six hours of talks in Luxembourg on Monday.",
+            "India is charging ahead with its climate commitments.",
+            "The British prime minister launched an attack on Conservative spending plans.",
+        ],
+        &["02", "04", "16", "17", "19"],
+    );
     assert_shown(
         "The Russian foreign minister discussed Ukraine with the Chinese foreign minister.",
         "RUSGOV",
@@ -1324,16 +1289,13 @@ fn questions_campaigns_topics_and_sessions_are_no_events() {
 
 #[test]
 fn a_pending_decision_and_a_possible_means_are_not_asserted() {
-    for text in [
-        "The European Union will decide on 17 December whether to begin entry talks with Turkey.",
-        "Tokyo may try to blunt the American stance by offering to scrap the quota on oranges.",
-    ] {
-        let events = shown(text);
-        assert!(
-            events.iter().all(|(_, _, c)| !c.starts_with("03")),
-            "{text}: {events:?}"
-        );
-    }
+    assert_no_root(
+        &[
+            "The European Union will decide on 17 December whether to begin entry talks with Turkey.",
+            "Tokyo may try to blunt the American stance by offering to scrap the quota on oranges.",
+        ],
+        &["03"],
+    );
     assert_shown(
         "The European Union decided to begin entry talks with Turkey.",
         "IGOEUR",

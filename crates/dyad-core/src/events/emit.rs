@@ -156,6 +156,11 @@ fn own_country(source: &ActorCode, target: &ActorCode) -> bool {
 /// Roles of political life: who attacks, and is attacked, in words.
 const POLITICAL_ROLES: [&str; 6] = ["GOV", "ELI", "LEG", "PTY", "OPP", "JUD"];
 
+/// The role code after the country (`GOV` of `KENGOV`), empty when there is none.
+fn role_of(m: &crate::actors::Mention) -> &str {
+    m.code.rest().get(..3).unwrap_or("")
+}
+
 /// Whether a force verb between political actors is a verbal attack (`Mbeki attacked
 /// British imperialists, saying ...`, `the Labour leader attacked the prime
 /// minister`): an armed attack has an armed force, a state or a group on one side. Only
@@ -169,17 +174,17 @@ fn verbal_attack(
     source: &crate::actors::Mention,
     target: &crate::actors::Mention,
 ) -> bool {
-    let role = |m: &crate::actors::Mention| m.code.rest().get(..3).unwrap_or("").to_string();
-    let word = view.text[view.tokens[f.trigger.0].span()].to_ascii_lowercase();
-    let (s, t) = (role(source), role(target));
-    code.root_number() == 19
-        && !f.noun
-        && ["attack", "hit", "target", "launch"]
-            .iter()
-            .any(|w| word.starts_with(w))
-        && source.code.prefix() != "IGO"
-        && POLITICAL_ROLES.contains(&s.as_str())
-        && (POLITICAL_ROLES.contains(&t.as_str()) || t == "MED")
+    if code.root_number() != 19 || f.noun {
+        return false;
+    }
+    let word = &view.text[view.tokens[f.trigger.0].span()];
+    let (s, t) = (role_of(source), role_of(target));
+    ["attack", "hit", "target", "launch"].iter().any(|w| {
+        word.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+    }) && source.code.prefix() != "IGO"
+        && POLITICAL_ROLES.contains(&s)
+        && (POLITICAL_ROLES.contains(&t) || t == "MED")
 }
 
 /// What the confidence model reads of a finding and its sentence.

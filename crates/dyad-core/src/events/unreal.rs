@@ -30,12 +30,12 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
 }
 
 /// Whether the event at `t`, read with verb group `group`, is only possible though its
-/// verb group reads as asserted or future: a question, a gerund that is a noun's or verb's content
-/// (`accused of shelling`) or the means of a refusal (`will not follow Brazil by
-/// suspending`), the verb of an imperative `let`, a possibility (`the risk of an
-/// Iranian attack`, `the prospect of talks`), an event called off (`postpones trip to
-/// Norway`), someone's forecast rather than the actor's stated intention (`analysts
-/// predict China will work with Brazil`).
+/// verb group reads as asserted or future: a question, a gerund that is a noun's or
+/// verb's content (`accused of shelling`) or the means of a refusal (`will not follow
+/// Brazil by suspending`), a reduced relative under a modal, the verb of an imperative
+/// `let`, a possibility (`the risk of an Iranian attack`), an event called off
+/// (`postpones trip to Norway`), someone's forecast rather than the actor's stated
+/// intention (`analysts predict China will work with Brazil`), a hope.
 pub(super) fn unreal(
     view: &SentenceView<'_>,
     t: usize,
@@ -62,6 +62,35 @@ pub(super) fn unreal(
         || (asserted && !as_noun && after_hope(view, group.start))
 }
 
+/// The tokens before `at`, nearest first: at most `span` of them, none past a clause
+/// boundary. Every reading here looks back over the clause this way.
+fn clause_before<'v>(
+    view: &'v SentenceView<'_>,
+    at: usize,
+    span: usize,
+) -> impl Iterator<Item = usize> + 'v {
+    let floor = at.saturating_sub(span).max(view.start);
+    (floor..at).rev().take_while(move |&q| !view.is_boundary(q))
+}
+
+/// Whether token `q` is one of `words`, case aside (compared in place: no allocation
+/// on the coder's path).
+fn is(view: &SentenceView<'_>, q: usize, words: &[&str]) -> bool {
+    let w = &view.text[view.tokens[q].span()];
+    words.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Whether token `q` starts with one of `stems`, case aside (`postponed`, `cancels`).
+fn starts_with_any(view: &SentenceView<'_>, q: usize, stems: &[&str]) -> bool {
+    let w = &view.text[view.tokens[q].span()];
+    stems
+        .iter()
+        .any(|x| w.get(..x.len()).is_some_and(|h| h.eq_ignore_ascii_case(x)))
+}
+
+/// Modals of possibility.
+const POSSIBLE: [&str; 7] = ["will", "would", "may", "might", "could", "should", "must"];
+
 /// Whether the sentence is a question: its last token is `?` (a quoted question too).
 fn question(view: &SentenceView<'_>) -> bool {
     (view.start..view.end)
@@ -75,18 +104,17 @@ fn question(view: &SentenceView<'_>) -> bool {
 /// government was agreeing to the measure`): `why` or `how` right after `ask` or
 /// `wonder`, within eight tokens before, no boundary between.
 fn reported_question(view: &SentenceView<'_>, start: usize) -> bool {
-    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    let floor = start.saturating_sub(8).max(view.start + 1);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            matches!(surface(q).as_str(), "why" | "how")
-                && matches!(
-                    surface(q - 1).as_str(),
-                    "ask" | "asks" | "asked" | "asking" | "wonder" | "wonders" | "wondered"
-                )
-        })
+    clause_before(view, start, 8).any(|q| {
+        q > view.start
+            && is(view, q, &["why", "how"])
+            && is(
+                view,
+                q - 1,
+                &[
+                    "ask", "asks", "asked", "asking", "wonder", "wonders", "wondered",
+                ],
+            )
+    })
 }
 
 /// Whether an `-ing` participle at `start` right after a noun (a reduced relative:
@@ -95,20 +123,9 @@ fn reported_question(view: &SentenceView<'_>, start: usize) -> bool {
 /// `would`, `may`, `might`, `could`, `should` or `must` within ten tokens before, no
 /// boundary between.
 fn relative_under_modal(view: &SentenceView<'_>, start: usize) -> bool {
-    if start <= view.start || !view.tags.get(start - 1).is_some_and(|g| g.is_noun()) {
-        return false;
-    }
-    let floor = start.saturating_sub(10).max(view.start);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            let w = view.text[view.tokens[q].span()].to_ascii_lowercase();
-            matches!(
-                w.as_str(),
-                "will" | "would" | "may" | "might" | "could" | "should" | "must"
-            )
-        })
+    start > view.start
+        && view.tags.get(start - 1).is_some_and(|g| g.is_noun())
+        && clause_before(view, start, 10).any(|q| is(view, q, &POSSIBLE))
 }
 
 /// Whether a verb of hoping opens the clause of the verb group at `start` (`one can
@@ -116,17 +133,10 @@ fn relative_under_modal(view: &SentenceView<'_>, start: usize) -> bool {
 /// act. Within eight tokens before, no boundary between, and not `hope to` (an
 /// intention, read by the verb group).
 fn after_hope(view: &SentenceView<'_>, start: usize) -> bool {
-    let word = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    let floor = start.saturating_sub(8).max(view.start);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            matches!(
-                word(q).as_str(),
-                "hope" | "hopes" | "hoped" | "hoping" | "wish" | "wishes" | "wished"
-            ) && word(q + 1) != "to"
-        })
+    const HOPE: [&str; 7] = [
+        "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished",
+    ];
+    clause_before(view, start, 8).any(|q| is(view, q, &HOPE) && !is(view, q + 1, &["to"]))
 }
 
 /// Whether the tagger reads the word at `t` as a noun (`to end terror attacks on
@@ -140,26 +150,19 @@ fn tagged_noun(view: &SentenceView<'_>, t: usize) -> bool {
 /// terror attacks`, `to prevent attacks`): within three tokens before it, no boundary
 /// between.
 fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
-    let word = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    let floor = t.saturating_sub(4).max(view.start);
-    (floor..t)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            let w = word(q);
-            let calls_off = [
-                "postpone", "cancel", "delay", "scrap", "shelve", "suspend", "prevent", "avert",
-                "stop", "halt", "curb",
-            ]
-            .iter()
-            .any(|v| w.starts_with(v))
-                || matches!(w.as_str(), "end" | "ends" | "ended" | "ending");
-            // Not `open-ended`, nor `will never stop its war` (it goes on).
-            let compound = q > view.start && word(q - 1) == "-";
-            let negated = (q.saturating_sub(2).max(view.start)..q)
-                .any(|p| matches!(word(p).as_str(), "not" | "n't" | "never"));
-            calls_off && !compound && !negated
-        })
+    const STEMS: [&str; 11] = [
+        "postpone", "cancel", "delay", "scrap", "shelve", "suspend", "prevent", "avert", "stop",
+        "halt", "curb",
+    ];
+    clause_before(view, t, 4).any(|q| {
+        let calls_off =
+            starts_with_any(view, q, &STEMS) || is(view, q, &["end", "ends", "ended", "ending"]);
+        // Not `open-ended`, nor `will never stop its war` (it goes on).
+        let compound = q > view.start && is(view, q - 1, &["-"]);
+        let negated =
+            (q.saturating_sub(2).max(view.start)..q).any(|p| is(view, p, &["not", "n't", "never"]));
+        calls_off && !compound && !negated
+    })
 }
 
 /// Whether a gerund at `start` after `by` is the means of a negated or only possible
@@ -167,19 +170,13 @@ fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
 /// stance by offering to scrap the quota`): a negation or a modal of possibility within
 /// eight tokens before `by`, no boundary between.
 fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
-    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    if start <= view.start || surface(start - 1) != "by" {
-        return false;
-    }
-    let by = start - 1;
-    let floor = by.saturating_sub(8).max(view.start);
-    (floor..by)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            matches!(
-                surface(q).as_str(),
-                "not" | "n't" | "never" | "may" | "might" | "could" | "would"
+    start > view.start
+        && is(view, start - 1, &["by"])
+        && clause_before(view, start - 1, 8).any(|q| {
+            is(
+                view,
+                q,
+                &["not", "n't", "never", "may", "might", "could", "would"],
             )
         })
 }
@@ -188,19 +185,10 @@ fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
 /// (`Don't let the Tories wreck it`, `Let them vote`): a wish, not an act. `let` within
 /// four tokens before, opening the sentence or after a negation.
 fn after_imperative_let(view: &SentenceView<'_>, start: usize) -> bool {
-    let surface = |q: usize| view.text[view.tokens[q].span()].to_ascii_lowercase();
-    let floor = start.saturating_sub(5).max(view.start);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            surface(q) == "let"
-                && (q == view.start
-                    || matches!(
-                        surface(q - 1).as_str(),
-                        "n't" | "not" | "never" | "\"" | "“" | "-" | "–"
-                    ))
-        })
+    clause_before(view, start, 5).any(|q| {
+        is(view, q, &["let"])
+            && (q == view.start || is(view, q - 1, &["n't", "not", "never", "\"", "“", "-", "–"]))
+    })
 }
 
 /// Nouns of possibility: an event noun after `NOUN of` is only possible.
@@ -220,18 +208,8 @@ const POSSIBILITY_NOUNS: [&str; 9] = [
 /// Iranian attack`, `the prospect of fresh talks with Iran`): `of` within three tokens
 /// before it, with no boundary between, right after such a noun.
 fn possibility_of(view: &SentenceView<'_>, t: usize) -> bool {
-    let floor = t.saturating_sub(4).max(view.start + 1);
-    (floor..t)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            view.text[view.tokens[q].span()].eq_ignore_ascii_case("of") && {
-                let noun = &view.text[view.tokens[q - 1].span()];
-                POSSIBILITY_NOUNS
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(noun))
-            }
-        })
+    clause_before(view, t, 4)
+        .any(|q| q > view.start && is(view, q, &["of"]) && is(view, q - 1, &POSSIBILITY_NOUNS))
 }
 
 /// Verbs of forecasting: a future event in their content clause is the forecaster's
@@ -254,16 +232,7 @@ const FORECAST_VERBS: [&str; 12] = [
 /// Whether a forecast verb opens the clause of the verb group starting at `start`
 /// (`Many predict that China will work with Brazil`, `analysts expect Japan will cut
 /// rates`): within eight tokens before it, no boundary between, and not followed by
-/// `to`.
+/// `to` (`are expected to discuss`: a schedule, the actors' own future).
 fn after_forecast(view: &SentenceView<'_>, start: usize) -> bool {
-    let floor = start.saturating_sub(8).max(view.start);
-    (floor..start)
-        .rev()
-        .take_while(|&q| !view.is_boundary(q))
-        .any(|q| {
-            let w = &view.text[view.tokens[q].span()];
-            // `are expected to discuss`: a schedule, the actors' own future.
-            let infinitive = view.text[view.tokens[q + 1].span()].eq_ignore_ascii_case("to");
-            FORECAST_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) && !infinitive
-        })
+    clause_before(view, start, 8).any(|q| is(view, q, &FORECAST_VERBS) && !is(view, q + 1, &["to"]))
 }
