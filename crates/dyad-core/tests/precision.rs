@@ -1349,3 +1349,88 @@ fn a_hope_is_no_act() {
         "030",
     );
 }
+
+#[test]
+fn the_subject_stands_before_a_relative_clause() {
+    // The countries inside the relative clause are not the unknown firm's.
+    assert_no_root(
+        &[
+            "Norvalto, which owns the Madrid and Lisbon power grids, opened talks with the Moroccan government.",
+        ],
+        &["04"],
+    );
+    assert_shown(
+        "Chile, which has long opposed the treaty, opened talks with the Peruvian government.",
+        "CHL",
+        "PERGOV",
+        "046",
+    );
+    assert_shown(
+        "Kenya, whose troops patrol the border, accused the Somali government of shelling.",
+        "KEN",
+        "SOMGOV",
+        "112",
+    );
+}
+
+#[test]
+fn a_capital_before_a_meeting_is_its_venue() {
+    // `the Nairobi meeting` names where it met, not who.
+    for text in [
+        "The ministers endorsed the plan approved at the recent Nairobi meeting.",
+        "The statement was issued after a Lima meeting on Tuesday.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .all(|(s, t, _)| s != "KEN" && s != "PER" && t != "KEN" && t != "PER"),
+            "{text}: {events:?}"
+        );
+    }
+    // Its possessive is the party.
+    assert_shown(
+        "Moscow's invasion of Georgia alarmed NATO.",
+        "RUS",
+        "GEO",
+        "192",
+    );
+}
+
+#[test]
+fn a_city_after_in_or_at_is_where_a_meeting_took_place() {
+    for text in [
+        "The Peruvian president met at Geneva on Monday.",
+        "The Peruvian president held talks in Geneva on Monday.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().all(|(_, t, _)| t != "CHE"),
+            "{text}: {events:?}"
+        );
+    }
+    // A visit's city is its host; force at a city hits it.
+    assert_shown(
+        "The Peruvian president arrived in Santiago on a visit.",
+        "PERGOV",
+        "CHL",
+        "042",
+    );
+}
+
+#[test]
+fn a_forecast_is_no_intention() {
+    for text in [
+        "The Kenyan and Ugandan presidents are expected to discuss the border dispute.",
+        "The Kenyan government is likely to reject the Ugandan proposal.",
+    ] {
+        assert_no_root(&[text], &["03", "04", "12"]);
+    }
+    // The actor's own expectation is its plan.
+    assert_shown(
+        "The Kenyan government expects to sign an agreement with Uganda.",
+        "KENGOV",
+        "UGA",
+        "032",
+    );
+}

@@ -141,6 +141,10 @@ pub struct Mention {
     pub group: Option<u32>,
     /// It only modifies a noun that is no actor (`the Russian position`).
     pub modifier: bool,
+    /// It names a state by its capital (`Paris`, `Moscow`): before an event noun that
+    /// is the venue (`the Paris meeting`), not a party.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub capital: bool,
 }
 
 impl Mention {
@@ -170,6 +174,7 @@ impl Mention {
             plural: false,
             group: None,
             modifier: false,
+            capital: false,
         }
     }
 

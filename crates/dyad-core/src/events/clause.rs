@@ -233,6 +233,8 @@ impl SentenceView<'_> {
             let g = self.class(gov - 1);
             if g.has(WordClass::FAIL_VERB) {
                 return Mode::Negated;
+            } else if self.forecast(gov - 1) {
+                return Mode::Hypothetical;
             } else if g.has(WordClass::PLAN_VERB) {
                 // `doesn't want to discuss`, `never intended to attack`: no intention.
                 let plan = gov - 1;
@@ -245,6 +247,23 @@ impl SentenceView<'_> {
             Mode::Hypothetical
         } else {
             mode
+        }
+    }
+
+    /// Whether the word at `w`, governing an infinitive, makes it someone's forecast
+    /// rather than the actor's plan: `likely`, `unlikely`, or `expected` after `be`
+    /// (`the leaders are expected to discuss`; `X expects to meet` is X's plan).
+    fn forecast(&self, w: usize) -> bool {
+        match self.word(w) {
+            "likely" | "unlikely" => true,
+            "expected" => {
+                w > self.start
+                    && matches!(
+                        self.word(w - 1),
+                        "is" | "are" | "was" | "were" | "be" | "been"
+                    )
+            }
+            _ => false,
         }
     }
 
@@ -339,6 +358,11 @@ impl SentenceView<'_> {
         objects: &[usize],
         quoted_trigger: bool,
     ) -> Option<(usize, bool)> {
+        // `Euronext, which combines the Paris and Lisbon exchanges, began talks`: the
+        // subject stands before the relative clause, never inside it.
+        if let Some(open) = self.relative_clause_before(group_start) {
+            return self.subject(open, quotes, objects, quoted_trigger);
+        }
         if let Some(m) = self.appositive_subject(group_start, quotes, objects, quoted_trigger) {
             return Some((m, false));
         }
@@ -422,6 +446,34 @@ impl SentenceView<'_> {
             return Some((m, false));
         }
         fallback.map(|m| (m, true))
+    }
+
+    /// The comma that opens a non-restrictive relative clause ending right at the verb
+    /// group (`X, which ... ,` / `X, whose chairman ... ,`), if one does.
+    fn relative_clause_before(&self, group_start: usize) -> Option<usize> {
+        const MAX_CLAUSE: usize = 30;
+        let close = group_start.checked_sub(1)?;
+        if close <= self.start + 1 || &self.text[self.tokens[close].span()] != "," {
+            return None;
+        }
+        for t in (self.start + 1..close).rev().take(MAX_CLAUSE) {
+            let surface = &self.text[self.tokens[t].span()];
+            if matches!(
+                surface,
+                ";" | ":" | "." | "?" | "!" | "(" | ")" | "“" | "”" | "\""
+            ) {
+                return None;
+            }
+            let relative = ["which", "who", "whose", "whom"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(surface));
+            if relative {
+                let open = t - 1;
+                return (&self.text[self.tokens[open].span()] == "," && open > self.start)
+                    .then_some(open);
+            }
+        }
+        None
     }
 
     /// Whether a first-person pronoun that the story did not resolve to an actor stands

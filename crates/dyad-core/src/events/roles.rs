@@ -35,6 +35,7 @@ pub(super) fn assign(
         active_roles(view, quotes, objects, f, clause_start);
     }
     own_country_target(view, f);
+    venue_target(view, f);
     // A statement's topic (`said Israel must withdraw`) stays free to be the subject
     // of the reported verb.
     if let Some(tg) = f.target
@@ -66,7 +67,10 @@ fn noun_roles(view: &SentenceView<'_>, quotes: &[bool], objects: &[usize], f: &m
                 || (mentions[mi].end_token as usize == q
                     && lex.class(words[q]).has(WordClass::POSSESSIVE_MARK))
         }) {
-            owner = Some(mi);
+            // `the recent Paris meeting`: a capital before the noun is the venue; its
+            // possessive (`Moscow's invasion`) is the party.
+            let venue = mentions[mi].capital && mentions[mi].end_token as usize == q + 1;
+            owner = (!venue).then_some(mi);
             break;
         }
         // A possessor is never across a preposition or the start of a clause
@@ -171,6 +175,23 @@ fn active_roles(
             .or_else(|| direct_object(view, f.m.end))
             .or_else(|| further_target(view, f.m.end, f.source.map(|(s, _)| s)))
     });
+}
+
+/// `met at Geneva`, `the talks in Paris`: a city after `in` or `at` is where a
+/// meeting or negotiation took place, not its other side. A visit's city is its host
+/// (`arrived in Amman` -> JOR, 042), and force at a city hits it (`fired at Kyiv`).
+fn venue_target(view: &SentenceView<'_>, f: &mut Found) {
+    let Some(tg) = f.target else { return };
+    let mm = &view.mentions[tg];
+    let first = mm.first_token as usize;
+    let city = mm.kind == MentionKind::Place || mm.capital;
+    let after_in_or_at = first > view.start
+        && view.words[first - 1] != UNKNOWN
+        && matches!(view.lex.word(view.words[first - 1]), "in" | "at");
+    let meeting = f.code.root_number() == 4 && !matches!(f.code.as_str(), "042" | "043");
+    if city && after_in_or_at && meeting {
+        f.target = None;
+    }
 }
 
 /// `Syria offered its troops to Lebanon`: an actor of the source's own country is

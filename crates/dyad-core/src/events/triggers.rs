@@ -227,6 +227,36 @@ fn after_actor(view: &SentenceView<'_>, t: usize) -> bool {
     })
 }
 
+/// Whether an actor's name ends right before `t` inside a noun phrase that a
+/// determiner opens, with at most two lower-case modifiers between (`the recent Paris
+/// meeting`, `a Washington meeting`): the name modifies the word at `t`.
+fn name_in_determined_phrase(view: &SentenceView<'_>, t: usize) -> bool {
+    let Some(&m) = view
+        .mention_ids
+        .iter()
+        .find(|&&m| view.mentions[m].end_token as usize == t)
+    else {
+        return false;
+    };
+    let mut q = view.mentions[m].first_token as usize;
+    for _ in 0..3 {
+        if q <= view.start {
+            return false;
+        }
+        let c = view.lex.class(view.words[q - 1]);
+        let known = view.words[q - 1] != UNKNOWN;
+        if known && (c.has(WordClass::ARTICLE) || c.has(WordClass::DETERMINER)) {
+            return true;
+        }
+        let lower = view.text[view.tokens[q - 1].span()].starts_with(|c: char| c.is_lowercase());
+        if !(lower && view.tags.get(q - 1).is_some_and(|g| g.pos() == Pos::Adj)) {
+            return false;
+        }
+        q -= 1;
+    }
+    false
+}
+
 /// The entries of the word at `t` (its `verbs` and `nouns` entries) that fit its
 /// reading here, into `out`; returns whether it reads as a noun, or `None` when no
 /// entry fits.
@@ -255,7 +285,12 @@ fn candidates(
             Pos::Adp => view.tags.get(t - 1).is_some_and(|p| p.is_verb()),
             _ => false,
         });
-    let after_actor = after_actor(view, t);
+    // `the recent Paris meeting`, `a Washington meeting`, `the OPEC meeting`: a name
+    // inside a determined noun phrase modifies the `-ing` noun the tagger reads there
+    // (other nouns after a name keep the headline reading: `the U.S. attack`).
+    let gerund_only = verbs.is_some_and(|v| v.iter().all(|(_, f)| *f == VerbForm::Gerund));
+    let name_modifies = tagged_noun && gerund_only && name_in_determined_phrase(view, t);
+    let after_actor = after_actor(view, t) && !name_modifies;
     // An adjective before its noun is no verb either (`duty free stores`, `a fast
     // accession`).
     let attributive =
@@ -272,6 +307,7 @@ fn candidates(
     let as_noun = nouns.is_some()
         && (verbs.is_none()
             || noun_context(view, t)
+            || name_modifies
             || (tagged_noun && after_adjective && !after_actor));
     if as_noun {
         // `an HIV/Aids orphanage`: a capital inside running text makes a name.

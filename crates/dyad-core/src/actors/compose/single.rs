@@ -25,6 +25,7 @@ fn actor(sent: &Sent<'_, '_>, at: &At, out: &mut Vec<Mention>) -> Option<usize> 
     out.push(Mention {
         plural: actor.kind == NameKind::People,
         modifier,
+        capital: actor.kind == NameKind::Capital,
         ..Mention::new(
             at.sentence,
             sent.ctx.tokens,
