@@ -46,6 +46,7 @@
 use super::{Domain, StoryDomain, Withheld};
 use crate::codes::ActorCode;
 use crate::events::Event;
+use crate::events::confidence::TriggerTag;
 
 /// Roles of actors that act in public life: states' organs, armed groups and
 /// international bodies.
@@ -152,7 +153,10 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     }
     // "refugees fleeing the civil war", "its support of X": an event noun beside the
     // sentence's main event names the background, not a new act.
-    if e.cues.noun && !e.primary {
+    // A verb entry on a word the tagger reads as a noun (`rejected calls for`, `will not
+    // tolerate attacks`) is an event noun all the same.
+    let noun = e.cues.noun || e.cues.trigger_tag == TriggerTag::Noun;
+    if noun && !e.primary {
         return Some(Withheld::BackgroundNoun);
     }
     if e.target_code.is_none() {
