@@ -1442,3 +1442,22 @@ fn a_verb_word_read_as_a_noun_beside_the_main_event_is_background() {
     assert_no_root(&[text], &["04"]);
     assert_shown(text, "KENGOV", "UGABUS", "12");
 }
+
+#[test]
+fn a_demand_does_not_take_its_target_from_an_infinitive_after_its_object() {
+    // The rebels are named in the purpose of the cut, not as whom the order addresses.
+    let text = "The Ghanaian cabinet has ordered a sharp cut in spending by ministries to offset the cost of the fight against Togolese rebels.";
+    let events = coded(text, ModeFilter::All);
+    assert!(
+        events
+            .iter()
+            .all(|(_, t, c, _)| !(c.starts_with("10") && t.starts_with("TGO"))),
+        "{events:?}"
+    );
+    assert_shown(
+        "The Ghanaian cabinet ordered Togolese rebels to leave the border towns.",
+        "GHAGOV",
+        "TGOREB",
+        "10",
+    );
+}

@@ -173,7 +173,12 @@ fn active_roles(
                     && !view.possessor(mi)
             })
             .or_else(|| direct_object(view, f.m.end))
-            .or_else(|| further_target(view, f.m.end, f.source.map(|(s, _)| s)))
+            .or_else(|| {
+                // An appeal or demand asks its object to act (`urged the world community
+                // to help X`): the infinitive's actors are the asked act's.
+                let asks = matches!(f.code.root_number(), 2 | 10);
+                further_target(view, f.m.end, f.source.map(|(s, _)| s), asks)
+            })
     });
 }
 
@@ -286,12 +291,30 @@ pub(super) const STATEMENT_WORDS: &[&str] = &[
 /// gave none: `staged demonstrations to demand reforms by Suharto's government`,
 /// `agreed to set up a centre in Tokyo`. The first actor after the trigger that is not
 /// the source, a mere adjective, or past the start of another statement.
-fn further_target(view: &SentenceView<'_>, from: usize, source: Option<usize>) -> Option<usize> {
+fn further_target(
+    view: &SentenceView<'_>,
+    from: usize,
+    source: Option<usize>,
+    asks: bool,
+) -> Option<usize> {
     let source_code = source.map(|s| view.mentions[s].code);
     let mut t = from;
+    let mut object_noun = false;
     while t < view.end {
         let w = view.words[t];
         let surface = &view.text[view.tokens[t].span()];
+        // `urged the world community to help the Palestinians`: for an appeal or demand
+        // (`asks`), the infinitive after an object is that object's act, and its actors
+        // are not this event's target.
+        let infinitive = surface == "to"
+            && view
+                .tags
+                .get(t + 1)
+                .is_some_and(|g| *g == crate::tags::Tag::VerbBase);
+        if asks && infinitive && object_noun {
+            return None;
+        }
+        object_noun |= view.tags.get(t).is_some_and(|g| g.is_noun());
         // `..., urging adherence to the Constitution of Pakistan`: a participle clause
         // after a comma has its own event and its own actors.
         let participle_clause = surface == ","
