@@ -1461,3 +1461,22 @@ fn a_demand_does_not_take_its_target_from_an_infinitive_after_its_object() {
         "10",
     );
 }
+
+#[test]
+fn a_condition_or_a_time_clause_in_the_present_has_not_happened() {
+    for text in [
+        "A Kenyan official said it is unclear if Uganda would hold military exercises on the border.",
+        "Kenya will not resume talks until Uganda withdraws its troops from the border.",
+        "The Kenyan president will raise the dispute when he visits Uganda.",
+        "It is thought highly unlikely that Kenya and Uganda will agree on a new border.",
+    ] {
+        assert_no_root(&[text], &["03", "04", "08", "13", "15"]);
+    }
+    // In the past tense the clause tells what happened.
+    assert_shown(
+        "Kenya resumed talks after Uganda withdrew its troops from the border.",
+        "UGA",
+        "",
+        "0874",
+    );
+}

@@ -175,7 +175,15 @@ impl SentenceView<'_> {
         // `if` earlier in the clause makes it hypothetical.
         // (`whether the court will talk about ...`: a future under `whether` is no
         // stated intention either.)
-        if matches!(mode, Mode::Asserted | Mode::Future) && self.under_if(t) {
+        if mode != Mode::Negated && self.under_if(t) {
+            mode = Mode::Hypothetical;
+            // `unclear if China would hold war games`: a condition's `would` is no
+            // reported intention (`speech.rs` `would_looks_forward`).
+            would = false;
+        }
+        // `will not negotiate until Turkey withdraws its troops`, `when he visits the
+        // U.S.`: a present tense in a time clause tells what has not happened yet.
+        if mode == Mode::Asserted && t == trigger && self.present_in_time_clause(trigger) {
             mode = Mode::Hypothetical;
         }
         VerbGroup {
@@ -267,6 +275,25 @@ impl SentenceView<'_> {
         }
     }
 
+    /// Whether the verb at `trigger` is in the present tense (tagged so) inside a clause
+    /// opened by `until`, `before`, `when` or `once` (no boundary between, at most 12
+    /// tokens back).
+    fn present_in_time_clause(&self, trigger: usize) -> bool {
+        use crate::tags::Tag;
+        let present = self
+            .tags
+            .get(trigger)
+            .is_some_and(|g| matches!(g, Tag::VerbPresent | Tag::VerbPresent3));
+        if !present {
+            return false;
+        }
+        let floor = trigger.saturating_sub(12).max(self.start);
+        (floor..trigger)
+            .rev()
+            .take_while(|&q| !self.is_boundary(q))
+            .any(|q| matches!(self.word(q), "until" | "before" | "when" | "once"))
+    }
+
     /// Whether `if`, `unless`, `whether`, `provided that` or `so that` comes earlier in
     /// the clause of the verb group starting at `t` (commas do not end the clause; other
     /// boundaries and quotation marks do).
@@ -335,6 +362,20 @@ impl SentenceView<'_> {
             return c.has(WordClass::PREPOSITION) && self.word(t - 1) != "by";
         }
         false
+    }
+
+    /// Whether mention `m`, right before the verb group at `group_start`, follows a word
+    /// that also opens a clause (`after`, `before`, `since`, `until`: `after Uganda
+    /// withdrew`): then it is that clause's subject, not a preposition's object.
+    fn opens_subordinate_clause(&self, m: usize, group_start: usize) -> bool {
+        let mm = &self.mentions[m];
+        let mut t = mm.first_token as usize;
+        while t > self.start && self.class(t - 1).has(WordClass::ARTICLE) {
+            t -= 1;
+        }
+        mm.end_token as usize == group_start
+            && t > self.start
+            && self.class(t - 1).has(WordClass::SUBORDINATOR)
     }
 
     /// Whether mention `m` is a possessor of a following noun (`Russia's invasion`).
@@ -423,7 +464,9 @@ impl SentenceView<'_> {
             }
             // `thousands of Iraqi Kurds`, `a group of Moroccan diplomats`, `members of
             // the association`: the actor after a partitive is the subject.
-            let governed = self.governed(m) && !self.after_partitive(m);
+            let governed = self.governed(m)
+                && !self.after_partitive(m)
+                && !self.opens_subordinate_clause(m, group_start);
             let weak = mm.modifier
                 || mm.kind == MentionKind::Place
                 || objects.contains(&m)

@@ -311,7 +311,7 @@ fn further_target(
                 .tags
                 .get(t + 1)
                 .is_some_and(|g| *g == crate::tags::Tag::VerbBase);
-        if asks && infinitive && object_noun {
+        if (asks && infinitive && object_noun) || clause_opens(view, t) {
             return None;
         }
         object_noun |= view.tags.get(t).is_some_and(|g| g.is_noun());
@@ -351,6 +351,29 @@ fn further_target(
         t += 1;
     }
     None
+}
+
+/// Whether a subordinate clause with a subject of its own opens at `t`: `after`,
+/// `before`, `when`, `because`, ... then an actor and a finite verb (`resumed talks
+/// after Uganda withdrew`): that actor is the clause's subject, no target of the verb
+/// before. A condition is not such a clause: `threatened to walk out unless Israel
+/// rescinded ...` threatens Israel.
+fn clause_opens(view: &SentenceView<'_>, t: usize) -> bool {
+    let w = view.words[t];
+    if w == UNKNOWN
+        || !view.lex.class(w).has(WordClass::SUBORDINATOR)
+        || matches!(view.lex.word(w), "that" | "as" | "if" | "unless")
+    {
+        return false;
+    }
+    (t + 1..(t + 4).min(view.end)).any(|q| {
+        view.mention_at(q).is_some_and(|m| {
+            let end = view.mentions[m].end_token as usize;
+            view.tags
+                .get(end)
+                .is_some_and(|g| g.is_verb() || g.pos() == crate::tags::Pos::Aux)
+        })
+    })
 }
 
 /// A participle after a comma (`..., saying X`), or one with no subject of its own

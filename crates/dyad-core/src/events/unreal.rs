@@ -212,9 +212,12 @@ fn possibility_of(view: &SentenceView<'_>, t: usize) -> bool {
         .any(|q| q > view.start && is(view, q, &["of"]) && is(view, q - 1, &POSSIBILITY_NOUNS))
 }
 
-/// Verbs of forecasting: a future event in their content clause is the forecaster's
-/// guess, not its actor's intention.
-const FORECAST_VERBS: [&str; 12] = [
+/// Verbs (and adjectives) of forecasting: a future event in their content clause is
+/// the forecaster's guess, not its actor's intention (`it is unlikely that Japan will
+/// agree`).
+const FORECAST_VERBS: [&str; 14] = [
+    "likely",
+    "unlikely",
     "predict",
     "predicts",
     "predicted",
@@ -232,7 +235,7 @@ const FORECAST_VERBS: [&str; 12] = [
 /// Whether a forecast verb opens the clause of the verb group starting at `start`
 /// (`Many predict that China will work with Brazil`, `analysts expect Japan will cut
 /// rates`): within eight tokens before it, no boundary between, and not followed by
-/// `to` (`are expected to discuss`: a schedule, the actors' own future).
+/// `to` (an infinitive's forecast is read in `clause.rs` `forecast`).
 fn after_forecast(view: &SentenceView<'_>, start: usize) -> bool {
     clause_before(view, start, 8).any(|q| is(view, q, &FORECAST_VERBS) && !is(view, q + 1, &["to"]))
 }
