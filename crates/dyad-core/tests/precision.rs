@@ -1480,3 +1480,23 @@ fn a_condition_or_a_time_clause_in_the_present_has_not_happened() {
         "0874",
     );
 }
+
+#[test]
+fn a_participle_after_a_common_noun_has_that_noun_as_subject() {
+    // The campaigns target the army; the minister only warns.
+    let text = "The Kenyan minister warned against campaigns targeting the Ugandan army.";
+    let events = coded(text, ModeFilter::All);
+    assert!(
+        events
+            .iter()
+            .all(|(s, _, c, _)| !(c.starts_with("19") && s.starts_with("KEN"))),
+        "{events:?}"
+    );
+    // A message after its verb is its issuer's.
+    assert_shown(
+        "The Kenyan government issued a statement denouncing the Ugandan army.",
+        "KENGOV",
+        "UGAMIL",
+        "",
+    );
+}

@@ -392,6 +392,12 @@ pub(super) fn participle_subjects(
                 .verbs
                 .get(&view.words[t])
                 .is_some_and(|v| v.iter().any(|(_, f)| *f == VerbForm::Gerund));
+        // `warned against campaigns targeting the military`, `a House committee probing
+        // the expansion`: the noun before the participle is its subject, no actor.
+        if gerund && noun_before_participle(view, t) {
+            found[i].source = None;
+            continue;
+        }
         let subjectless = found[i].source.is_none_or(|(_, weak)| weak);
         if gerund
             && t > view.start
@@ -401,6 +407,38 @@ pub(super) fn participle_subjects(
             found[i].source = main.source;
         }
     }
+}
+
+/// Whether the `-ing` participle at `t` follows a lower-case common noun that no
+/// mention covers, in a noun phrase after a preposition (`against campaigns targeting`,
+/// `before a House committee probing`, `on forms ordering`): a reduced relative clause
+/// whose subject is that noun. After a verb the noun may be the verb's message (`issued
+/// a statement denouncing X`: the issuer's), which the caller leaves alone.
+fn noun_before_participle(view: &SentenceView<'_>, t: usize) -> bool {
+    use crate::tags::Pos;
+    let noun = |q: usize| {
+        view.tags.get(q).is_some_and(|g| g.pos() == Pos::Noun)
+            && view.text[view.tokens[q].span()].starts_with(|c: char| c.is_lowercase())
+            && !super::triggers::in_mention(view.mentions, view.mention_ids, q)
+    };
+    if t <= view.start || !noun(t - 1) {
+        return false;
+    }
+    // Back over the noun phrase: nouns, adjectives, names, determiners.
+    let mut q = t - 1;
+    while q > view.start {
+        let phrase = view.tags.get(q - 1).is_some_and(|g| {
+            matches!(
+                g.pos(),
+                Pos::Noun | Pos::Propn | Pos::Adj | Pos::Det | Pos::Num
+            )
+        });
+        if !phrase || view.is_boundary(q - 1) {
+            break;
+        }
+        q -= 1;
+    }
+    q > view.start && view.tags.get(q - 1).is_some_and(|g| g.pos() == Pos::Adp)
 }
 
 /// Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and pressured
