@@ -1500,3 +1500,23 @@ fn a_participle_after_a_common_noun_has_that_noun_as_subject() {
         "",
     );
 }
+
+#[test]
+fn a_denial_of_a_claim_is_016_and_what_it_denies_is_not_asserted() {
+    let text = "The Kenyan government denied that Kenya was arming Ugandan rebels.";
+    assert_shown(text, "KENGOV", "", "016");
+    assert_no_root(&[text], &["07"]);
+    assert_shown(
+        "The Kenyan government dismissed the assertion that its troops crossed into Uganda.",
+        "KENGOV",
+        "",
+        "016",
+    );
+    // A proposal rejected stays a rejection.
+    assert_shown(
+        "The Kenyan government rejected the Ugandan proposal.",
+        "KENGOV",
+        "UGA",
+        "125",
+    );
+}

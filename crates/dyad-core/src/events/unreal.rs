@@ -60,6 +60,9 @@ pub(super) fn unreal(
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
         || (asserted && !as_noun && after_hope(view, group.start))
+        || (!as_noun
+            && matches!(group.mode, Mode::Asserted | Mode::Future)
+            && after_denial(view, group.start))
 }
 
 /// The tokens before `at`, nearest first: at most `span` of them, none past a clause
@@ -137,6 +140,17 @@ fn after_hope(view: &SentenceView<'_>, start: usize) -> bool {
         "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished",
     ];
     clause_before(view, start, 8).any(|q| is(view, q, &HOPE) && !is(view, q + 1, &["to"]))
+}
+
+/// Whether a verb of denial opens the clause of the verb group at `start` (`denied that
+/// Kenya was arming the rebels`, `denies Kuwait is pumping above its quota`): what is
+/// denied is not asserted. Within eight tokens before, no boundary between; not the
+/// gerund of `denied having` (the denial's own content, coded 016 by its pattern).
+fn after_denial(view: &SentenceView<'_>, start: usize) -> bool {
+    const DENY: [&str; 8] = [
+        "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",
+    ];
+    clause_before(view, start, 8).any(|q| is(view, q, &DENY) && q + 1 < start)
 }
 
 /// Whether the tagger reads the word at `t` as a noun (`to end terror attacks on
