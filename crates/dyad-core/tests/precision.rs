@@ -1520,3 +1520,23 @@ fn a_denial_of_a_claim_is_016_and_what_it_denies_is_not_asserted() {
         "125",
     );
 }
+
+#[test]
+fn general_in_a_company_name_is_no_military_rank() {
+    for text in [
+        "Shares rose after Vantor General said it had targeted Kenyan banks for growth.",
+        "General Motors said it would close its plant in Kenya.",
+    ] {
+        let events = coded(text, ModeFilter::All);
+        assert!(
+            events.iter().all(|(s, _, _, _)| !s.ends_with("MIL")),
+            "{text}: {events:?}"
+        );
+    }
+    assert_shown(
+        "Kenyan General Ochieng Mwangi accused Somali rebels of shelling the town.",
+        "KENMIL",
+        "SOMREB",
+        "",
+    );
+}

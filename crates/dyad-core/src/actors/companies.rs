@@ -169,6 +169,60 @@ const COMPANY_SUFFIXES: [&str; 17] = [
     "BV",
 ];
 
+/// Recodes as a business of unknown country (`---BUS`) the titles among `out[first..]`
+/// that are part of a company's name: a title before a corporate word (`General
+/// Motors`, read as the title `General` and the name `Motors`), and the rank `General`
+/// ending a capitalised name no dictionary knows, with no name after it (`Data General
+/// has targeted ...`).
+pub(super) fn titles_in_company_names(
+    ctx: &MatchContext<'_>,
+    sentence: &Sentence,
+    first: usize,
+    corporate: &CorporateWords,
+    out: &mut [Mention],
+) {
+    if ctx.lowercase_text || title_case(ctx, sentence) {
+        return;
+    }
+    let Some(code) = ActorCode::new("---BUS") else {
+        return;
+    };
+    let start = sentence.tokens.start;
+    let end = sentence.tokens.end;
+    let covered = |out: &[Mention], t: usize| {
+        out[first..]
+            .iter()
+            .any(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
+    };
+    for i in first..out.len() {
+        let (a, b) = (out[i].first_token as usize, out[i].end_token as usize);
+        let titled_company = matches!(out[i].resolution, Resolution::Title { .. })
+            && corporate.contains(&ctx.text[ctx.tokens[b - 1].span()]);
+        // Only `General`, the rank that company names take as a word (`Data General`,
+        // `Dollar General`): other titles end names of bodies and offices (`SA
+        // Government`, `Supreme Leader`).
+        let name_ending_in_title = out[i].kind == MentionKind::Agent
+            && b == a + 1
+            && a > start + 1
+            && &ctx.text[ctx.tokens[a].span()] == "General"
+            && capitalised(ctx, a - 1)
+            && !covered(out, a - 1)
+            && !(b < end && capitalised(ctx, b));
+        if titled_company || name_ending_in_title {
+            let from = if name_ending_in_title { a - 1 } else { a };
+            out[i] = Mention::new(
+                sentence.index,
+                ctx.tokens,
+                from..b,
+                b - 1,
+                code,
+                MentionKind::Agent,
+                Resolution::Company,
+            );
+        }
+    }
+}
+
 /// Adds a business mention of unknown country (`---BUS`) for each capitalised name that
 /// no dictionary knows and that ends in a company's suffix (`the state-owned National
 /// Aluminium Co signed`, `a spokesman for Unilever Plc`), so that such a company is its

@@ -491,6 +491,7 @@ impl ActorRecognizer {
                 self.fill_gaps(&all, lex, sentence, date, scratch, first_new, out);
             }
             companies::recode(&ctx, sentence, first_new, &self.corporate, out);
+            companies::titles_in_company_names(&ctx, sentence, first_new, &self.corporate, out);
             companies::add_named_companies(&ctx, sentence, first_new, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
