@@ -1540,3 +1540,14 @@ fn general_in_a_company_name_is_no_military_rank() {
         "",
     );
 }
+
+#[test]
+fn a_capitalised_verb_word_inside_running_text_is_a_name_and_no_one_acts_when_no_one_did() {
+    assert_no_root(
+        &["The Kenyan president will visit an HIV/Aids clinic in Uganda on Monday."],
+        &["07"],
+    );
+    let text = "He said no one on the Kenyan buses accepted responsibility for the weapons found.";
+    let events = coded(text, ModeFilter::Default);
+    assert!(events.iter().all(|(_, _, c, _)| c != "015"), "{events:?}");
+}

@@ -150,7 +150,14 @@ fn no_subject(view: &SentenceView<'_>, start: usize) -> bool {
             continue;
         }
         let c = view.lex.class(w);
-        let preposition = c.has(WordClass::PREPOSITION) && view.lex.word(w) != "of";
+        // A preposition inside the subject's phrase (`none of the rebels`, `no one on
+        // the coaches accepted`) is passed over; a subordinator or relative pronoun
+        // starts another clause.
+        let preposition = c.has(WordClass::PREPOSITION)
+            && !matches!(
+                view.lex.word(w),
+                "of" | "on" | "in" | "at" | "from" | "among"
+            );
         if preposition || c.has(WordClass::SUBORDINATOR) || c.has(WordClass::RELATIVE) {
             return false;
         }
@@ -299,6 +306,16 @@ fn candidates(
         return None;
     }
     if tagged_function_word && !after_actor {
+        return None;
+    }
+    // `an HIV/Aids orphanage`: a capital inside running text makes a name, for a verb's
+    // word too (not after an opening quotation mark or colon, where a sentence starts).
+    let opens = t > s
+        && matches!(
+            &view.text[view.tokens[t - 1].span()],
+            "\"" | "“" | "‘" | "'" | ":" | "("
+        );
+    if capitalised_inside(view, t) && !opens && !after_actor {
         return None;
     }
     // A word with both readings that the tagger reads as a noun after an adjective is
