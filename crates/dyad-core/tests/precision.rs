@@ -1551,3 +1551,14 @@ fn a_capitalised_verb_word_inside_running_text_is_a_name_and_no_one_acts_when_no
     let events = coded(text, ModeFilter::Default);
     assert!(events.iter().all(|(_, _, c, _)| c != "015"), "{events:?}");
 }
+
+#[test]
+fn he_or_she_never_stands_for_a_plural_actor() {
+    let text = "The chairman of Norvalto said there were no Kenyan police officials involved. \
+                He declined to say whether the Ugandan government had complained.";
+    let events = coded(text, ModeFilter::All);
+    assert!(
+        events.iter().all(|(s, _, _, _)| !s.ends_with("COP")),
+        "{events:?}"
+    );
+}

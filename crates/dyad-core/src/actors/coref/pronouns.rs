@@ -30,7 +30,7 @@ fn compatible(m: &Mention, want: Want, strong: bool) -> bool {
         return false;
     }
     match want {
-        Want::Person => m.person || (!strong && !m.plural && m.code.rest().starts_with("GOV")),
+        Want::Person => !m.plural && (m.person || (!strong && m.code.rest().starts_with("GOV"))),
         Want::Thing => !m.person && !m.plural && m.group.is_none(),
         Want::Plural => {
             m.plural
