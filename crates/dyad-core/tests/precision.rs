@@ -1562,3 +1562,25 @@ fn he_or_she_never_stands_for_a_plural_actor() {
         "{events:?}"
     );
 }
+
+#[test]
+fn passive_violence_takes_the_actor_of_the_attack_that_did_it() {
+    assert_shown(
+        "Three civilians were killed in Ugandan-controlled territory by Kenyan shelling on Monday.",
+        "KEN",
+        "",
+        "190",
+    );
+    assert_shown(
+        "Two Somali soldiers were killed in a Kenyan air strike on Tuesday.",
+        "KEN",
+        "SOMMIL",
+        "19",
+    );
+    // A name after the attack noun is where it happened, not who attacked.
+    let events = shown("Two soldiers were killed in an air strike near Mombasa.");
+    assert!(
+        events.iter().all(|(s, _, _)| !s.starts_with("KEN")),
+        "{events:?}"
+    );
+}

@@ -134,12 +134,57 @@ fn passive_roles(
         })
         .map(|m| (m, false))
     });
+    // `were killed in Kashmir by Pakistani shelling`, `killed in an Israeli air strike`:
+    // violence with no agent named takes the actor of the attack that did it.
+    if f.source.is_none() && matches!(f.code.root_number(), 18..=20) {
+        f.source = attack_actor(view, t).map(|m| (m, false));
+    }
     // The passive's subject is the target; a `$` the pattern found after the verb is
     // the `by` agent, not a target.
     let subject = view
         .subject(clause_start, quotes, objects, f.quote)
         .map(|(m, _)| m);
     f.target = subject.or(f.m.target.filter(|&m| f.source.is_none_or(|(s, _)| s != m)));
+}
+
+/// The actor before an attack noun later in the clause of the passive violence at `t`:
+/// the adjective or possessor of a noun that triggers an event (`by Pakistani shelling`,
+/// `in an Israeli air strike`, `Israel's strikes`), with no clause boundary or other
+/// verb between.
+fn attack_actor(view: &SentenceView<'_>, t: usize) -> Option<usize> {
+    use crate::tags::Pos;
+    let end = view.end.min(t + 14);
+    let mut q = t + 1;
+    while q < end {
+        let surface = &view.text[view.tokens[q].span()];
+        // The clause ends at a boundary or at another verb (`as it attacked targets`).
+        let compound = &view.text[view.tokens[q - 1].span()] == "-"; // `Indian-controlled`
+        let verb = q > t + 1 && !compound && view.tags.get(q).is_some_and(|g| g.is_verb());
+        if verb || matches!(surface, "," | ";" | ":" | "." | "(" | ")" | "—" | "–") {
+            return None;
+        }
+        if let Some(m) = view.mention_at(q) {
+            let mm = &view.mentions[m];
+            let after = mm.end_token as usize;
+            let attack = (after..(after + 2).min(view.end)).any(|a| {
+                let word = &view.text[view.tokens[a].span()];
+                view.is_trigger[a - view.start]
+                    && view.tags.get(a).is_some_and(|g| {
+                        g.pos() == Pos::Noun || (g.is_verb() && word.ends_with("ing"))
+                    })
+            });
+            // Only the attack's own adjective or possessor (`Pakistani shelling`,
+            // `Israel's strikes`): a name after a preposition is where it happened.
+            let own = (mm.modifier || view.possessor(m)) && mm.kind != MentionKind::Pronoun;
+            if attack && own && !mm.unknown_country() {
+                return Some(m);
+            }
+            q = after.max(q + 1);
+            continue;
+        }
+        q += 1;
+    }
+    None
 }
 
 /// An active verb: the pattern's `+`, else the subject (a reporting verb's speaker by
