@@ -1584,3 +1584,25 @@ fn passive_violence_takes_the_actor_of_the_attack_that_did_it() {
         "{events:?}"
     );
 }
+
+#[test]
+fn campaigns_wives_and_comment_refused_keep_their_word_senses() {
+    assert_no_root(
+        &[
+            "The European Commission has launched an information campaign in Kenyan airports.",
+            "In Nairobi the Kenyan minister met his future wife, a Ugandan diplomat.",
+        ],
+        &["19", "04"],
+    );
+    assert_shown(
+        "The Kenyan army launched a bombing campaign against Somali rebels.",
+        "KENMIL",
+        "SOMREB",
+        "190",
+    );
+    let events = coded(
+        "Kenyan finance ministry officials declined immediate comment.",
+        ModeFilter::All,
+    );
+    assert!(events.iter().any(|(_, _, c, _)| c == "011"), "{events:?}");
+}
