@@ -335,7 +335,9 @@ pub(super) const STATEMENT_WORDS: &[&str] = &[
 /// A target further on in the sentence, for an event whose pattern and direct object
 /// gave none: `staged demonstrations to demand reforms by Suharto's government`,
 /// `agreed to set up a centre in Tokyo`. The first actor after the trigger that is not
-/// the source, a mere adjective, or past the start of another statement.
+/// the source, a mere adjective, or past the start of another statement or of a
+/// subordinate clause with its own subject ([`clause_opens`]); for an appeal or demand
+/// (`asks`), not past an infinitive after its object.
 fn further_target(
     view: &SentenceView<'_>,
     from: usize,
