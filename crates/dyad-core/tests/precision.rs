@@ -1606,3 +1606,25 @@ fn campaigns_wives_and_comment_refused_keep_their_word_senses() {
     );
     assert!(events.iter().any(|(_, _, c, _)| c == "011"), "{events:?}");
 }
+
+#[test]
+fn suicides_habits_and_clashes_of_words_are_no_violence() {
+    assert_no_root(
+        &[
+            "The Kenyan general killed himself while awaiting trial.",
+            "The Kenyan police routinely arrest Somali traders at the border.",
+        ],
+        &["17", "19"],
+    );
+    assert_no_root(
+        &["The Kenyan chief justice clashed with the Ugandan president over the inquiry."],
+        &["19"],
+    );
+    // A habit told in the past is no standing policy: it happened.
+    assert_shown(
+        "The Kenyan police arrested Somali traders at the border.",
+        "KENCOP",
+        "SOM",
+        "173",
+    );
+}

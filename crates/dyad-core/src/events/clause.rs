@@ -186,6 +186,11 @@ impl SentenceView<'_> {
         if mode == Mode::Asserted && t == trigger && self.present_in_time_clause(trigger) {
             mode = Mode::Hypothetical;
         }
+        // `China traditionally opposes dual nationality`: a habit or standing policy in
+        // the present tense is no event of the day.
+        if mode == Mode::Asserted && self.habitual_present(t, trigger) {
+            mode = Mode::Hypothetical;
+        }
         VerbGroup {
             start: t,
             mode,
@@ -273,6 +278,32 @@ impl SentenceView<'_> {
             }
             _ => false,
         }
+    }
+
+    /// Whether the verb at `trigger`, in the present tense, has an adverb of habit in its
+    /// verb group (`start..trigger`) or right before it: `traditionally`, `usually`,
+    /// `generally`, `normally`, `routinely`, `habitually`, `typically`.
+    fn habitual_present(&self, start: usize, trigger: usize) -> bool {
+        use crate::tags::Tag;
+        const HABIT: [&str; 7] = [
+            "traditionally",
+            "usually",
+            "generally",
+            "normally",
+            "routinely",
+            "habitually",
+            "typically",
+        ];
+        let present = self
+            .tags
+            .get(trigger)
+            .is_some_and(|g| matches!(g, Tag::VerbPresent | Tag::VerbPresent3));
+        let from = start.saturating_sub(1).max(self.start);
+        present
+            && (from..trigger).any(|q| {
+                let w = &self.text[self.tokens[q].span()];
+                HABIT.iter().any(|h| h.eq_ignore_ascii_case(w))
+            })
     }
 
     /// Whether the verb at `trigger` is in the present tense (tagged so) inside a clause

@@ -163,8 +163,9 @@ fn role_of(m: &crate::actors::Mention) -> &str {
 
 /// Whether a force verb between political actors is a verbal attack (`Mbeki attacked
 /// British imperialists, saying ...`, `the Labour leader attacked the prime
-/// minister`): an armed attack has an armed force, a state or a group on one side. Only
-/// `attack`, `hit`, `target` and `launch` (an attack), whose verbal sense is common; the
+/// minister`, `the top judge clashed with ministers`): an armed attack has an armed
+/// force, a state or a group on one side. Only `attack`, `hit`, `target`, `launch` (an
+/// attack) and `clash`, whose verbal sense is common; the
 /// source must be a politician, government, legislature, party or court, the target one
 /// of those or the media.
 fn verbal_attack(
@@ -179,10 +180,13 @@ fn verbal_attack(
     }
     let word = &view.text[view.tokens[f.trigger.0].span()];
     let (s, t) = (role_of(source), role_of(target));
-    ["attack", "hit", "target", "launch"].iter().any(|w| {
-        word.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-    }) && source.code.prefix() != "IGO"
+    ["attack", "hit", "target", "launch", "clash"]
+        .iter()
+        .any(|w| {
+            word.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+        })
+        && source.code.prefix() != "IGO"
         && POLITICAL_ROLES.contains(&s)
         && (POLITICAL_ROLES.contains(&t) || t == "MED")
 }
