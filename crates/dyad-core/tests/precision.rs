@@ -1628,3 +1628,23 @@ fn suicides_habits_and_clashes_of_words_are_no_violence() {
         "173",
     );
 }
+
+#[test]
+fn what_leaders_talk_about_is_no_party_to_the_talk() {
+    let text = "Kenyan President Ruto welcomed Ugandan President Museveni in Nairobi. \
+                The two leaders talked about Somalia and the Sudanese war.";
+    let events = coded(text, ModeFilter::All);
+    assert!(
+        events
+            .iter()
+            .all(|(_, t, c, _)| !(c.starts_with("04")
+                && (t.starts_with("SOM") || t.starts_with("SDN")))),
+        "{events:?}"
+    );
+    assert_shown(
+        "The Kenyan president talked with the Ugandan president about Somalia.",
+        "KENGOV",
+        "UGAGOV",
+        "040",
+    );
+}

@@ -137,6 +137,9 @@ pub struct PatternLine {
     /// `[intransitive]`: matches only when no object follows the trigger (`protesters
     /// demonstrated`, not `demonstrated great courage`).
     pub intransitive: bool,
+    /// `[topic]`: what follows the pattern is what the event is about, not its other
+    /// side (`talked about Afghanistan`): no target is sought after it.
+    pub topic: bool,
     /// The line as written (for explanations).
     pub text: String,
     /// Where it is written.
@@ -360,6 +363,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
     let mut compound = false;
     let mut reporting = false;
     let mut intransitive = false;
+    let mut topic = false;
     while let Some(open) = rest.rfind('[') {
         let flag = rest[open..].trim();
         let Some(name) = flag.strip_prefix('[').and_then(|f| f.strip_suffix(']')) else {
@@ -370,9 +374,10 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
             "compound" => compound = true,
             "reporting" => reporting = true,
             "intransitive" => intransitive = true,
+            "topic" => topic = true,
             other => {
                 return Err(format!(
-                    "unknown flag [{other}] (reciprocal, compound, reporting, intransitive)"
+                    "unknown flag [{other}] (reciprocal, compound, reporting, intransitive, topic)"
                 ));
             }
         }
@@ -404,6 +409,7 @@ fn parse_pattern(text: &str, origin: Origin) -> Result<PatternLine, String> {
         compound,
         reporting,
         intransitive,
+        topic,
         text: text.to_string(),
         origin,
     })
@@ -623,7 +629,8 @@ mod tests {
     fn parses_patterns_and_flags() {
         let p = parse_pattern("057  * &AGREEMENT with $ [reciprocal]", o()).unwrap();
         assert_eq!(p.code.expect("a code").as_str(), "057");
-        assert!(p.reciprocal && !p.reporting && !p.compound && !p.intransitive);
+        assert!(p.reciprocal && !p.reporting && !p.compound && !p.intransitive && !p.topic);
+        assert!(parse_pattern("040  * about [topic]", o()).unwrap().topic);
         assert!(
             parse_pattern("140  *  [intransitive]", o())
                 .unwrap()

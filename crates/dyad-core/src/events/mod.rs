@@ -171,6 +171,8 @@ struct Found {
     would: bool,
     future_modal: bool,
     reporting: bool,
+    /// The pattern's `[topic]`: no target after the pattern.
+    topic: bool,
     quote: bool,
     /// A frame given by the coder rather than the pattern (reported obligations).
     frame: Option<Frame>,

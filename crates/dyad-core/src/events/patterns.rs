@@ -98,6 +98,8 @@ pub struct Pattern {
     pub reporting: bool,
     /// `[intransitive]`: only when no object follows the trigger.
     pub intransitive: bool,
+    /// `[topic]`: no target is sought after the pattern.
+    pub topic: bool,
     /// The pattern as written.
     pub text: String,
     /// Where it is written.
@@ -340,6 +342,7 @@ impl PatternSet {
             compound: line.compound,
             reporting: line.reporting,
             intransitive: line.intransitive,
+            topic: line.topic,
             text: line.text.clone(),
             origin: line.origin,
         })

@@ -207,6 +207,10 @@ fn active_roles(
         if f.reporting {
             return speech::statement_topic(view, f);
         }
+        // `[topic]`: `talked about Afghanistan` names what was talked about.
+        if f.topic {
+            return None;
+        }
         // An actor the pattern's words ran into (`summoned the German ambassador`),
         // else the direct object after the pattern.
         view.mention_ids

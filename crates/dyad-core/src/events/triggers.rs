@@ -597,6 +597,7 @@ pub(super) fn find(
         would: group.would,
         future_modal: group.future_modal,
         reporting: pattern.reporting,
+        topic: pattern.topic,
         quote: view.quoted(quotes, t),
         frame: None,
         noun: as_noun,
