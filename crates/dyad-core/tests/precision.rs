@@ -1648,3 +1648,15 @@ fn what_leaders_talk_about_is_no_party_to_the_talk() {
         "040",
     );
 }
+
+#[test]
+fn a_place_is_not_who_suffered_a_passive_act() {
+    let text = "A party spokesman said Mr Otieno, from Mombasa, was arrested after a speech.";
+    let events = coded(text, ModeFilter::All);
+    assert!(
+        events
+            .iter()
+            .all(|(_, t, c, _)| !(c.starts_with("17") && t == "KEN")),
+        "{events:?}"
+    );
+}

@@ -141,8 +141,11 @@ fn passive_roles(
     }
     // The passive's subject is the target; a `$` the pattern found after the verb is
     // the `by` agent, not a target.
+    // A place found only by the fallback (`Mr Tyndall, from Brighton, was arrested`) is
+    // where the subject comes from, not who suffered the act.
     let subject = view
         .subject(clause_start, quotes, objects, f.quote)
+        .filter(|&(m, fallback)| !(fallback && mentions[m].kind == MentionKind::Place))
         .map(|(m, _)| m);
     f.target = subject.or(f.m.target.filter(|&m| f.source.is_none_or(|(s, _)| s != m)));
 }
