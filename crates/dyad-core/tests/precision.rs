@@ -1512,6 +1512,12 @@ fn a_denial_of_a_claim_is_016_and_what_it_denies_is_not_asserted() {
         "",
         "016",
     );
+    assert_shown(
+        "The Kenyan government denied Uganda's allegations of spying.",
+        "KENGOV",
+        "UGA",
+        "016",
+    );
     // A proposal rejected stays a rejection.
     assert_shown(
         "The Kenyan government rejected the Ugandan proposal.",
