@@ -1666,3 +1666,17 @@ fn a_place_is_not_who_suffered_a_passive_act() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_demand_on_ones_own_country_has_no_recipient() {
+    let events = coded(
+        "The Kenyan president said Kenya must do more to lessen its reliance on imported oil.",
+        ModeFilter::All,
+    );
+    assert!(
+        events
+            .iter()
+            .all(|(_, t, c, _)| !(c.starts_with("10") && t == "KEN")),
+        "{events:?}"
+    );
+}
