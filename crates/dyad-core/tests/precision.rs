@@ -1680,3 +1680,10 @@ fn a_demand_on_ones_own_country_has_no_recipient() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_capital_naming_an_accord_is_no_party_to_it() {
+    let text = "The Kenyan finance minister declined comment on the Kampala accord between the six creditor nations.";
+    let events = coded(text, ModeFilter::All);
+    assert!(events.iter().all(|(_, t, _, _)| t != "UGA"), "{events:?}");
+}

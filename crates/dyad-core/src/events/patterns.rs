@@ -602,16 +602,22 @@ impl SentenceView<'_> {
 
     /// Whether mention `m` is a city or region that modifies the common noun right
     /// after it (`the Kyoto treaty`, `the Geneva talks`, `the Brighton conference`,
-    /// `a Baghdad hospital`): it says where that thing is, not who took part
+    /// `a Baghdad hospital`), or a capital that modifies an event noun (`the Paris
+    /// accord`): it says where that thing is, not who took part
     /// (geolocation uses it). An actor starting there (`Kabul police`) keeps the city.
     pub(super) fn names_an_event(&self, set: &PatternSet, m: usize) -> bool {
         let mm = &self.mentions[m];
         let next = mm.end_token as usize;
-        if mm.kind != MentionKind::Place
+        if !(mm.kind == MentionKind::Place || mm.capital)
             || next >= self.end
             || self.tokens[next].flags.contains(TokenFlags::CAPITALIZED)
         {
             return false;
+        }
+        // A capital names only an event noun (`the Paris accord`, `the Moscow summit`);
+        // before other nouns it stays its government (`Washington officials`).
+        if mm.kind != MentionKind::Place {
+            return set.nouns.contains_key(&self.words[next]);
         }
         let noun = self
             .tags
