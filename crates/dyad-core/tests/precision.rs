@@ -1687,3 +1687,19 @@ fn a_capital_naming_an_accord_is_no_party_to_it() {
     let events = coded(text, ModeFilter::All);
     assert!(events.iter().all(|(_, t, _, _)| t != "UGA"), "{events:?}");
 }
+
+#[test]
+fn a_lender_approving_a_loan_provides_aid() {
+    assert_shown(
+        "The World Bank approved a 40 mln dlr loan to Kenya for road building.",
+        "IGOWBK",
+        "KEN",
+        "071",
+    );
+    assert_shown(
+        "The Kenyan parliament approved the Ugandan proposal.",
+        "KENLEG",
+        "UGA",
+        "051",
+    );
+}
