@@ -1506,6 +1506,13 @@ fn a_denial_of_a_claim_is_016_and_what_it_denies_is_not_asserted() {
     let text = "The Kenyan government denied that Kenya was arming Ugandan rebels.";
     assert_shown(text, "KENGOV", "", "016");
     assert_no_root(&[text], &["07"]);
+    // What is said after the denial is asserted.
+    assert_shown(
+        "The Kenyan government denied the report and said Ugandan troops had shelled Kenyan border posts.",
+        "UGAMIL",
+        "KEN",
+        "19",
+    );
     assert_shown(
         "The Kenyan government dismissed the assertion that its troops crossed into Uganda.",
         "KENGOV",

@@ -145,12 +145,22 @@ fn after_hope(view: &SentenceView<'_>, start: usize) -> bool {
 /// Whether a verb of denial opens the clause of the verb group at `start` (`denied that
 /// Kenya was arming the rebels`, `denies Kuwait is pumping above its quota`): what is
 /// denied is not asserted. Within eight tokens before, no boundary between; not the
-/// gerund of `denied having` (the denial's own content, coded 016 by its pattern).
+/// gerund of `denied having` (the denial's own content, coded 016 by its pattern), nor
+/// past `and`, `but` or another verb of saying (`denied the report and said Ugandan
+/// troops had shelled the border`: the shelling is what was said).
 fn after_denial(view: &SentenceView<'_>, start: usize) -> bool {
     const DENY: [&str; 8] = [
         "deny", "denies", "denied", "denying", "refute", "refutes", "refuted", "refuting",
     ];
-    clause_before(view, start, 8).any(|q| is(view, q, &DENY) && q + 1 < start)
+    for q in clause_before(view, start, 8) {
+        if is(view, q, &DENY) {
+            return q + 1 < start;
+        }
+        if is(view, q, &["and", "but"]) || is(view, q, super::roles::STATEMENT_WORDS) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the tagger reads the word at `t` as a noun (`to end terror attacks on
