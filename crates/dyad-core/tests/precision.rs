@@ -1710,3 +1710,21 @@ fn a_lender_approving_a_loan_provides_aid() {
         "051",
     );
 }
+
+#[test]
+fn a_coordinated_clause_with_its_own_subject_holds_no_target() {
+    let text = "Kenya also proposed a freeze and Uganda has begun its own moratorium.";
+    let events = coded(text, ModeFilter::All);
+    assert!(
+        events
+            .iter()
+            .all(|(s, t, _, _)| !(s == "KEN" && t == "UGA")),
+        "{events:?}"
+    );
+    assert_shown(
+        "Kenya urged Uganda and Tanzania to end the dispute.",
+        "KEN",
+        "UGA",
+        "",
+    );
+}

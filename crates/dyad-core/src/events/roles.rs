@@ -407,16 +407,22 @@ fn further_target(
     None
 }
 
-/// Whether a subordinate clause with a subject of its own opens at `t`: `after`,
-/// `before`, `when`, `because`, ... then an actor and a finite verb (`resumed talks
-/// after Uganda withdrew`): that actor is the clause's subject, no target of the verb
-/// before. A condition is not such a clause: `threatened to walk out unless Israel
+/// Whether a subordinate or coordinated clause with a subject of its own opens at `t`:
+/// `after`, `before`, `when`, `because`, `and`, `but` ... then an actor and a finite
+/// verb (`resumed talks after Uganda withdrew`): that actor is the clause's subject, no
+/// target of the verb before. A condition is not such a clause: `threatened to walk out unless Israel
 /// rescinded ...` threatens Israel.
 fn clause_opens(view: &SentenceView<'_>, t: usize) -> bool {
     let w = view.words[t];
-    if w == UNKNOWN
-        || !view.lex.class(w).has(WordClass::SUBORDINATOR)
-        || matches!(view.lex.word(w), "that" | "as" | "if" | "unless")
+    if w == UNKNOWN {
+        return false;
+    }
+    // `rejected such action and Mexican finance minister X said ...`: a coordinated
+    // clause with its own subject opens the same way.
+    let coordinator = matches!(view.lex.word(w), "and" | "but");
+    if !coordinator
+        && (!view.lex.class(w).has(WordClass::SUBORDINATOR)
+            || matches!(view.lex.word(w), "that" | "as" | "if" | "unless"))
     {
         return false;
     }
