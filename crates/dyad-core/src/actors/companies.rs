@@ -65,6 +65,13 @@ fn capitalised(ctx: &MatchContext<'_>, t: usize) -> bool {
             .all(|c| c.is_ascii_alphabetic() || c == '-')
 }
 
+/// Whether one of `mentions` covers token `t`.
+fn covered(mentions: &[Mention], t: usize) -> bool {
+    mentions
+        .iter()
+        .any(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
+}
+
 /// Words that make a capitalised name after a country a newspaper's or broadcaster's
 /// (`the Lesotho Times`, `Jamaica Observer`, `Kenya Broadcasting Corporation`).
 const MEDIA_WORDS: [&str; 16] = [
@@ -189,11 +196,6 @@ pub(super) fn titles_in_company_names(
     };
     let start = sentence.tokens.start;
     let end = sentence.tokens.end;
-    let covered = |out: &[Mention], t: usize| {
-        out[first..]
-            .iter()
-            .any(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
-    };
     for i in first..out.len() {
         let (a, b) = (out[i].first_token as usize, out[i].end_token as usize);
         let titled_company = matches!(out[i].resolution, Resolution::Title { .. })
@@ -206,7 +208,7 @@ pub(super) fn titles_in_company_names(
             && a > start + 1
             && &ctx.text[ctx.tokens[a].span()] == "General"
             && capitalised(ctx, a - 1)
-            && !covered(out, a - 1)
+            && !covered(&out[first..], a - 1)
             && !(b < end && capitalised(ctx, b));
         if titled_company || name_ending_in_title {
             let from = if name_ending_in_title { a - 1 } else { a };
@@ -240,20 +242,15 @@ pub(super) fn add_named_companies(
     let Some(code) = ActorCode::new("---BUS") else {
         return;
     };
-    let covered = |out: &[Mention], t: usize| {
-        out[first..]
-            .iter()
-            .any(|m| (m.first_token as usize..m.end_token as usize).contains(&t))
-    };
     let before = out.len();
     let mut t = sentence.tokens.start;
     while t < sentence.tokens.end {
-        if covered(out, t) || !capitalised(ctx, t) {
+        if covered(&out[first..], t) || !capitalised(ctx, t) {
             t += 1;
             continue;
         }
         let start = t;
-        while t < sentence.tokens.end && capitalised(ctx, t) && !covered(out, t) {
+        while t < sentence.tokens.end && capitalised(ctx, t) && !covered(&out[first..], t) {
             t += 1;
         }
         let last = &ctx.text[ctx.tokens[t - 1].span()];

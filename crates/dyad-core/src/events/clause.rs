@@ -264,11 +264,10 @@ impl SentenceView<'_> {
     }
 
     /// Whether the word at `w`, governing an infinitive, makes it someone's forecast
-    /// rather than the actor's plan: `likely`, `unlikely`, or `expected` after `be`
-    /// (`the leaders are expected to discuss`; `X expects to meet` is X's plan).
+    /// rather than the actor's plan: `expected` after `be` (`the leaders are expected to
+    /// discuss`; `X expects to meet` is X's plan).
     fn forecast(&self, w: usize) -> bool {
         match self.word(w) {
-            "likely" | "unlikely" => true,
             "expected" => {
                 w > self.start
                     && matches!(
