@@ -1650,6 +1650,20 @@ fn a_place_is_not_who_suffered_a_passive_act() {
 }
 
 #[test]
+fn an_inquiry_rejection_or_aid_in_ones_own_country_has_no_recipient() {
+    // The country named bare is where it happens or what it is about, not the other side.
+    for text in [
+        "Peruvian police are investigating a suspected fraud at a currency exchange in Lima.",
+        "The Chilean finance minister rejected a proposal to cut Chile's copper exports.",
+        "Norwegian officials said the new rules would help strengthen Norway's fishing industry.",
+    ] {
+        assert_never(text, ModeFilter::All, |s, t, _| {
+            s.len() >= 3 && t.len() == 3 && s[..3] == *t
+        });
+    }
+}
+
+#[test]
 fn a_demand_on_ones_own_country_has_no_recipient() {
     assert_never(
         "The Kenyan president said Kenya must do more to lessen its reliance on imported oil.",

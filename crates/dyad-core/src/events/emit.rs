@@ -103,13 +103,13 @@ fn event(
     }
     let (code, derived_from) = frames::frame_code(coder, f, found);
     // `the minister expressed confidence Canada would win its case`, `a mock election
-    // backed by the government` (in Britain), `Reagan said the United States must do
-    // more`: a comment, appeal, demand, meeting or praise addressed to one's own country
-    // named bare is about it, or where it happens; no recipient. (A government's curfew
-    // or emergency rule over its own country keeps the country as target, as CAMEO
-    // coders do.)
+    // backed by the government` (in Britain), `police are investigating a fraud in
+    // Lima`: a comment, appeal, aid, inquiry, rejection or demand addressed to one's own
+    // country named bare is about it, or where it happens; no recipient. (Intentions,
+    // threats, concessions, accusations, protest and force keep it, as the PLOVER gold
+    // does: `agreed to postpone the demonstration in Baku`, a curfew over the country.)
     if let (Some(s), Some(t)) = (source, target)
-        && matches!(code.root_number(), 1 | 2 | 4 | 5 | 10)
+        && matches!(code.root_number(), 1 | 2 | 4..=7 | 9 | 10 | 12 | 16)
         && own_country(&mentions[s].code, &mentions[t].code)
     {
         target = None;
