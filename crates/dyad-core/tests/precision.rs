@@ -1037,6 +1037,25 @@ fn names_wishes_and_means_of_refusals_are_no_events() {
 }
 
 #[test]
+fn the_means_of_a_plan_is_not_yet_done_and_of_an_act_is() {
+    // `by` + gerund shares the mode of its verb: planned with an infinitive or a modal.
+    assert_no_root(
+        &[
+            "The Scottish minister wants to punish the rioters by banning them from Glasgow.",
+            "The Peruvian government will pressure the miners by arresting their leaders.",
+        ],
+        &["17"],
+    );
+    // An asserted verb's means happened; `to` here is a preposition.
+    assert_shown(
+        "Turkey responded to the attack by arresting Syrian smugglers.",
+        "TUR",
+        "SYR",
+        "173",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -677,7 +677,14 @@ impl SentenceView<'_> {
                 }
                 return Some((m, next));
             }
-            if self.is_trigger[t - self.start] && t > from {
+            // Another event's word ends the search; right at `from` only a gerund after
+            // `by` does (`the attack by arresting smugglers` is a means, not an agent;
+            // `told visiting Secretary Shultz`, `called on leading nations` keep theirs).
+            let means = t == from
+                && t > self.start
+                && self.word_is(t - 1, "by")
+                && self.tags.get(t) == Some(&crate::tags::Tag::VerbGerund);
+            if self.is_trigger[t - self.start] && (t > from || means) {
                 return None;
             }
             t += 1;

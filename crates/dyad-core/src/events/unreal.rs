@@ -189,19 +189,25 @@ fn called_off(view: &SentenceView<'_>, t: usize) -> bool {
     })
 }
 
-/// Whether a gerund at `start` after `by` is the means of a negated or only possible
-/// verb (`will not follow Brazil by suspending repayments`, `Tokyo may try to blunt the
-/// stance by offering to scrap the quota`): a negation or a modal of possibility within
-/// eight tokens before `by`, no boundary between.
+/// Whether a gerund at `start` after `by` is the means of a negated, only possible or
+/// not yet done verb (`will not follow Brazil by suspending repayments`, `Tokyo may try
+/// to blunt the stance by offering to scrap the quota`, `wants to punish fans by banning
+/// them`): a negation, a modal or an infinitive's `to` within eight tokens before `by`,
+/// no boundary between. The means shares its verb's mode; an asserted verb's means
+/// happened (`responded to the crisis by sending troops`: `to` is a preposition there).
 fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
+    use crate::tags::Tag;
     start > view.start
         && is(view, start - 1, &["by"])
         && clause_before(view, start - 1, 8).any(|q| {
             is(
                 view,
                 q,
-                &["not", "n't", "never", "may", "might", "could", "would"],
-            )
+                &[
+                    "not", "n't", "never", "may", "might", "could", "would", "will", "shall",
+                    "should", "must",
+                ],
+            ) || (is(view, q, &["to"]) && view.tags.get(q) == Some(&Tag::Part))
         })
 }
 
