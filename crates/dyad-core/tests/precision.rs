@@ -1056,6 +1056,30 @@ fn the_means_of_a_plan_is_not_yet_done_and_of_an_act_is() {
 }
 
 #[test]
+fn an_intention_to_meet_is_one_sides() {
+    for text in [
+        "Egypt is willing to negotiate with Israel over the disputed border.",
+        "The Chilean president will meet the Peruvian foreign minister in Lima next week.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events.iter().any(|(_, _, c)| c.starts_with("03")),
+            "{text}: {events:?}"
+        );
+        assert_never(text, ModeFilter::All, |s, _, c| {
+            c.starts_with("03") && (s.starts_with("ISR") || s.starts_with("PER"))
+        });
+    }
+    // A meeting that happened is both sides'.
+    assert_shown(
+        "The Chilean president met the Peruvian foreign minister in Lima.",
+        "PERGOV",
+        "CHLGOV",
+        "04",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

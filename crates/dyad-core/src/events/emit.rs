@@ -5,7 +5,7 @@
 
 use super::confidence::{Cues, TriggerTag};
 use super::patterns::SentenceView;
-use super::{Event, EventCoder, Found, expand, frames, modes, primary};
+use super::{Event, EventCoder, Found, Mode, expand, frames, modes, primary};
 use crate::actors::Mention;
 use crate::codes::{ActorCode, EventCode};
 
@@ -44,11 +44,14 @@ pub(super) fn events(
             .and_then(|code| reply_of(&event, code, mentions));
         // A paired code with no target: a compound source's members act on each other.
         let mutual = pattern.reply.is_some() && event.target.is_none();
+        // An intention to meet or negotiate (`Egypt is willing to negotiate with
+        // Israel`) is one side's: the other has not said it would.
+        let intent = event.mode == Mode::Future || event.code.root_number() == 3;
         expand::expand(
             event,
             mentions,
             pattern.reciprocal || mutual,
-            f.m.target.is_some(),
+            f.m.target.is_some() && !intent,
             out,
         );
         if let Some(reply) = reply {
