@@ -20,7 +20,7 @@ use crate::dict::CorporateWord;
 use crate::segment::Sentence;
 
 /// Whether the sentence is set in title case (a headline): then capitals say nothing.
-fn title_case(ctx: &MatchContext<'_>, sentence: &Sentence) -> bool {
+pub(super) fn title_case(ctx: &MatchContext<'_>, sentence: &Sentence) -> bool {
     let (mut words, mut capitals) = (0, 0);
     for t in sentence.tokens.clone() {
         let s = &ctx.text[ctx.tokens[t].span()];

@@ -300,6 +300,18 @@ pub struct MatchContext<'a> {
 }
 
 impl MatchContext<'_> {
+    /// Whether token `t` is a capitalised word of letters (and hyphens) that no
+    /// dictionary or pattern uses: a name nobody has listed (`Statoil`, `Sulpetro`).
+    /// Never in a text written all in lower case.
+    pub(crate) fn unknown_name(&self, t: usize) -> bool {
+        !self.lowercase_text
+            && self.words[t] == UNKNOWN
+            && self.tokens[t].flags.contains(TokenFlags::CAPITALIZED)
+            && self.text[self.tokens[t].span()]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
+    }
+
     fn case_ok(&self, rule: &CaseRule, start: usize) -> bool {
         match rule {
             CaseRule::Any => true,

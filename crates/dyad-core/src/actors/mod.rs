@@ -22,6 +22,7 @@ mod companies;
 pub mod compose;
 pub mod coref;
 pub mod matcher;
+mod officers;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -493,6 +494,7 @@ impl ActorRecognizer {
             companies::recode(&ctx, sentence, first_new, &self.corporate, out);
             companies::titles_in_company_names(&ctx, sentence, first_new, &self.corporate, out);
             companies::add_named_companies(&ctx, sentence, first_new, out);
+            officers::company_officers(&ctx, sentence, first_new, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }

@@ -7,7 +7,6 @@ use super::{DocState, Linking};
 use crate::actors::{Mention, MentionKind, Resolution};
 use crate::codes::ActorCode;
 use crate::lexicon::{UNKNOWN, WordClass};
-use crate::segment::TokenFlags;
 
 /// Prepositions that make a country or place the location of a clause.
 const LOCATIVE: &[&str] = &[
@@ -87,15 +86,7 @@ fn sentence_place(here: &Linking<'_>, out: &[Mention]) -> Place {
 /// the sentence happens. (Only officials: `Chenchen refugees` or `Cumhuriyet
 /// University` students are the country's whatever the name.)
 fn owned_by_unknown_name(here: &Linking<'_>, out: &[Mention], f: usize) -> bool {
-    let ctx = here.ctx;
-    f > here.s() + 1
-        && !ctx.lowercase_text
-        && ctx.words[f - 1] == UNKNOWN
-        && ctx.tokens[f - 1].flags.contains(TokenFlags::CAPITALIZED)
-        && ctx.text[ctx.tokens[f - 1].span()]
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-')
-        && !here.covered(out, f - 1)
+    f > here.s() + 1 && here.ctx.unknown_name(f - 1) && !here.covered(out, f - 1)
 }
 
 /// Whether the mention ending before token `e` is followed by `for`, `of` or `at` and a
@@ -107,11 +98,7 @@ fn official_of_unknown_name(here: &Linking<'_>, out: &[Mention], e: usize) -> bo
     e + 1 < here.e()
         && !ctx.lowercase_text
         && matches!(surface(e), "for" | "of" | "at")
-        && ctx.words[e + 1] == UNKNOWN
-        && ctx.tokens[e + 1].flags.contains(TokenFlags::CAPITALIZED)
-        && surface(e + 1)
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-')
+        && ctx.unknown_name(e + 1)
         && (!here.covered(out, e + 1)
             || out[here.first_new..].iter().any(|m| {
                 m.first_token as usize == e + 1 && matches!(m.resolution, Resolution::Company)
