@@ -53,6 +53,7 @@ pub fn labels_sentence(e: &Event, a: &Analysis) -> bool {
                     | Withheld::StatementToPress
                     | Withheld::UncertainSource
                     | Withheld::RelativeClause
+                    | Withheld::TopicNoun
             )
         )
 }

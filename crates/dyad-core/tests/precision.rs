@@ -1080,6 +1080,36 @@ fn an_intention_to_meet_is_one_sides() {
 }
 
 #[test]
+fn an_event_noun_named_as_a_topic_is_not_reported() {
+    for text in [
+        "The newspaper obtained a dossier with the details of the Nigerian president's visit to Ghana.",
+        "The ministry said the move was retaliation for Ukrainian attacks on Russian towns.",
+    ] {
+        let all = coded(text, ModeFilter::All);
+        assert!(
+            all.iter()
+                .any(|(_, _, c, w)| (c.starts_with("04") || c.starts_with("19"))
+                    && *w == Some("topic noun")),
+            "{text}: {all:?}"
+        );
+        assert_no_root(&[text], &["04", "19"]);
+    }
+    // During a visit, a series of raids, a round of talks: the acts are the news.
+    assert_shown(
+        "The Nigerian president is on the first day of a three-day visit to Ghana.",
+        "NGAGOV",
+        "GHA",
+        "042",
+    );
+    assert_shown(
+        "Russia launched a wave of attacks on Ukrainian towns.",
+        "RUS",
+        "UKR",
+        "19",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -45,6 +45,9 @@ pub struct Cues {
     pub far_source: bool,
     /// The trigger is capitalised mid-sentence (a name or a headline word).
     pub capitalised: bool,
+    /// The trigger is an event noun named as the topic of another word (`the details
+    /// of Musharraf's visit`): see `primary::topic_noun`.
+    pub topic: bool,
 }
 
 /// The trigger's part of speech, as the confidence model groups the tagger's tags.
@@ -219,6 +222,7 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         | Withheld::StatementToPress
         | Withheld::UncertainSource
         | Withheld::BackgroundNoun
+        | Withheld::TopicNoun
         | Withheld::RelativeClause
         | Withheld::AddedDefault => None,
     }

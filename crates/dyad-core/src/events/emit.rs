@@ -229,6 +229,12 @@ fn cues(view: &SentenceView<'_>, f: &Found, added: bool, bare: bool) -> Cues {
         long_sentence: sentence.len() > 40,
         far_source,
         capitalised: t0 > view.start && view.tokens[t0].flags.contains(TokenFlags::CAPITALIZED),
+        topic: (f.noun
+            || view
+                .tags
+                .get(t0)
+                .is_some_and(|g| g.pos() == crate::tags::Pos::Noun))
+            && primary::topic_noun(view, t0),
     }
 }
 

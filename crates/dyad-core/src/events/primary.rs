@@ -41,6 +41,71 @@ pub(super) fn main_event(found: &[Found]) -> Option<usize> {
         .or_else(|| codable().next())
 }
 
+/// Nouns of a phase, a time or a number of acts: `the first day of a visit`, `the
+/// sidelines of talks`, `months of protests`, `a wave of strikes`, `a new round of
+/// talks` report the acts themselves, which are then news.
+const PHASE_NOUNS: [&str; 26] = [
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "start",
+    "end",
+    "beginning",
+    "eve",
+    "close",
+    "conclusion",
+    "sidelines",
+    "margins",
+    "course",
+    "opening",
+    "first",
+    "last",
+    "round",
+    "rounds",
+    "wave",
+    "series",
+    "spate",
+    "string",
+];
+
+/// Whether the event noun at `t` is the topic of another word, named inside a phrase
+/// it heads with `of`, `about`, `for` or `over` (`the details of Musharraf's visit`,
+/// `retaliation for Ukrainian attacks`; not `on`: `is on a tour of Africa`):
+/// the sentence speaks of that act, it does not report it. The phrase may hold
+/// determiners, adjectives, numbers, names and possessives before the noun; a phase
+/// noun before the preposition (`the first day of a three-day visit`) makes it news.
+pub(super) fn topic_noun(view: &super::patterns::SentenceView<'_>, t: usize) -> bool {
+    use crate::tags::Pos;
+    let word = |q: usize| &view.text[view.tokens[q].span()];
+    let mut q = t;
+    while q > view.start && t - q < 8 {
+        q -= 1;
+        let inside = view.mention_at(q).is_some()
+            || matches!(word(q), "'s" | "’s" | "-")
+            || view.tags.get(q).is_some_and(|g| {
+                matches!(
+                    g.pos(),
+                    Pos::Det | Pos::Adj | Pos::Num | Pos::Noun | Pos::Propn
+                )
+            });
+        if inside && !view.is_trigger[q - view.start] {
+            continue;
+        }
+        let topic_marker = matches!(word(q), "of" | "about" | "for" | "over");
+        let phase = q > view.start
+            && PHASE_NOUNS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(word(q - 1)));
+        return topic_marker && !phase;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{Step, probe};

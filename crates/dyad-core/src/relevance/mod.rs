@@ -112,6 +112,11 @@ pub enum Withheld {
     /// An event noun that is not the sentence's main event: background (`fleeing the
     /// civil war`).
     BackgroundNoun,
+    /// The main event is an event noun named as the topic of another word (`the
+    /// details of Musharraf's visit`, `retaliation for Ukrainian attacks`): the
+    /// sentence speaks of the act, it does not report it. It still says what kind of
+    /// act the sentence is about (sentence labels).
+    TopicNoun,
     /// The source is known only by its sector (`the government`, `officials`, `police`
     /// with no country) or not at all, outside violence against a known target.
     UnknownSource,
@@ -147,6 +152,7 @@ impl Withheld {
             Withheld::StatementAroundEvent => "statement around another event",
             Withheld::SecondaryWithoutTarget => "secondary event without target",
             Withheld::BackgroundNoun => "background noun",
+            Withheld::TopicNoun => "topic noun",
             Withheld::RelativeClause => "relative clause",
             Withheld::UnknownSource => "source unknown",
             Withheld::UncertainSource => "source uncertain",

@@ -159,6 +159,11 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
     if noun && !e.primary {
         return Some(Withheld::BackgroundNoun);
     }
+    // `the details of Musharraf's visit`, `retaliation for Ukrainian attacks`: a noun
+    // named as the topic of another word is background even as the main event.
+    if noun && e.cues.topic {
+        return Some(Withheld::TopicNoun);
+    }
     if e.target_code.is_none() {
         // The specific statements (declined to comment, claimed responsibility,
         // denied, attended a ceremony) are news on their own; a bare 010 is not.
