@@ -1110,6 +1110,45 @@ fn an_event_noun_named_as_a_topic_is_not_reported() {
 }
 
 #[test]
+fn a_second_predicate_has_its_own_actors() {
+    // The denial's pattern does not reach past `and accused` into the accusation.
+    let text = "Burundi denied the charges and accused Tanzania of sheltering the rebels.";
+    assert_shown(text, "BDI", "TZA", "112");
+    assert_never(text, ModeFilter::All, |_, t, c| c == "016" && t != "-");
+    assert_shown(
+        "Ghana rejected the proposal and urged Togo to reopen the border.",
+        "GHA",
+        "TGO",
+        "02",
+    );
+    assert_never(
+        "Ghana rejected the proposal and urged Togo to reopen the border.",
+        ModeFilter::All,
+        |_, t, c| c.starts_with("12") && t == "TGO",
+    );
+    // Two verbs of one object share it.
+    assert_shown(
+        "Turkish troops attacked and killed Syrian rebels.",
+        "TURMIL",
+        "SYRREB",
+        "19",
+    );
+}
+
+#[test]
+fn a_clause_without_that_is_a_view_or_a_denial() {
+    assert_no_root(
+        &["The two ministers agreed it was a difficult year for Chile."],
+        &["03"],
+    );
+    let all = coded(
+        "The Chilean minister denied he had ordered the raid on the Peruvian embassy.",
+        ModeFilter::All,
+    );
+    assert!(all.iter().any(|(_, _, c, _)| c == "016"), "{all:?}");
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

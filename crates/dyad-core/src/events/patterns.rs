@@ -803,6 +803,19 @@ impl SentenceView<'_> {
                 found = Some(hit);
                 break;
             }
+            // Another event's finite verb is not skipped: `denied the charges and
+            // accused Uganda of ...` is two events, and `of` belongs to the second.
+            // (An infinitive or a participle may be: `promised to continue military
+            // aid`.)
+            if at < self.end
+                && self.is_trigger[at - self.start]
+                && self.tags.get(at).is_some_and(|g| {
+                    use crate::tags::Tag;
+                    matches!(g, Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3)
+                })
+            {
+                break;
+            }
             let hyphen = |q: usize| q < self.end && &self.text[self.tokens[q].span()] == "-";
             if !(hyphen(at) || (at > pos && hyphen(at - 1))) {
                 skipped += 1;

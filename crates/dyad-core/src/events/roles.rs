@@ -365,7 +365,10 @@ fn further_target(
                 .tags
                 .get(t + 1)
                 .is_some_and(|g| *g == crate::tags::Tag::VerbBase);
-        if (asks && infinitive && object_noun) || clause_opens(view, t) {
+        if (asks && infinitive && object_noun)
+            || clause_opens(view, t)
+            || coordinated_predicate(view, t)
+        {
             return None;
         }
         object_noun |= view.tags.get(t).is_some_and(|g| g.is_noun());
@@ -405,6 +408,22 @@ fn further_target(
         t += 1;
     }
     None
+}
+
+/// Whether a second predicate of the same subject opens at `t`: `and` or `but`, then
+/// a finite verb (`denied the charges and accused Uganda`): its actors are its own.
+/// Right after a verb, `and` joins two verbs of one object (`attacked and destroyed an
+/// Iranian platform`).
+fn coordinated_predicate(view: &SentenceView<'_>, t: usize) -> bool {
+    use crate::tags::Tag;
+    let surface = &view.text[view.tokens[t].span()];
+    matches!(surface, "and" | "but")
+        && t > view.start
+        && !view.tags.get(t - 1).is_some_and(|g| g.is_verb())
+        && view
+            .tags
+            .get(t + 1)
+            .is_some_and(|g| matches!(g, Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3))
 }
 
 /// Whether a subordinate or coordinated clause with a subject of its own opens at `t`:
