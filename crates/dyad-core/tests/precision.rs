@@ -1149,6 +1149,40 @@ fn a_clause_without_that_is_a_view_or_a_denial() {
 }
 
 #[test]
+fn a_participle_after_a_common_noun_is_that_nouns_passive() {
+    // `crimes committed`, `documents found`: the noun suffered the act; no actor did.
+    for text in [
+        "Amnesty International has condemned the hate crimes committed across Kenya.",
+        "The Iraqi newspaper said it had published documents found in Baghdad.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| {
+            c.starts_with("03") || c.starts_with("11") && c != "111" || c == "116"
+        });
+    }
+    // Its own `by` phrase names who acted; an actor before it is its target.
+    assert_shown(
+        "Germany condemned the attacks carried out by Russian troops.",
+        "DEU",
+        "RUSMIL",
+        "111",
+    );
+    // A day word is no noun, and with no earlier verb the participle is the clause's
+    // own verb misread.
+    assert_shown(
+        "The Kenyan opposition leader today called on President Ruto to resign.",
+        "KENOPP",
+        "KENGOV",
+        "02",
+    );
+    assert_shown(
+        "Kenyan opposition leaders from several provinces called on President Ruto to resign.",
+        "KENOPP",
+        "KENGOV",
+        "02",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -29,6 +29,12 @@ pub(super) fn assign(
 ) {
     if f.noun {
         noun_roles(view, quotes, objects, f);
+    } else if !f.passive && participle_after_noun(view, f.trigger.0) {
+        // `the hate crimes committed across Britain`, `documents found in Baghdad`: a
+        // reduced passive relative whose patient is the noun before it, no actor; only
+        // its own `by` phrase names who acted.
+        f.source = by_agent(view, f.trigger.0).map(|m| (m, false));
+        f.target = None;
     } else if f.passive {
         passive_roles(view, quotes, objects, f, clause_start);
     } else {
@@ -121,19 +127,9 @@ fn passive_roles(
     f: &mut Found,
     clause_start: usize,
 ) {
-    let (words, lex, mentions) = (view.words, view.lex, view.mentions);
+    let mentions = view.mentions;
     let t = f.trigger.0;
-    let by =
-        (t + 1..view.end.min(t + 6)).find(|&q| lex.word(words[q]) == "by" && words[q] != UNKNOWN);
-    f.source = f.m.source.map(|m| (m, false)).or_else(|| {
-        by.and_then(|q| {
-            view.mention_ids.iter().copied().find(|&mi| {
-                mentions[mi].first_token as usize == q + 1
-                    || mentions[mi].first_token as usize == q + 2
-            })
-        })
-        .map(|m| (m, false))
-    });
+    f.source = f.m.source.or_else(|| by_agent(view, t)).map(|m| (m, false));
     // `were killed in Kashmir by Pakistani shelling`, `killed in an Israeli air strike`:
     // violence with no agent named takes the actor of the attack that did it.
     if f.source.is_none() && matches!(f.code.root_number(), 18..=20) {
@@ -148,6 +144,52 @@ fn passive_roles(
         .filter(|&(m, fallback)| !(fallback && mentions[m].kind == MentionKind::Place))
         .map(|(m, _)| m);
     f.target = subject.or(f.m.target.filter(|&m| f.source.is_none_or(|(s, _)| s != m)));
+}
+
+/// The actor of a `by` phrase within five tokens after the verb at `t` (`arrested by
+/// the police`, `hit by Iraqi missiles`).
+fn by_agent(view: &SentenceView<'_>, t: usize) -> Option<usize> {
+    let (words, lex, mentions) = (view.words, view.lex, view.mentions);
+    let by = (t + 1..view.end.min(t + 6))
+        .find(|&q| lex.word(words[q]) == "by" && words[q] != UNKNOWN)?;
+    view.mention_ids.iter().copied().find(|&mi| {
+        mentions[mi].first_token as usize == by + 1 || mentions[mi].first_token as usize == by + 2
+    })
+}
+
+/// Whether the verb at `t` is a past participle right after a lower-case common noun
+/// that no mention covers (`crimes committed`, `documents found`, `fees charged`): a
+/// reduced passive relative clause of that noun. A passive takes no object: a noun
+/// phrase right after it says the tagger took a past tense for a participle (`a group
+/// of deputies held talks`).
+fn participle_after_noun(view: &SentenceView<'_>, t: usize) -> bool {
+    use crate::tags::{Pos, Tag};
+    let no_object = view.tags.get(t + 1).is_none_or(|g| {
+        !matches!(
+            g.pos(),
+            Pos::Det | Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Pron
+        )
+    });
+    // The noun is the object or in a phrase of an earlier verb (`has condemned the
+    // crimes committed`); with no finite verb before, the participle is the tagger's
+    // misreading of the clause's own verb (`ministers from the franc zone called for`).
+    let earlier_verb = (view.start..t.saturating_sub(1)).any(|q| {
+        view.tags.get(q).is_some_and(|g| {
+            matches!(
+                g,
+                Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux
+            )
+        })
+    });
+    t > view.start
+        && no_object
+        && earlier_verb
+        && view.tags.get(t) == Some(&Tag::VerbPastParticiple)
+        && view.tags.get(t - 1).is_some_and(|g| g.pos() == Pos::Noun)
+        && view.text[view.tokens[t - 1].span()].starts_with(|c: char| c.is_lowercase())
+        // `Oxfam today called on ...`: a day word is the time, not a noun.
+        && !view.is_day_word(t - 1)
+        && !super::triggers::in_mention(view.mentions, view.mention_ids, t - 1)
 }
 
 /// The actor before an attack noun later in the clause of the passive violence at `t`:
