@@ -1183,6 +1183,23 @@ fn a_participle_after_a_common_noun_is_that_nouns_passive() {
 }
 
 #[test]
+fn a_speech_to_a_gathering_has_no_addressee() {
+    for text in [
+        "The Kenyan finance minister told an investors conference in Nairobi that inflation would fall.",
+        "The Kenyan finance minister told an American Chamber of Commerce lunch that inflation would fall.",
+    ] {
+        assert_never(text, ModeFilter::Default, |_, _, c| c.starts_with("01"));
+    }
+    // Told to someone, a statement is an interaction.
+    assert_shown(
+        "The Kenyan finance minister told Ugandan diplomats that inflation would fall.",
+        "KENGOV",
+        "UGAGOV",
+        "010",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -42,6 +42,7 @@ pub(super) fn assign(
     }
     own_country_target(view, f);
     venue_target(view, f);
+    audience_target(view, f);
     // A statement's topic (`said Israel must withdraw`) stays free to be the subject
     // of the reported verb.
     if let Some(tg) = f.target
@@ -290,6 +291,59 @@ fn venue_target(view: &SentenceView<'_>, f: &mut Found) {
     let meeting = f.code.root_number() == 4 && !matches!(f.code.as_str(), "042" | "043");
     if city && after_in_or_at && meeting {
         f.target = None;
+    }
+}
+
+/// Nouns of a gathering that a speech is given to.
+const GATHERINGS: [&str; 17] = [
+    "dinner",
+    "luncheon",
+    "lunch",
+    "breakfast",
+    "banquet",
+    "conference",
+    "convention",
+    "meeting",
+    "session",
+    "rally",
+    "audience",
+    "gathering",
+    "forum",
+    "seminar",
+    "symposium",
+    "congress",
+    "reception",
+];
+
+/// `told a financiers' dinner`, `told a party conference`, `told the Bank's closing
+/// session`: a statement's target that only names a gathering it was given to is its
+/// audience, no interaction with that actor. The target mention is followed, within
+/// three words (a possessive, adjectives, nouns), by a gathering noun.
+fn audience_target(view: &SentenceView<'_>, f: &mut Found) {
+    use crate::tags::Pos;
+    let Some(tg) = f.target else { return };
+    if f.code.root_number() != 1 {
+        return;
+    }
+    let end = view.mentions[tg].end_token as usize;
+    for q in end..(end + 3).min(view.end) {
+        let w = &view.text[view.tokens[q].span()];
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        if GATHERINGS
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(w) || g.eq_ignore_ascii_case(singular))
+        {
+            f.target = None;
+            return;
+        }
+        let inside = matches!(w, "'s" | "’s" | "'" | "’")
+            || view
+                .tags
+                .get(q)
+                .is_some_and(|g| matches!(g.pos(), Pos::Adj | Pos::Noun | Pos::Propn | Pos::Part));
+        if !inside {
+            return;
+        }
     }
 }
 
