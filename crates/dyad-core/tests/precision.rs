@@ -1200,6 +1200,35 @@ fn a_speech_to_a_gathering_has_no_addressee() {
 }
 
 #[test]
+fn published_figures_are_no_release_and_an_origin_no_target() {
+    for text in [
+        "Kenya's growth slowed in 2024, according to official figures released by the Kenyan finance ministry.",
+        "The Kenyan finance ministry released figures showing slower growth.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| c.starts_with("084"));
+    }
+    assert_shown(
+        "Kenyan police released two Ugandan journalists.",
+        "KENCOP",
+        "UGA",
+        "0841",
+    );
+    // Where the source acted from is not whom it acted on; from an actor it is.
+    // Strikes launched from somewhere are military, no walkout.
+    let text = "Turkish aircraft launched strikes from Turkish airspace.";
+    assert_never(text, ModeFilter::All, |s, t, c| {
+        s.starts_with("TUR") && (t == "TUR" || c.starts_with("14"))
+    });
+    assert_shown(text, "TURMIL", "", "19");
+    assert_shown(
+        "Palestinian police confiscated weapons from Palestinian armed groups.",
+        "PSECOP",
+        "PSE",
+        "17",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -43,6 +43,7 @@ pub(super) fn assign(
     own_country_target(view, f);
     venue_target(view, f);
     audience_target(view, f);
+    origin_target(view, f);
     // A statement's topic (`said Israel must withdraw`) stays free to be the subject
     // of the reported verb.
     if let Some(tg) = f.target
@@ -290,6 +291,26 @@ fn venue_target(view: &SentenceView<'_>, f: &mut Found) {
         && matches!(view.lex.word(view.words[first - 1]), "in" | "at");
     let meeting = f.code.root_number() == 4 && !matches!(f.code.as_str(), "042" | "043");
     if city && after_in_or_at && meeting {
+        f.target = None;
+    }
+}
+
+/// `Indian aircraft launched strikes from Indian airspace`: the source's own country
+/// (or a place in it) after `from` is where it acted from, no target. Only a place or
+/// the bare country: `demanded autonomy from Serbian authorities`, `confiscated weapons
+/// from Palestinian groups` take from the actor.
+fn origin_target(view: &SentenceView<'_>, f: &mut Found) {
+    let Some(tg) = f.target else { return };
+    let mm = &view.mentions[tg];
+    let first = mm.first_token as usize;
+    let own_origin = first > view.start
+        && &view.text[view.tokens[first - 1].span()] == "from"
+        && (mm.kind == MentionKind::Place || mm.code.rest().is_empty())
+        && f.source.is_some_and(|(s, _)| {
+            let src = &view.mentions[s].code;
+            country_like(src) && src.prefix() == mm.code.prefix()
+        });
+    if own_origin {
         f.target = None;
     }
 }
