@@ -505,10 +505,14 @@ fn further_target(
         if let Some(m) = view.mention_at(t) {
             let mm = &view.mentions[m];
             let end = mm.end_token as usize;
-            // The speaker of another statement (`..., a senior official said`).
-            if end < view.end
-                && view.words[end] != UNKNOWN
-                && STATEMENT_WORDS.contains(&view.lex.word(view.words[end]))
+            // The speaker of another statement (`..., a senior official said`, `the
+            // Iranian news agency IRNA reported`: a name in apposition between).
+            let after = view
+                .mention_at(end)
+                .map_or(end, |n| view.mentions[n].end_token as usize);
+            if after < view.end
+                && view.words[after] != UNKNOWN
+                && STATEMENT_WORDS.contains(&view.lex.word(view.words[after]))
             {
                 return None;
             }
@@ -725,6 +729,10 @@ mod tests {
         let p = probe(text, Step::Roles);
         assert_eq!(p.source("shelled"), Some("Russian forces"));
         assert_eq!(p.target("shelled"), None);
+        // A name in apposition between the speaker and its verb.
+        let text = "Syrian forces carried out a raid, the Iranian news agency IRNA reported.";
+        let p = probe(text, Step::Roles);
+        assert_eq!(p.target("carried"), None);
         let p = probe(
             "Japan staged protests to demand talks with China.",
             Step::Roles,
