@@ -1229,6 +1229,27 @@ fn published_figures_are_no_release_and_an_origin_no_target() {
 }
 
 #[test]
+fn an_act_named_inside_a_denial_is_not_asserted() {
+    let text = "The Kenyan finance minister denied reports that he had offered his resignation to President Ruto.";
+    let mut doc = Document::from_text(text.to_string());
+    doc.published = Some("2024-05-14".parse().expect("a date"));
+    let mut a = Analysis::default();
+    pipeline().analyze(&doc, None, &mut a);
+    let modes: Vec<_> = event_records(pipeline(), &doc, &a, ModeFilter::All, false)
+        .into_iter()
+        .filter(|e| e.cameo.code.starts_with("08"))
+        .map(|e| e.mode)
+        .collect();
+    assert!(
+        !modes.is_empty()
+            && modes
+                .iter()
+                .all(|m| *m == dyad_core::events::Mode::Hypothetical),
+        "the resignation is read, and not as asserted: {modes:?}"
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -60,9 +60,8 @@ pub(super) fn unreal(
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
         || (asserted && !as_noun && after_hope(view, group.start))
-        || (!as_noun
-            && matches!(group.mode, Mode::Asserted | Mode::Future)
-            && after_denial(view, group.start))
+        || (matches!(group.mode, Mode::Asserted | Mode::Future)
+            && after_denial(view, if as_noun { t } else { group.start }))
 }
 
 /// The tokens before `at`, nearest first: at most `span` of them, none past a clause
