@@ -1250,6 +1250,25 @@ fn an_act_named_inside_a_denial_is_not_asserted() {
 }
 
 #[test]
+fn a_gerund_that_is_its_clauses_subject_is_weighed_not_reported() {
+    assert_no_root(
+        &[
+            "The Kenyan minister said lifting the sanctions on Uganda would not harm Kenyan firms.",
+            "Western diplomats said shelling the Iranian platform was the least provocative option.",
+        ],
+        &["08", "19"],
+    );
+    // Without an object it names an event that may be reported; after a comma the
+    // gerund is the next verb's companion.
+    assert_shown(
+        "Speaking to reporters, the Kenyan president criticised Uganda.",
+        "KENGOV",
+        "UGA",
+        "111",
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

@@ -54,7 +54,8 @@ pub(super) fn unreal(
     (verb_gerund
         && (gerund_complement(view, group.start)
             || means_of_negated(view, group.start)
-            || relative_under_modal(view, group.start)))
+            || relative_under_modal(view, group.start)
+            || gerund_subject(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && possibility_of(view, t))
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
@@ -128,6 +129,40 @@ fn relative_under_modal(view: &SentenceView<'_>, start: usize) -> bool {
     start > view.start
         && view.tags.get(start - 1).is_some_and(|g| g.is_noun())
         && clause_before(view, start, 10).any(|q| is(view, q, &POSSIBLE))
+}
+
+/// Whether the gerund at `start` is the subject of its clause (`the minister said ending
+/// restrictions on car imports would not harm the economy`, `said subsidising state
+/// firms' losses cost billions`): it opens the sentence or follows `that` or a verb of
+/// saying, has an object, and the clause's own verb (a modal, an auxiliary or a finite
+/// verb) follows within sixteen tokens with no boundary between. The act is weighed,
+/// not reported.
+fn gerund_subject(view: &SentenceView<'_>, start: usize) -> bool {
+    use crate::tags::Pos;
+    use crate::tags::Tag;
+    let opens = start == view.start
+        || is(view, start - 1, &["that"])
+        || is(view, start - 1, super::roles::STATEMENT_WORDS);
+    // With an object it is an act named (`ending restrictions`); alone it is an event
+    // noun that may be reported (`fighting continues`).
+    let object = view.tags.get(start + 1).is_some_and(|g| {
+        matches!(
+            g.pos(),
+            Pos::Det | Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Pron
+        )
+    });
+    opens
+        && object
+        && (start + 1..view.end.min(start + 16))
+            .take_while(|&q| !view.is_boundary(q))
+            .any(|q| {
+                view.tags.get(q).is_some_and(|g| {
+                    matches!(
+                        g,
+                        Tag::Aux | Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3
+                    )
+                })
+            })
 }
 
 /// Whether a verb of hoping opens the clause of the verb group at `start` (`one can
