@@ -166,32 +166,36 @@ fn by_agent(view: &SentenceView<'_>, t: usize) -> Option<usize> {
 /// of deputies held talks`).
 fn participle_after_noun(view: &SentenceView<'_>, t: usize) -> bool {
     use crate::tags::{Pos, Tag};
-    let no_object = view.tags.get(t + 1).is_none_or(|g| {
-        !matches!(
-            g.pos(),
-            Pos::Det | Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Pron
-        )
-    });
+    let no_object = || {
+        view.tags.get(t + 1).is_none_or(|g| {
+            !matches!(
+                g.pos(),
+                Pos::Det | Pos::Noun | Pos::Propn | Pos::Adj | Pos::Num | Pos::Pron
+            )
+        })
+    };
     // The noun is the object or in a phrase of an earlier verb (`has condemned the
     // crimes committed`); with no finite verb before, the participle is the tagger's
     // misreading of the clause's own verb (`ministers from the franc zone called for`).
-    let earlier_verb = (view.start..t.saturating_sub(1)).any(|q| {
-        view.tags.get(q).is_some_and(|g| {
-            matches!(
-                g,
-                Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux
-            )
+    let earlier_verb = || {
+        (view.start..t.saturating_sub(1)).any(|q| {
+            view.tags.get(q).is_some_and(|g| {
+                matches!(
+                    g,
+                    Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux
+                )
+            })
         })
-    });
+    };
     t > view.start
-        && no_object
-        && earlier_verb
         && view.tags.get(t) == Some(&Tag::VerbPastParticiple)
         && view.tags.get(t - 1).is_some_and(|g| g.pos() == Pos::Noun)
         && view.text[view.tokens[t - 1].span()].starts_with(|c: char| c.is_lowercase())
         // `Oxfam today called on ...`: a day word is the time, not a noun.
         && !view.is_day_word(t - 1)
         && !super::triggers::in_mention(view.mentions, view.mention_ids, t - 1)
+        && no_object()
+        && earlier_verb()
 }
 
 /// The actor before an attack noun later in the clause of the passive violence at `t`:
