@@ -1269,6 +1269,17 @@ fn a_gerund_that_is_its_clauses_subject_is_weighed_not_reported() {
 }
 
 #[test]
+fn a_relative_clause_with_an_adverb_is_still_background() {
+    let text = "The Ghanaian president met the Kenyan president, who afterwards criticised Uganda.";
+    let all = coded(text, ModeFilter::All);
+    assert!(
+        all.iter()
+            .any(|(_, t, c, w)| t == "UGA" && c == "111" && *w == Some("relative clause")),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn denying_knowledge_is_a_denial_and_charging_that_an_accusation() {
     let events =
         shown("The American president has denied knowing about the transfer of funds to Israel.");

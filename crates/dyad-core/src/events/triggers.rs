@@ -14,7 +14,7 @@ use crate::actors::{Mention, MentionKind};
 use crate::dict::{ModeRule, TriggerKind};
 use crate::lexicon::{UNKNOWN, WordClass, WordId};
 use crate::segment::TokenFlags;
-use crate::tags::Pos;
+use crate::tags::{Pos, Tag};
 use std::ops::Range;
 
 /// A word's entries that can fire here, each with its verb form (`None` for a noun).
@@ -566,13 +566,20 @@ pub(super) fn find(
         group.would = false;
         group.obligation = false;
     }
-    // `who`, `which`, or `that` right before the verb group (a complementiser `that` is
-    // followed by its clause's subject instead).
+    // `who`, `which`, or `that` right before the verb group, an adverb aside (`who
+    // afterwards appealed`; a complementiser `that` is followed by its clause's subject
+    // instead).
     let (words, lex) = (view.words, view.lex);
+    let pronoun_at = match group.start.checked_sub(1) {
+        Some(q) if q > view.start && view.tags.get(q).is_some_and(|g| *g == Tag::Adv) => q - 1,
+        Some(q) => q,
+        None => 0,
+    };
     let relative = !as_noun
         && group.start > view.start
-        && matches!(lex.word(words[group.start - 1]), "who" | "which" | "that")
-        && words[group.start - 1] != UNKNOWN;
+        && pronoun_at >= view.start
+        && matches!(lex.word(words[pronoun_at]), "who" | "which" | "that")
+        && words[pronoun_at] != UNKNOWN;
     let mode = if group.mode == Mode::Asserted
         && !as_written
         && (no_subject(view, group.start) || after_without(view, t))
