@@ -386,6 +386,19 @@ fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
         && !view.is_day_word(next)
 }
 
+/// Whether `who`, `which` or `that` stands right before the verb group starting at
+/// `start`, an adverb aside (`who afterwards appealed`): a relative clause. (A
+/// complementiser `that` is followed by its clause's subject instead.)
+fn relative_pronoun_before(view: &SentenceView<'_>, start: usize) -> bool {
+    let Some(mut q) = start.checked_sub(1).filter(|&q| q >= view.start) else {
+        return false;
+    };
+    if q > view.start && view.tags.get(q).is_some_and(|g| *g == Tag::Adv) {
+        q -= 1;
+    }
+    view.words[q] != UNKNOWN && matches!(view.lex.word(view.words[q]), "who" | "which" | "that")
+}
+
 /// Whether `by` and an actor follow the verb at `t` (`killed by UK troops`, `detained by
 /// the police`), `by` not heading a gerund (`responded by expelling diplomats`).
 fn by_agent_follows(view: &SentenceView<'_>, t: usize) -> bool {
@@ -566,20 +579,7 @@ pub(super) fn find(
         group.would = false;
         group.obligation = false;
     }
-    // `who`, `which`, or `that` right before the verb group, an adverb aside (`who
-    // afterwards appealed`; a complementiser `that` is followed by its clause's subject
-    // instead).
-    let (words, lex) = (view.words, view.lex);
-    let pronoun_at = match group.start.checked_sub(1) {
-        Some(q) if q > view.start && view.tags.get(q).is_some_and(|g| *g == Tag::Adv) => q - 1,
-        Some(q) => q,
-        None => 0,
-    };
-    let relative = !as_noun
-        && group.start > view.start
-        && pronoun_at >= view.start
-        && matches!(lex.word(words[pronoun_at]), "who" | "which" | "that")
-        && words[pronoun_at] != UNKNOWN;
+    let relative = !as_noun && relative_pronoun_before(view, group.start);
     let mode = if group.mode == Mode::Asserted
         && !as_written
         && (no_subject(view, group.start) || after_without(view, t))
