@@ -32,6 +32,12 @@ pub(super) fn title_case(ctx: &MatchContext<'_>, sentence: &Sentence) -> bool {
     words > 0 && capitals * 10 >= words * 6
 }
 
+/// Whether capitals tell names here: not in a text written all in lower case, nor in a
+/// headline set in title case. Every rule of this step reads names by their capitals.
+fn capitals_tell(ctx: &MatchContext<'_>, sentence: &Sentence) -> bool {
+    !ctx.lowercase_text && !title_case(ctx, sentence)
+}
+
 /// Words that make a capitalised name a company's (`Japan Airlines`, `Korea Electric
 /// Power Corp`, `American Express`), from `dictionaries/actors/corporate.txt` (whose
 /// header says why the list is short): lower case, sorted, so that a token is looked up
@@ -102,7 +108,7 @@ pub(super) fn recode(
     corporate: &CorporateWords,
     out: &mut [Mention],
 ) {
-    if ctx.lowercase_text || title_case(ctx, sentence) {
+    if !capitals_tell(ctx, sentence) {
         return;
     }
     let (Some(business), Some(press)) = (ActorCode::new("BUS"), ActorCode::new("MED")) else {
@@ -188,7 +194,7 @@ pub(super) fn titles_in_company_names(
     corporate: &CorporateWords,
     out: &mut [Mention],
 ) {
-    if ctx.lowercase_text || title_case(ctx, sentence) {
+    if !capitals_tell(ctx, sentence) {
         return;
     }
     let Some(code) = ActorCode::new("---BUS") else {
@@ -236,7 +242,7 @@ pub(super) fn add_named_companies(
     first: usize,
     out: &mut Vec<Mention>,
 ) {
-    if ctx.lowercase_text || title_case(ctx, sentence) {
+    if !capitals_tell(ctx, sentence) {
         return;
     }
     let Some(code) = ActorCode::new("---BUS") else {
