@@ -1948,3 +1948,57 @@ fn a_coordinated_clause_with_its_own_subject_holds_no_target() {
         "",
     );
 }
+
+#[test]
+fn an_act_after_before_is_still_ahead_of_a_future_or_present_main_clause() {
+    // The main clause's tense decides: a modal or a present `be` puts the act after
+    // `before` ahead; a past main clause tells an act that happened.
+    for text in [
+        "The Kenyan foreign minister will visit Kampala before travelling to Ethiopia.",
+        "The Kenyan president is due to meet the Ugandan leader before holding talks with Tanzania.",
+        "Kenya and Uganda are insisting on stricter controls before agreeing to any reform.",
+    ] {
+        assert_never(text, ModeFilter::Default, |s, t, _| {
+            (s.starts_with("KEN") && (t.starts_with("ETH") || t.starts_with("TZA")))
+                || (s == "KEN" && t == "UGA")
+                || (s == "UGA" && t == "KEN")
+        });
+    }
+    assert_shown(
+        "The Kenyan foreign minister was in Kampala before travelling to Ethiopia.",
+        "KENGOV",
+        "ETH",
+        "042",
+    );
+}
+
+#[test]
+fn a_gerund_after_before_or_after_is_done_by_the_main_clauses_subject() {
+    // Not the nearest actor before it: the one told, or the object of `to`.
+    assert_shown(
+        "The Kenyan president told Ugandan reporters before meeting with the Tanzanian president that the border would stay open.",
+        "KENGOV",
+        "TZAGOV",
+        "040",
+    );
+    assert_never(
+        "Ochieng will explain the plan to the Ugandan president before travelling to Ethiopia.",
+        ModeFilter::All,
+        |s, t, _| s.starts_with("UGA") && t.starts_with("ETH"),
+    );
+}
+
+#[test]
+fn an_inverted_condition_is_no_act() {
+    // `Should X decide ...` opens a condition, as `if X decides ...` does.
+    assert_never(
+        "Should Kenya decide to act against Ugandan banks, it would focus on the smaller ones, officials said.",
+        ModeFilter::Default,
+        |s, _, c| s.starts_with("KEN") && c.starts_with("03"),
+    );
+    assert_never(
+        "The Kenyan president will meet the Ugandan envoy once his appointment has been approved by the Ugandan parliament.",
+        ModeFilter::Default,
+        |s, _, c| s.starts_with("UGA") && c.starts_with("05"),
+    );
+}

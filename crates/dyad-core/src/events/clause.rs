@@ -183,7 +183,7 @@ impl SentenceView<'_> {
         }
         // `will not negotiate until Turkey withdraws its troops`, `when he visits the
         // U.S.`: a present tense in a time clause tells what has not happened yet.
-        if mode == Mode::Asserted && t == trigger && self.present_in_time_clause(trigger) {
+        if mode == Mode::Asserted && self.present_in_time_clause(t, trigger) {
             mode = Mode::Hypothetical;
         }
         // `China traditionally opposes dual nationality`: a habit or standing policy in
@@ -305,20 +305,24 @@ impl SentenceView<'_> {
             })
     }
 
-    /// Whether the verb at `trigger` is in the present tense (tagged so) inside a clause
-    /// opened by `until`, `before`, `when` or `once` (no boundary between, at most 12
-    /// tokens back).
-    fn present_in_time_clause(&self, trigger: usize) -> bool {
+    /// Whether the verb group from `start` to `trigger` is in the present tense inside a
+    /// clause opened by `until`, `before`, `when` or `once` (no boundary between, at most
+    /// 12 tokens back): a present verb tagged so, or a present `have` or `be` first in
+    /// the group (`once their appointments have been ratified`, `when troops are sent`).
+    fn present_in_time_clause(&self, start: usize, trigger: usize) -> bool {
         use crate::tags::Tag;
-        let present = self
-            .tags
-            .get(trigger)
-            .is_some_and(|g| matches!(g, Tag::VerbPresent | Tag::VerbPresent3));
+        let present = if start == trigger {
+            self.tags
+                .get(trigger)
+                .is_some_and(|g| matches!(g, Tag::VerbPresent | Tag::VerbPresent3))
+        } else {
+            matches!(self.word(start), "has" | "have" | "is" | "are" | "am")
+        };
         if !present {
             return false;
         }
-        let floor = trigger.saturating_sub(12).max(self.start);
-        (floor..trigger)
+        let floor = start.saturating_sub(12).max(self.start);
+        (floor..start)
             .rev()
             .take_while(|&q| !self.is_boundary(q))
             .any(|q| matches!(self.word(q), "until" | "before" | "when" | "once"))
@@ -338,6 +342,15 @@ impl SentenceView<'_> {
             if matches!(self.word(q), "if" | "unless" | "whether") {
                 return true;
             }
+            // `Should Britain decide to act, ...`, `Were the talks to fail, ...`: a
+            // sentence opened by an inverted auxiliary before its subject is a condition
+            // (a question ends in `?` and is read apart).
+            if q == self.start
+                && matches!(self.word(q), "should" | "were" | "had")
+                && self.subject_follows(q)
+            {
+                return true;
+            }
             // `provided that`, `providing that`: a condition; `so that`: a purpose.
             if q + 1 < self.end
                 && matches!(self.word(q), "provided" | "providing" | "so")
@@ -354,6 +367,20 @@ impl SentenceView<'_> {
             }
         }
         false
+    }
+
+    /// Whether the token after `q` opens a noun phrase (a determiner, name, noun or
+    /// pronoun, or a capitalised word: the tagger, not used to the inverted order, may
+    /// read `Should Britain decide` as two verbs).
+    fn subject_follows(&self, q: usize) -> bool {
+        use crate::tags::Pos;
+        q + 1 < self.end
+            && (self.tokens[q + 1]
+                .flags
+                .contains(crate::segment::TokenFlags::CAPITALIZED)
+                || self.tags.get(q + 1).is_some_and(|g| {
+                    matches!(g.pos(), Pos::Det | Pos::Propn | Pos::Noun | Pos::Pron)
+                }))
     }
 
     /// Whether token `t` lies inside a quotation.

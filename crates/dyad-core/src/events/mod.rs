@@ -12,7 +12,8 @@
 //! 4. [`frames::link_embedded`]: frames and the events they embed (`urged X to
 //!    withdraw`);
 //! 5. [`speech`]: `would` and `must` in reported speech;
-//! 6. [`roles::participle_subjects`], [`roles::conjoined_subjects`]: shared subjects;
+//! 6. [`roles::participle_subjects`], [`roles::conjoined_subjects`],
+//!    [`roles::adverbial_subjects`]: shared subjects;
 //! 7. [`modes::refusals`]: `will not attend` is a refusal;
 //! 8. [`primary::main_event`]: the sentence's main event;
 //! 9. [`emit`]: the final code ([`frames::frame_code`], [`modes::settle`]), the cues
@@ -287,6 +288,7 @@ impl EventCoder {
         speech::reported_obligations(&view, found);
         roles::participle_subjects(self, &view, found);
         roles::conjoined_subjects(&view, found, objects);
+        roles::adverbial_subjects(&view, quotes, objects, found);
         modes::refusals(found);
         let main = primary::main_event(found);
         emit::events(self, &view, sentence.index, found, main, out);

@@ -8,7 +8,9 @@
 //!   [`SentenceView::subject`] (`clause.rs`), reporting speakers by
 //!   [`super::speech::reporting_speaker`];
 //! - [`participle_subjects`] and [`conjoined_subjects`]: verbs that share the subject
-//!   of an earlier one (`..., saying X`; `urged X and pressured Y`).
+//!   of an earlier one (`..., saying X`; `urged X and pressured Y`);
+//! - [`adverbial_subjects`]: a gerund after `before`, `after`, `while` ... is done by
+//!   the subject of the clause it modifies (`told reporters before meeting X`).
 
 use super::inflect::VerbForm;
 use super::patterns::SentenceView;
@@ -643,6 +645,73 @@ fn noun_before_participle(view: &SentenceView<'_>, t: usize) -> bool {
         q -= 1;
     }
     q > view.start && view.tags.get(q - 1).is_some_and(|g| g.pos() == Pos::Adp)
+}
+
+/// Words that open a time clause whose gerund has no subject of its own.
+const TIME_SUBORDINATORS: [&str; 6] = ["before", "after", "while", "since", "upon", "when"];
+
+/// A gerund right after `before`, `after`, `while`, `since`, `upon` or `when` is done by
+/// the subject of the clause it modifies: `Funaro will be explaining X to the IMF's
+/// Camdessus before travelling to Europe` (Funaro travels, not Camdessus), `He told
+/// reporters before meeting X` (he meets X). That subject is the subject of the nearest
+/// finite verb before the subordinator; where it is no known actor the event has no
+/// source, since the nearest actor before the gerund is no stand-in for it.
+pub(super) fn adverbial_subjects(
+    view: &SentenceView<'_>,
+    quotes: &[bool],
+    objects: &[usize],
+    found: &mut [Found],
+) {
+    use crate::tags::Tag;
+    for f in found.iter_mut() {
+        let t = f.trigger.0;
+        // The tagger reads some bare gerunds as nouns (`before meeting with X`); an
+        // `-ing` word right after the subordinator, with no determiner, is the verb.
+        let word = &view.text[view.tokens[t].span()];
+        let gerund = view.tags.get(t) == Some(&Tag::VerbGerund)
+            || (word.ends_with("ing") && word.starts_with(|c: char| c.is_lowercase()));
+        if !gerund || f.m.source.is_some() || t <= view.start + 1 {
+            continue;
+        }
+        let sub = &view.text[view.tokens[t - 1].span()];
+        if !TIME_SUBORDINATORS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(sub))
+        {
+            continue;
+        }
+        let Some(main) = finite_verb_before(view, t - 1) else {
+            continue;
+        };
+        let group = view.verb_group(main, false).start;
+        f.source = view.subject(group, quotes, objects, f.quote);
+    }
+}
+
+/// The nearest finite verb or auxiliary before `at` in the same sentence, not past a
+/// semicolon, colon, bracket or quotation mark (at most 30 tokens back).
+fn finite_verb_before(view: &SentenceView<'_>, at: usize) -> Option<usize> {
+    use crate::tags::Tag;
+    let floor = at.saturating_sub(30).max(view.start);
+    for q in (floor..at).rev() {
+        let surface = &view.text[view.tokens[q].span()];
+        if matches!(
+            surface,
+            ";" | ":" | "." | "?" | "!" | "(" | ")" | "“" | "”" | "\""
+        ) {
+            return None;
+        }
+        let finite = view.tags.get(q).is_some_and(|g| {
+            matches!(
+                g,
+                Tag::Aux | Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3
+            )
+        });
+        if finite {
+            return Some(q);
+        }
+    }
+    None
 }
 
 /// Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and pressured

@@ -55,7 +55,8 @@ pub(super) fn unreal(
         && (gerund_complement(view, group.start)
             || means_of_negated(view, group.start)
             || relative_under_modal(view, group.start)
-            || gerund_subject(view, group.start)))
+            || gerund_subject(view, group.start)
+            || time_clause_ahead(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && possibility_of(view, t))
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
@@ -243,6 +244,71 @@ fn means_of_negated(view: &SentenceView<'_>, start: usize) -> bool {
                 ],
             ) || (is(view, q, &["to"]) && view.tags.get(q) == Some(&Tag::Part))
         })
+}
+
+/// Whether a gerund at `start` after `before` or `until` (or `after`, `once`, `when`)
+/// tells an act still ahead of its main clause: `will visit Berlin before travelling to
+/// Moscow`, `is due to meet X before holding talks`, `are insisting on controls before
+/// agreeing`, `will hold talks after meeting X`. The main clause's nearest finite verb
+/// decides: a modal for any of these words, a present `be` for `before` and `until`. A
+/// past main clause tells acts that happened (`was in Kenya before travelling`), and a
+/// present lexical verb may be a headline's past (`meets Bush before flying`).
+fn time_clause_ahead(view: &SentenceView<'_>, start: usize) -> bool {
+    use crate::tags::{Pos, Tag};
+    if start <= view.start {
+        return false;
+    }
+    let sub = start - 1;
+    let before = is(view, sub, &["before", "until"]);
+    if !before && !is(view, sub, &["after", "once", "when"]) {
+        return false;
+    }
+    let finite = |q: usize| {
+        view.tags.get(q).is_some_and(|g| {
+            matches!(
+                g,
+                Tag::Aux | Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3
+            )
+        })
+    };
+    let floor = sub.saturating_sub(30).max(view.start);
+    let Some(last) = (floor..sub).rev().find(|&q| {
+        let surface = &view.text[view.tokens[q].span()];
+        finite(q)
+            || matches!(
+                surface,
+                ";" | ":" | "." | "?" | "!" | "(" | ")" | "“" | "”" | "\""
+            )
+    }) else {
+        return false;
+    };
+    // The main clause's verb group, back from its last auxiliary or finite verb
+    // (`will be explaining`, `is due to`, `are not insisting`).
+    let mut q = last;
+    loop {
+        let adverb = view
+            .tags
+            .get(q)
+            .is_some_and(|g| matches!(g.pos(), Pos::Adv | Pos::Part));
+        if !finite(q) && !adverb {
+            return false;
+        }
+        // `in May before travelling`: the month, not the modal.
+        let month = q > view.start
+            && view.tokens[q]
+                .flags
+                .contains(crate::segment::TokenFlags::CAPITALIZED);
+        if (is(view, q, &POSSIBLE) && !month) || is(view, q, &["shall", "'ll", "can"]) {
+            return true;
+        }
+        if is(view, q, &["is", "are", "am", "'re"]) {
+            return before;
+        }
+        if q == view.start {
+            return false;
+        }
+        q -= 1;
+    }
 }
 
 /// Whether the verb at `start` is the object verb of an imperative or negated `let`
