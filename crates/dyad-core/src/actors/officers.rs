@@ -15,9 +15,9 @@ use super::{Mention, MentionKind, Resolution};
 use crate::codes::ActorCode;
 use crate::segment::Sentence;
 
-/// Titles that head companies as often as states: only these are read here. (`minister`,
+/// Titles that head or speak for companies as often as states: only these are read here. (`minister`,
 /// `governor`, `secretary` are offices of government whatever stands before them.)
-const OFFICER_TITLES: [&str; 8] = [
+const OFFICER_TITLES: [&str; 14] = [
     "president",
     "vice-president",
     "chairman",
@@ -26,6 +26,12 @@ const OFFICER_TITLES: [&str; 8] = [
     "director",
     "executive",
     "officer",
+    "spokesman",
+    "spokesmen",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
 ];
 
 /// Nouns of a body that a title after `of the` heads (`president of the company`).
@@ -55,7 +61,10 @@ pub(super) fn company_officers(
         return;
     };
     for i in first..out.len() {
-        if officer_title(ctx, &out[i]) && heads_unknown_body(ctx, sentence, first, out, i) {
+        if officer_title(ctx, &out[i])
+            && !agency_speaker(ctx, sentence, &out[i])
+            && heads_unknown_body(ctx, sentence, first, out, i)
+        {
             out[i].code = code;
             out[i].resolution = Resolution::Company;
         }
@@ -71,6 +80,28 @@ fn officer_title(ctx: &MatchContext<'_>, m: &Mention) -> bool {
         && m.code.rest() == "GOV"
         && matches!(m.resolution, Resolution::Dictionary { .. })
         && OFFICER_TITLES.iter().any(|t| t.eq_ignore_ascii_case(last))
+}
+
+/// Whether `m` is a spokesman or an official rather than a head (`president`).
+fn speaker(ctx: &MatchContext<'_>, m: &Mention) -> bool {
+    let last = &ctx.text[ctx.tokens[m.end_token as usize - 1].span()];
+    last.starts_with("spokes") || last.starts_with("official")
+}
+
+/// Whether `m` is a spokesman or official after an acronym (`a USCIS spokeswoman`, `FDA
+/// officials`, `UKIP officials`): the acronyms that no dictionary knows are mostly
+/// agencies and parties, while companies go by their names (`a Sun Chemical
+/// spokesman`, `Dome spokesman Annesley`). A president or chairman after one still
+/// heads a company (`CPC president`).
+fn agency_speaker(ctx: &MatchContext<'_>, sentence: &Sentence, m: &Mention) -> bool {
+    let a = m.first_token as usize;
+    let before = (a > sentence.tokens.start).then(|| &ctx.text[ctx.tokens[a - 1].span()]);
+    speaker(ctx, m)
+        && before.is_some_and(|w| {
+            w.len() >= 2
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// Whether title `out[i]` heads a body that is no known actor: a capitalised name no
@@ -120,10 +151,15 @@ fn heads_unknown_body(
             .rev()
             .find(|m| (m.end_token as usize) <= a)
             .is_some_and(business);
+    // A spokesman or official speaks for the body named after him (`a spokesman for the
+    // company`); the other words after `for` say what for (`officials for talks`), and
+    // officials listed with businessmen are mostly the state's.
+    let speaks = speaker(ctx, &out[i]);
     let of_common_noun = b + 1 < sentence.tokens.end
         && matches!(word(b), "of" | "for")
         && !covered(b + 1)
         && (word(b + 1).starts_with(|c: char| c.is_ascii_lowercase())
+            && !speaks
             && !matches!(
                 word(b + 1),
                 "the" | "a" | "an" | "its" | "their" | "his" | "her"
@@ -133,7 +169,7 @@ fn heads_unknown_body(
                 && BODY_NOUNS.contains(&word(b + 2))
                 // `president of the bank of Mexico`: a body of a state.
                 && !(b + 3 < sentence.tokens.end && word(b + 3) == "of")));
-    unknown_name || business_fellow || its_business || of_common_noun
+    unknown_name || (business_fellow && !speaks) || its_business || of_common_noun
 }
 
 #[cfg(test)]
@@ -166,6 +202,12 @@ mod tests {
                 "John Smith, president of the company, declined to comment.",
                 "president",
             ),
+            ("A Sulpetro spokesman declined to comment.", "spokesman"),
+            ("Dome spokesman Annesley declined to comment.", "spokesman"),
+            (
+                "A spokesman for the company declined to comment.",
+                "spokesman",
+            ),
         ] {
             let got = codes(text);
             assert!(
@@ -188,11 +230,20 @@ mod tests {
             "\"The president will discuss the report,\" the spokesman said.",
             "Mr Garcia met the president of the bank of Mexico.",
             "Iraq's Sunni vice-president has denied the charges.",
+            "A USCIS spokeswoman declined to comment.",
+            "FDA officials said they agreed with the recommendation.",
+            "A Foreign Ministry spokesman declined to comment.",
+            "U.S. bankers will meet ministry officials for talks on deregulation.",
+            "Officials and businessmen from around the world said so.",
         ] {
             let got = codes(text);
             assert!(
-                got.iter()
-                    .all(|(t, c)| !(t.ends_with("president") && c.ends_with("BUS"))),
+                got.iter().all(|(t, c)| {
+                    let title = ["president", "spokes", "official"]
+                        .iter()
+                        .any(|w| t.contains(w));
+                    !(title && c.ends_with("BUS"))
+                }),
                 "{text}: {got:?}"
             );
         }

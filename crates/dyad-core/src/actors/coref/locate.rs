@@ -201,9 +201,10 @@ mod tests {
 
     #[test]
     fn an_agent_of_an_unknown_organisation_takes_no_country() {
-        // `Zentroil` is no dictionary's: its spokesman is not Kenya's government.
+        // `Zentroil` is no dictionary's: its spokesman is not Kenya's government but
+        // speaks for a business (`officers.rs`).
         let text = "NAIROBI, May 13 (Reuters) - A Zentroil spokesman declined to comment.";
-        assert_eq!(codes(text, "spokesman"), ["---GOV"]);
+        assert_eq!(codes(text, "spokesman"), ["---BUS"]);
         // So is the spokesman for it.
         let text = "NAIROBI, May 13 (Reuters) - A spokesman for Zentroil Plc declined to comment.";
         assert_eq!(codes(text, "spokesman"), ["---GOV"]);
