@@ -2002,3 +2002,26 @@ fn an_inverted_condition_is_no_act() {
         |s, _, c| s.starts_with("UGA") && c.starts_with("05"),
     );
 }
+
+#[test]
+fn a_figure_that_declined_is_no_refusal() {
+    for text in [
+        "The finance ministry said Kenyan coffee production declined to 12,400 tonnes from 15,100 a year earlier.",
+        "The ministry said Ugandan tea output declined 4.5 pct in March.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| c.starts_with("12"));
+    }
+    // A refusal with `to` and `from` stays one.
+    assert_shown(
+        "The Kenyan army chief has declined to resign from his post despite the Kenyan president's request.",
+        "KENMIL",
+        "",
+        "12",
+    );
+    assert_shown(
+        "The Kenyan president declined the Ugandan offer of talks.",
+        "KENGOV",
+        "UGA",
+        "12",
+    );
+}
