@@ -140,6 +140,21 @@ mod tests {
             ),
             ["CHNGOV"]
         );
+        // An adjective of rank or standing between (`lexicon.rs`, title modifiers).
+        assert_eq!(
+            codes(
+                "Kenya's supreme leader spoke on Monday.",
+                "Kenya's supreme leader"
+            ),
+            ["KENGOV"]
+        );
+        assert_eq!(
+            codes(
+                "Uganda's revolutionary leader spoke on Monday.",
+                "Uganda's revolutionary leader"
+            ),
+            ["UGAGOV"]
+        );
     }
 
     #[test]
