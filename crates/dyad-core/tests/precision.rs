@@ -2025,3 +2025,14 @@ fn a_figure_that_declined_is_no_refusal() {
         "12",
     );
 }
+
+#[test]
+fn an_act_on_oneself_has_no_other_side() {
+    // A reflexive object is the subject itself; an actor further on is no target.
+    for text in [
+        "The Kenyan government is extending itself into areas left by the Ugandan treaty.",
+        "The Kenyan army has forced itself to the top of the Ugandan agenda.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, t, _| t.starts_with("UGA"));
+    }
+}

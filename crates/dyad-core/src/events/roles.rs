@@ -42,6 +42,7 @@ pub(super) fn assign(
     } else {
         active_roles(view, quotes, objects, f, clause_start);
     }
+    reflexive_target(view, f);
     own_country_target(view, f);
     venue_target(view, f);
     audience_target(view, f);
@@ -282,6 +283,29 @@ fn active_roles(
                 further_target(view, f.m.end, f.source.map(|(s, _)| s), asks)
             })
     });
+}
+
+/// `has forced itself to the top of the agenda`, `the Community is extending itself
+/// into new areas`: a verb whose object is a reflexive pronoun acts on its own subject,
+/// and no actor named further on is its other side. A pattern's own target stays
+/// (`distanced itself from X`).
+fn reflexive_target(view: &SentenceView<'_>, f: &mut Found) {
+    let after = f.trigger.1;
+    if f.noun || after >= view.end {
+        return;
+    }
+    let w = &view.text[view.tokens[after].span()];
+    let reflexive = ["itself", "themselves", "himself", "herself", "ourselves", "myself"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(w));
+    // The pattern's target counts only where it is not the pronoun itself.
+    let own_target = f
+        .m
+        .target
+        .is_some_and(|m| view.mentions[m].first_token as usize != after);
+    if reflexive && !own_target {
+        f.target = None;
+    }
 }
 
 /// `met at Geneva`, `the talks in Paris`: a city after `in` or `at` is where a
