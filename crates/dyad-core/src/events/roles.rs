@@ -315,7 +315,10 @@ fn venue_target(view: &SentenceView<'_>, f: &mut Found) {
     let Some(tg) = f.target else { return };
     let mm = &view.mentions[tg];
     let first = mm.first_token as usize;
-    let city = mm.kind == MentionKind::Place || mm.capital;
+    // A country named bare is a venue too (`met in Mexico to coordinate`): the other
+    // side of a meeting is a party, not the land it is held in.
+    let country = mm.kind == MentionKind::Country && mm.code.rest().is_empty();
+    let city = mm.kind == MentionKind::Place || mm.capital || country;
     let after_in_or_at = first > view.start
         && view.words[first - 1] != UNKNOWN
         && matches!(view.lex.word(view.words[first - 1]), "in" | "at");
