@@ -2038,3 +2038,19 @@ fn an_act_on_oneself_has_no_other_side() {
         assert_never(text, ModeFilter::All, |_, t, _| t.starts_with("UGA"));
     }
 }
+
+#[test]
+fn an_appeal_to_its_object_to_press_a_third_party_targets_the_object() {
+    // `urged X to press Y`: X is asked; `appealed to X to ...` needs `to` right after.
+    assert_shown(
+        "Kenyan farmers urged the Kenyan government to press Uganda to open its markets.",
+        "KENAGR",
+        "KENGOV",
+        "02",
+    );
+    assert_never(
+        "Kenyan farmers urged the Kenyan government to press Uganda to open its markets.",
+        ModeFilter::All,
+        |s, t, c| s == "KENAGR" && t == "UGA" && c.starts_with("02"),
+    );
+}

@@ -145,8 +145,14 @@ pub(super) fn link_embedded(found: &mut [Found], mentions: &[Mention]) {
         if found[j].mode == Mode::Asserted && !found[j].as_written {
             found[j].mode = Mode::Hypothetical;
         }
+        // `urged X to V`: the pattern's target, between the verb and the embedded one,
+        // is the embedded verb's subject, whatever actor stands further back.
+        let object_control = found[i].m.target.is_some_and(|tg| {
+            let first = mentions[tg].first_token as usize;
+            first >= found[i].trigger.1 && first < ft
+        });
         if let Some(tg) = found[i].target
-            && found[j].source.is_none_or(|(_, weak)| weak)
+            && (object_control || found[j].source.is_none_or(|(_, weak)| weak))
         {
             found[j].source = Some((tg, false));
         }
