@@ -242,7 +242,7 @@ mod tests {
                     let title = ["president", "spokes", "official"]
                         .iter()
                         .any(|w| t.contains(w));
-                    !(title && c.ends_with("BUS"))
+                    !(title && c == "---BUS")
                 }),
                 "{text}: {got:?}"
             );

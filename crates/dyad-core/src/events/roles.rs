@@ -295,14 +295,20 @@ fn reflexive_target(view: &SentenceView<'_>, f: &mut Found) {
         return;
     }
     let w = &view.text[view.tokens[after].span()];
-    let reflexive = ["itself", "themselves", "himself", "herself", "ourselves", "myself"]
-        .iter()
-        .any(|r| r.eq_ignore_ascii_case(w));
+    let reflexive = [
+        "itself",
+        "themselves",
+        "himself",
+        "herself",
+        "ourselves",
+        "myself",
+    ]
+    .iter()
+    .any(|r| r.eq_ignore_ascii_case(w));
     // The pattern's target counts only where it is not the pronoun itself.
-    let own_target = f
-        .m
-        .target
-        .is_some_and(|m| view.mentions[m].first_token as usize != after);
+    let own_target =
+        f.m.target
+            .is_some_and(|m| view.mentions[m].first_token as usize != after);
     if reflexive && !own_target {
         f.target = None;
     }

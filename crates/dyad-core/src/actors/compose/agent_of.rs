@@ -22,7 +22,10 @@ pub(super) fn compose(sent: &Sent<'_, '_>, at: &At, out: &mut Vec<Mention>) -> O
     if !linked {
         return None;
     }
+    // `leader of the British National Party`: an adjective after `of` modifies what
+    // follows it, which is no country (`Kenyan army` is composed on its own).
     let (code, country_src) = match (sent.actor(&q), sent.place(&q)) {
+        (Some(a), _) if a.kind == NameKind::Adjective => return None,
         (Some(a), _) if a.kind != NameKind::People => (
             compose_code(rec, a, role, at.former_before),
             rec.locate(a.origin),
@@ -63,6 +66,24 @@ mod tests {
         assert_eq!(
             codes("The president of Kenya spoke.", "president of Kenya"),
             ["KENGOV"]
+        );
+    }
+
+    #[test]
+    fn an_adjective_after_of_belongs_to_what_follows() {
+        assert_eq!(
+            codes(
+                "The leader of the Kenyan National Party was arrested.",
+                "Kenyan National Party"
+            ),
+            ["KENPTY"]
+        );
+        assert!(
+            codes(
+                "The leader of the Kenyan army spoke.",
+                "leader of the Kenyan"
+            )
+            .is_empty()
         );
     }
 

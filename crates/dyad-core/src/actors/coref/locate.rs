@@ -105,10 +105,51 @@ fn official_of_unknown_name(here: &Linking<'_>, out: &[Mention], e: usize) -> bo
             }))
 }
 
+/// The body an agent of unknown country heads or serves, named right after it with
+/// `of`, `for` or `at` and articles: an actor with a sector or an organisation (`the
+/// leader of the British National Party` -> GBRPTY, `a spokesman for the Kenyan army`
+/// -> KENMIL). A bare country was composed before (`president of Kenya`).
+fn body_after(here: &Linking<'_>, out: &[Mention], m: &Mention) -> Option<ActorCode> {
+    let (ctx, lex) = (here.ctx, here.lex);
+    let mut q = m.end_token as usize;
+    if q + 1 >= here.e() || !matches!(&ctx.text[ctx.tokens[q].span()], "of" | "for" | "at") {
+        return None;
+    }
+    q += 1;
+    while q < here.e() && lex.class(ctx.words[q]).has(WordClass::ARTICLE) && ctx.words[q] != UNKNOWN
+    {
+        q += 1;
+    }
+    out[here.first_new..]
+        .iter()
+        .find(|b| b.first_token as usize == q)
+        .filter(|b| {
+            b.kind == MentionKind::Agent && !b.unknown_country() && !b.code.rest().is_empty()
+        })
+        .map(|b| b.code)
+}
+
 /// Gives the sentence's agents (and titled people) of unknown country the country of
 /// the sentence's place, else of the dateline.
 pub(super) fn locate_agents(here: &Linking<'_>, doc: &DocState, out: &mut [Mention]) {
     let first_new = here.first_new;
+    for i in first_new..out.len() {
+        if out[i].kind == MentionKind::Agent
+            && out[i].unknown_country()
+            && let Some(code) = body_after(here, out, &out[i])
+        {
+            let agent = match &out[i].resolution {
+                Resolution::Dictionary { source } => source.clone(),
+                _ => String::new(),
+            };
+            out[i].code = code;
+            out[i].resolution = Resolution::Composed {
+                rule: "agent + of/for/at + body",
+                country: String::new(),
+                agent,
+            };
+        }
+    }
     if !out[first_new..]
         .iter()
         .any(|m| m.kind == MentionKind::Agent && m.unknown_country())
@@ -197,6 +238,16 @@ mod tests {
     fn places_in_two_countries_give_no_country_not_even_the_datelines() {
         let text = "NAIROBI, May 13 (Reuters) - Police fired tear gas in Kampala and in Paris.";
         assert_eq!(codes(text, "Police"), ["---COP"]);
+    }
+
+    #[test]
+    fn an_agent_of_a_named_body_is_that_bodys() {
+        let text =
+            "NAIROBI, May 13 (Reuters) - The leader of the Ugandan National Party was arrested.";
+        assert_eq!(codes(text, "leader"), ["UGAPTY"]);
+        let text =
+            "NAIROBI, May 13 (Reuters) - A spokesman for the Ugandan army declined to comment.";
+        assert_eq!(codes(text, "spokesman"), ["UGAMIL"]);
     }
 
     #[test]
