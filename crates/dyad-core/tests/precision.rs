@@ -2054,3 +2054,24 @@ fn an_appeal_to_its_object_to_press_a_third_party_targets_the_object() {
         |s, t, c| s == "KENAGR" && t == "UGA" && c.starts_with("02"),
     );
 }
+
+#[test]
+fn a_kind_of_act_or_one_still_to_come_is_no_act() {
+    // `such attacks`, `any attack`, `possible sanctions`, `a threatened strike`: the
+    // noun names a kind of act, or one that has not happened.
+    for text in [
+        "The Kenyan president said such Ugandan attacks were against Kenyan interests.",
+        "Any Ugandan attack on Kenyan ships will bring a forceful response, a Kenyan official said.",
+        "The Kenyan and Ugandan presidents discussed possible Kenyan sanctions against Uganda.",
+    ] {
+        assert_never(text, ModeFilter::Default, |_, _, c| {
+            c.starts_with("19") || c.starts_with("16")
+        });
+    }
+    assert_shown(
+        "The Ugandan attack on Kenyan ships killed two sailors.",
+        "UGA",
+        "KEN",
+        "19",
+    );
+}

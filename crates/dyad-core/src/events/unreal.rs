@@ -58,7 +58,7 @@ pub(super) fn unreal(
             || gerund_subject(view, group.start)
             || time_clause_ahead(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
-        || (as_noun && asserted && possibility_of(view, t))
+        || (as_noun && asserted && (possibility_of(view, t) || unrealized_noun(view, t)))
         || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
         || (asserted && !as_noun && after_hope(view, group.start))
@@ -340,6 +340,47 @@ const POSSIBILITY_NOUNS: [&str; 9] = [
 fn possibility_of(view: &SentenceView<'_>, t: usize) -> bool {
     clause_before(view, t, 4)
         .any(|q| q > view.start && is(view, q, &["of"]) && is(view, q - 1, &POSSIBILITY_NOUNS))
+}
+
+/// Words before an event noun that make it a kind of act or one still to come, not an
+/// act that took place: `such attacks`, `any Iranian attack`, `possible Canadian
+/// sanctions`, `a threatened strike`, `an expected government strike`, `the planned
+/// talks`, `future negotiations`.
+const UNREALIZED: [&str; 15] = [
+    "such",
+    "any",
+    "similar",
+    "future",
+    "potential",
+    "possible",
+    "planned",
+    "proposed",
+    "upcoming",
+    "forthcoming",
+    "prospective",
+    "expected",
+    "intended",
+    "threatened",
+    "hypothetical",
+];
+
+/// Whether the event noun at `t` has one of [`UNREALIZED`] in its noun phrase: at most
+/// four words before it, each a determiner, adjective, noun, name or number.
+fn unrealized_noun(view: &SentenceView<'_>, t: usize) -> bool {
+    use crate::tags::Pos;
+    let floor = t.saturating_sub(4).max(view.start);
+    (floor..t)
+        .rev()
+        .take_while(|&q| {
+            !view.is_boundary(q)
+                && view.tags.get(q).is_some_and(|g| {
+                    matches!(
+                        g.pos(),
+                        Pos::Det | Pos::Adj | Pos::Noun | Pos::Propn | Pos::Num | Pos::Verb
+                    )
+                })
+        })
+        .any(|q| is(view, q, &UNREALIZED))
 }
 
 /// Verbs (and adjectives) of forecasting: a future event in their content clause is
