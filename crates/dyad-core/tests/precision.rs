@@ -2075,3 +2075,20 @@ fn a_kind_of_act_or_one_still_to_come_is_no_act() {
         "19",
     );
 }
+
+#[test]
+fn a_court_ruling_between_companies_is_no_political_event() {
+    for text in [
+        "A U.S. District Court denied the motion of Zentrex Corp for a temporary injunction.",
+        "A federal court in New York dismissed six of the nine actions in a suit filed by Mavrolux Inc against its lenders.",
+    ] {
+        assert_never(text, ModeFilter::Default, |s, _, _| s.ends_with("JUD"));
+    }
+    // A court acting on a state organ, and a grand jury's charge, stay.
+    assert_shown(
+        "The Kenyan supreme court rejected the Kenyan government's appeal.",
+        "KENJUD",
+        "KENGOV",
+        "12",
+    );
+}

@@ -48,6 +48,11 @@ pub struct Cues {
     /// The trigger is an event noun named as the topic of another word (`the details
     /// of Musharraf's visit`): see `primary::topic_noun`.
     pub topic: bool,
+    /// A court between companies: the source is a court, judge or jury, the target a
+    /// business or no one, and the sentence names a business and no organ of state
+    /// but courts (`the court dismissed Sonat's counterclaim`): see
+    /// `emit::private_litigation`.
+    pub litigation: bool,
 }
 
 /// The trigger's part of speech, as the confidence model groups the tagger's tags.

@@ -235,7 +235,52 @@ fn cues(view: &SentenceView<'_>, f: &Found, added: bool, bare: bool) -> Cues {
                 .get(t0)
                 .is_some_and(|g| g.pos() == crate::tags::Pos::Noun))
             && primary::topic_noun(view, t0),
+        litigation: private_litigation(view, f),
     }
+}
+
+/// Whether `f` is a court's act between private parties: its source a court, judge or
+/// jury (`JUD`), its target a business or none, and its sentence naming a
+/// business and no organ of state other than courts (`a federal judge has denied
+/// motions by several banks`, `the court prohibited Tangent from acquiring Homac
+/// shares`). Such a ruling settles a private dispute; it is no political event.
+fn private_litigation(view: &SentenceView<'_>, f: &Found) -> bool {
+    let role = |m: usize| view.mentions[m].code.rest().get(..3).unwrap_or("");
+    let Some((s, _)) = f.source else { return false };
+    // A charge or arrest is the state's coercion, whoever the accused (`a grand jury
+    // indicted three arbitrageurs`).
+    if f.code.root_number() == 17 || role(s) != "JUD" || f.target.is_some_and(|t| role(t) != "BUS")
+    {
+        return false;
+    }
+    // A court, not a justice ministry or prosecutor (`the Justice Department
+    // supported a request by USAir`: the executive's act).
+    let ms = &view.mentions[s];
+    let (a, b) = (ms.first_token as usize, ms.end_token as usize);
+    let court = (a..b).any(|t| {
+        let w = view.text[view.tokens[t].span()].to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "court" | "courts" | "judge" | "judges" | "jury" | "tribunal" | "magistrate"
+        )
+    });
+    if !court {
+        return false;
+    }
+    let mut business = false;
+    for &m in view.mention_ids {
+        match role(m) {
+            "BUS" => business = true,
+            "GOV" | "MIL" | "COP" | "LEG" | "OPP" | "PTY" | "REB" | "INS" | "SPY" => {
+                return false;
+            }
+            _ => {}
+        }
+        if view.mentions[m].code.prefix() == "IGO" {
+            return false;
+        }
+    }
+    business
 }
 
 /// The reply of a paired code (`031:032`): the target's act `code` on the source, a

@@ -18,8 +18,9 @@
 //!    (`hazard:` cues: "an earthquake killed two people", "the tsunami ... with Sri
 //!    Lanka worst hit") is the hazard's, unless a security force is its source.
 //! 2. Private actors: neither side is public: companies, media, schools, hospitals,
-//!    farms, environmental bodies, or no one known; protests and violence (roots 14,
-//!    18, 19, 20) are public acts whoever commits them.
+//!    farms, environmental bodies, or no one known; a court ruling between companies
+//!    (the `litigation` cue: `emit::private_litigation`) is private too; protests and
+//!    violence (roots 14, 18, 19, 20) are public acts whoever commits them.
 //! 3. A statement (root 01) that is not its sentence's main event is only the vehicle
 //!    of that event ("Pakistan says it shot down five jets"); a bare statement (010)
 //!    that is needs a target, while the specific ones (011 declined to comment, 015
@@ -134,6 +135,10 @@ pub fn withheld(e: &Event, domain: &StoryDomain) -> Option<Withheld> {
         && !SECURITY_ROLES.contains(&role(&e.source_code))
     {
         return Some(Withheld::OffDomain(Domain::Hazard));
+    }
+    // A court ruling between companies settles a private dispute.
+    if e.cues.litigation {
+        return Some(Withheld::PrivateActors);
     }
     // Protest and violence are public acts whoever commits them: teachers on strike,
     // a journalist killed by a bomb.
