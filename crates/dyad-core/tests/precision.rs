@@ -2092,3 +2092,16 @@ fn a_court_ruling_between_companies_is_no_political_event() {
         "12",
     );
 }
+
+#[test]
+fn workers_who_strike_walk_out() {
+    let text = "In northern Kenya 1,700 Kenyan miners struck, while Kenyan teachers refused their pay.";
+    assert_never(text, ModeFilter::All, |_, _, c| c.starts_with("19"));
+    assert_shown(text, "KENLAB", "", "143");
+    assert_shown(
+        "Kenyan troops struck Ugandan rebels in the north.",
+        "KENMIL",
+        "UGAREB",
+        "19",
+    );
+}
