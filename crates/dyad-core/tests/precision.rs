@@ -2105,3 +2105,19 @@ fn workers_who_strike_walk_out() {
         "19",
     );
 }
+
+#[test]
+fn a_bill_submitted_is_no_surrender() {
+    for text in [
+        "The Kenyan government has submitted to the Kenyan parliament a law offering investors tax breaks.",
+        "The Kenyan government submitted a budget to the Kenyan parliament on Monday.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| c.starts_with("08"));
+    }
+    assert_shown(
+        "The Ugandan rebels submitted to Kenyan troops after a week of fighting.",
+        "UGAREB",
+        "KENMIL",
+        "08",
+    );
+}
