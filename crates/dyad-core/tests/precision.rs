@@ -2095,7 +2095,8 @@ fn a_court_ruling_between_companies_is_no_political_event() {
 
 #[test]
 fn workers_who_strike_walk_out() {
-    let text = "In northern Kenya 1,700 Kenyan miners struck, while Kenyan teachers refused their pay.";
+    let text =
+        "In northern Kenya 1,700 Kenyan miners struck, while Kenyan teachers refused their pay.";
     assert_never(text, ModeFilter::All, |_, _, c| c.starts_with("19"));
     assert_shown(text, "KENLAB", "", "143");
     assert_shown(
@@ -2120,4 +2121,17 @@ fn a_bill_submitted_is_no_surrender() {
         "KENMIL",
         "08",
     );
+}
+
+#[test]
+fn attacking_a_way_or_a_plan_is_no_armed_attack() {
+    for text in [
+        "The Kenyan president attacked the way the Ugandan war was sold to the public.",
+        "Kenyan ministers attacked plans to penalise Ugandan farmers.",
+        "The Kenyan president said the government would fight Ugandan legislation in the Ugandan parliament.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| {
+            c.starts_with("19") || c.starts_with("138")
+        });
+    }
 }
