@@ -2135,3 +2135,21 @@ fn attacking_a_way_or_a_plan_is_no_armed_attack() {
         });
     }
 }
+
+#[test]
+fn a_current_title_the_text_gives_beats_a_term_the_dictionary_lacks() {
+    // The people dictionary has no Treasury term for Baker; the title says he holds
+    // the office (the story is of 2024 here, when he held none).
+    assert_shown(
+        "U.S. Treasury Secretary James Baker met the Kenyan finance minister in Nairobi.",
+        "USAGOV",
+        "KENGOV",
+        "04",
+    );
+    // `former` keeps the elite code.
+    assert_never(
+        "Former U.S. Treasury Secretary James Baker met the Kenyan finance minister in Nairobi.",
+        ModeFilter::All,
+        |s, _, _| s == "USAGOV",
+    );
+}

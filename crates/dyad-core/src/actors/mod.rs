@@ -368,6 +368,10 @@ impl Names<'_> {
     }
 }
 
+/// The office of a person the dictionaries know, on a date none of their terms covers:
+/// coded as the country's elite (`ELI`).
+pub const OUT_OF_OFFICE: &str = "former or future office holder";
+
 impl ActorRecognizer {
     /// Compiles the actor dictionaries, adding their words to `lex`. Names that cannot
     /// be compiled are returned as problems (the linter reports them).
@@ -435,7 +439,7 @@ impl ActorRecognizer {
                 (
                     country.with_role(&self.known_roles.eli),
                     r.origin,
-                    Some("former or future office holder".into()),
+                    Some(OUT_OF_OFFICE.into()),
                 )
             }
             None => {

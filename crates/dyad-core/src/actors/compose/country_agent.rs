@@ -96,7 +96,16 @@ pub(super) fn compose(
         // adds its surname piece, if any, to the agent's pieces.
         match holder.code {
             Some(c) => {
-                code = c;
+                // A current title the text gives (`U.S. Treasury Secretary James Baker`)
+                // says the office held that day where the dictionary knows no term
+                // for the date: the title's code stands.
+                let out_of_office = matches!(
+                    &holder.resolution,
+                    Resolution::Person { office: Some(o), .. } if o == crate::actors::OUT_OF_OFFICE
+                );
+                if former || !out_of_office {
+                    code = c;
+                }
                 used = 3;
             }
             None => used += holder.more,
