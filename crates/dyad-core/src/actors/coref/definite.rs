@@ -1,6 +1,7 @@
 //! Definite descriptions: an agent with no country of its own after `the` (`the
-//! president`, `the army`) takes the code of the latest earlier mention in the same
-//! role. Possessives (`its troops`) are resolved with the pronouns.
+//! president`, `the army`) takes the code of the latest earlier organisation whose
+//! name holds its noun (`the World Bank ... the bank`), else of the latest earlier
+//! mention in the same role. Possessives (`its troops`) are resolved with the pronouns.
 
 use super::{Linking, WINDOW};
 use crate::actors::{Mention, MentionKind, Resolution};
@@ -22,15 +23,36 @@ pub(super) fn link(here: &Linking<'_>, out: &mut [Mention]) {
             continue;
         }
         let role = m.code.rest();
-        let ante = out[..first_new]
+        let window = |a: &Mention| a.sentence + WINDOW * 2 >= idx;
+        // `the World Bank ... the bank`, `the IMF's Fund`: an organisation whose name
+        // holds the description's noun is what it stands for, before any other actor
+        // of the same role (`U.S. commercial banks` in between).
+        let head = &ctx.text[ctx.tokens[m.end_token as usize - 1].span()];
+        let named = out[..first_new]
             .iter()
             .enumerate()
             .rev()
-            .take_while(|(_, a)| a.sentence + WINDOW * 2 >= idx)
+            .take_while(|(_, a)| window(a))
             .find(|(_, a)| {
-                !a.unknown_country() && a.code.rest() == role && a.person == m.person && !a.modifier
+                a.kind == MentionKind::Organization
+                    && (a.first_token..a.end_token)
+                        .any(|t| ctx.text[ctx.tokens[t as usize].span()].eq_ignore_ascii_case(head))
             })
             .map(|(j, _)| j);
+        let ante = named.or_else(|| {
+            out[..first_new]
+                .iter()
+                .enumerate()
+                .rev()
+                .take_while(|(_, a)| window(a))
+                .find(|(_, a)| {
+                    !a.unknown_country()
+                        && a.code.rest() == role
+                        && a.person == m.person
+                        && !a.modifier
+                })
+                .map(|(j, _)| j)
+        });
         if let Some(j) = ante {
             let code = out[j].code;
             let m = &mut out[i];
@@ -59,6 +81,14 @@ mod tests {
         // Officials and a president share the role (government) and are people.
         let text = "The Kenyan president met French officials. Later the president left.";
         assert_eq!(find(text, "president")[0].1.code.to_string(), "FRAGOV");
+    }
+
+    #[test]
+    fn the_bank_is_the_bank_named_before() {
+        let text = "The World Bank lent Kenya 40 mln dlrs. Kenyan banks welcomed it. \
+                    Later the bank said more would follow.";
+        let m = find(text, "bank");
+        assert_eq!(m[0].1.code.to_string(), "IGOWBK", "{m:?}");
     }
 
     #[test]
