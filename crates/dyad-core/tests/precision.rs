@@ -2153,3 +2153,19 @@ fn a_current_title_the_text_gives_beats_a_term_the_dictionary_lacks() {
         |s, _, _| s == "USAGOV",
     );
 }
+
+#[test]
+fn backing_and_giving_yield_only_with_their_particle() {
+    for text in [
+        "In the speech, the Kenyan president backed choice in schools and hospitals.",
+        "The Kenyan president gave the warning in a speech to Ugandan officials.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| c.starts_with("08"));
+    }
+    assert_shown(
+        "The Kenyan government gave in to Ugandan pressure on Monday.",
+        "KENGOV",
+        "UGA",
+        "08",
+    );
+}
