@@ -2,7 +2,8 @@
 //! `chairman` and `director` alone are agents of unknown country (`---GOV`) that the
 //! story's country later fills in; in business news most of them head a company:
 //! `Sulpetro president Michael Williams`, `Stearn's president`, `its president and
-//! chief operating officer`, `vice president of corporate affairs`. Such a title is
+//! chief operating officer`, `vice president of corporate affairs`; so do spokesmen and
+//! officials after a company's name (`a Sun Chemical spokesman`). Such a title is
 //! recoded as a business of unknown country (`---BUS`), which the relevance stage keeps
 //! out of the default output unless a public actor takes part (docs/conventions.md,
 //! section 2). A title whose body the dictionaries know was composed before this step
@@ -15,8 +16,9 @@ use super::{Mention, MentionKind, Resolution};
 use crate::codes::ActorCode;
 use crate::segment::Sentence;
 
-/// Titles that head or speak for companies as often as states: only these are read here. (`minister`,
-/// `governor`, `secretary` are offices of government whatever stands before them.)
+/// Titles that head or speak for companies as often as states: only these are read
+/// here. (`minister`, `governor`, `secretary` are offices of government whatever stands
+/// before them.)
 const OFFICER_TITLES: [&str; 14] = [
     "president",
     "vice-president",
@@ -84,7 +86,7 @@ fn officer_title(ctx: &MatchContext<'_>, m: &Mention) -> bool {
 
 /// Whether `m` is a spokesman or an official rather than a head (`president`).
 fn speaker(ctx: &MatchContext<'_>, m: &Mention) -> bool {
-    let last = &ctx.text[ctx.tokens[m.end_token as usize - 1].span()];
+    let last = ctx.text[ctx.tokens[m.end_token as usize - 1].span()].to_ascii_lowercase();
     last.starts_with("spokes") || last.starts_with("official")
 }
 

@@ -369,6 +369,33 @@ impl SentenceView<'_> {
         false
     }
 
+    /// The nearest finite verb or auxiliary before `at` in the sentence, not past a
+    /// semicolon, colon, bracket, quotation mark or sentence end (at most 30 tokens
+    /// back): the verb of the clause that a time clause or gerund at `at` modifies.
+    pub(super) fn finite_verb_before(&self, at: usize) -> Option<usize> {
+        use crate::tags::Tag;
+        let floor = at.saturating_sub(30).max(self.start);
+        for q in (floor..at).rev() {
+            let surface = &self.text[self.tokens[q].span()];
+            if matches!(
+                surface,
+                ";" | ":" | "." | "?" | "!" | "(" | ")" | "“" | "”" | "\""
+            ) {
+                return None;
+            }
+            let finite = self.tags.get(q).is_some_and(|g| {
+                matches!(
+                    g,
+                    Tag::Aux | Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3
+                )
+            });
+            if finite {
+                return Some(q);
+            }
+        }
+        None
+    }
+
     /// Whether the token after `q` opens a noun phrase (a determiner, name, noun or
     /// pronoun, or a capitalised word: the tagger, not used to the inverted order, may
     /// read `Should Britain decide` as two verbs).

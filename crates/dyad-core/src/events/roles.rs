@@ -713,38 +713,12 @@ pub(super) fn adverbial_subjects(
         {
             continue;
         }
-        let Some(main) = finite_verb_before(view, t - 1) else {
+        let Some(main) = view.finite_verb_before(t - 1) else {
             continue;
         };
         let group = view.verb_group(main, false).start;
         f.source = view.subject(group, quotes, objects, f.quote);
     }
-}
-
-/// The nearest finite verb or auxiliary before `at` in the same sentence, not past a
-/// semicolon, colon, bracket or quotation mark (at most 30 tokens back).
-fn finite_verb_before(view: &SentenceView<'_>, at: usize) -> Option<usize> {
-    use crate::tags::Tag;
-    let floor = at.saturating_sub(30).max(view.start);
-    for q in (floor..at).rev() {
-        let surface = &view.text[view.tokens[q].span()];
-        if matches!(
-            surface,
-            ";" | ":" | "." | "?" | "!" | "(" | ")" | "“" | "”" | "\""
-        ) {
-            return None;
-        }
-        let finite = view.tags.get(q).is_some_and(|g| {
-            matches!(
-                g,
-                Tag::Aux | Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3
-            )
-        });
-        if finite {
-            return Some(q);
-        }
-    }
-    None
 }
 
 /// Conjoined verbs share a subject: `welcomed X, but said ...`, `urged X and pressured

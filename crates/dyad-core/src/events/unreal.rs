@@ -271,15 +271,7 @@ fn time_clause_ahead(view: &SentenceView<'_>, start: usize) -> bool {
             )
         })
     };
-    let floor = sub.saturating_sub(30).max(view.start);
-    let Some(last) = (floor..sub).rev().find(|&q| {
-        let surface = &view.text[view.tokens[q].span()];
-        finite(q)
-            || matches!(
-                surface,
-                ";" | ":" | "." | "?" | "!" | "(" | ")" | "“" | "”" | "\""
-            )
-    }) else {
+    let Some(last) = view.finite_verb_before(sub) else {
         return false;
     };
     // The main clause's verb group, back from its last auxiliary or finite verb

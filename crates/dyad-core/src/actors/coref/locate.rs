@@ -1,7 +1,9 @@
 //! Locations: agents of unknown country (`police`, `rebels`, `protesters`) take the
 //! country where the sentence happens: its only place (`in Darfur`, `in Santiago`),
 //! else the story's dateline. Countries named as actors are not used: in `Russian
-//! troops attacked rebels`, the rebels need not be Russian.
+//! troops attacked rebels`, the rebels need not be Russian. First, an agent of a body
+//! named right after it is that body's (`the leader of the British National Party`:
+//! [`body_after`]).
 
 use super::{DocState, Linking};
 use crate::actors::{Mention, MentionKind, Resolution};
