@@ -2169,3 +2169,19 @@ fn backing_and_giving_yield_only_with_their_particle() {
         "08",
     );
 }
+
+#[test]
+fn an_unknown_name_before_a_conjoined_verb_is_its_own_subject() {
+    // `and Zentrex has sued two`: the company sued, not the government of the first clause.
+    assert_never(
+        "The Kenyan government warned stores not to sell the shoes and Zentrex has sued two of them.",
+        ModeFilter::All,
+        |s, _, c| s == "KENGOV" && c.starts_with("11"),
+    );
+    assert_shown(
+        "The Kenyan president criticised the plan and accused Uganda of shelling.",
+        "KENGOV",
+        "UGA",
+        "112",
+    );
+}

@@ -23,6 +23,7 @@ pub mod compose;
 pub mod coref;
 pub mod matcher;
 mod officers;
+mod surnames;
 #[cfg(test)]
 pub(crate) mod testing;
 
@@ -499,6 +500,7 @@ impl ActorRecognizer {
             companies::titles_in_company_names(&ctx, sentence, first_new, &self.corporate, out);
             companies::add_named_companies(&ctx, sentence, first_new, out);
             officers::company_officers(&ctx, sentence, first_new, out);
+            surnames::drop_surname_titles(&ctx, sentence, first_new, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }

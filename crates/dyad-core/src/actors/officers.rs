@@ -138,6 +138,8 @@ fn heads_unknown_body(
     let unknown_name = name_end > sentence.tokens.start
         && ctx.unknown_name(name_end - 1)
         && !covered(name_end - 1)
+        // `Mr President`: an honorific, no company's name.
+        && !super::surnames::HONORIFICS.contains(&word(name_end - 1))
         // `Iraq's Sunni vice-president`: a word between an actor and its title.
         && !(name_end - 1 > sentence.tokens.start
             && (word(name_end - 2) == "'s" || covered(name_end - 2)));

@@ -623,7 +623,7 @@ impl SentenceView<'_> {
     /// unknown actor, and no actor further back stands in for it. A name right after an
     /// actor is that actor's (`rebel leader Vojislav Seselj`, `Iraqi Kurds`, `the group
     /// Black Widow`); days are no names.
-    fn unknown_name_before(&self, group_start: usize) -> bool {
+    pub(super) fn unknown_name_before(&self, group_start: usize) -> bool {
         let covered = |t: usize| super::triggers::in_mention(self.mentions, self.mention_ids, t);
         let name = |t: usize| {
             let surface = &self.text[self.tokens[t].span()];
