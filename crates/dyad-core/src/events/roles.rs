@@ -746,9 +746,14 @@ pub(super) fn conjoined_subjects(view: &SentenceView<'_>, found: &mut [Found], o
             .source
             .is_none_or(|(m, weak)| weak || Some(m) == found[p].target || objects.contains(&m));
         // `warned stores ... and Reebok has sued two`: a name no dictionary knows right
-        // before the verb group is its own subject, an unknown actor.
-        let unknown_subject = view.unknown_name_before(view.verb_group(t, false).start);
-        if joined && weak && found[p].source.is_some() && !found[i].passive && !unknown_subject {
+        // before the verb group is its own subject, an unknown actor (read last: only
+        // where a subject would be shared).
+        if joined
+            && weak
+            && found[p].source.is_some()
+            && !found[i].passive
+            && !view.unknown_name_before(view.verb_group(t, false).start)
+        {
             let no_own_subject = !(prev_t + 1..t).any(|q| {
                 view.mention_ids.iter().any(|&mi| {
                     mentions[mi].first_token as usize == q
