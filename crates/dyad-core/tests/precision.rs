@@ -1187,6 +1187,9 @@ fn a_speech_to_a_gathering_has_no_addressee() {
     for text in [
         "The Kenyan finance minister told an investors conference in Nairobi that inflation would fall.",
         "The Kenyan finance minister told an American Chamber of Commerce lunch that inflation would fall.",
+        // The gathering named before its members.
+        "The Kenyan finance minister told a gathering of Ugandan businessmen that inflation would fall.",
+        "The Kenyan finance minister told a news conference the Ugandan government would pay.",
     ] {
         assert_never(text, ModeFilter::Default, |_, _, c| c.starts_with("01"));
     }

@@ -376,7 +376,7 @@ const GATHERINGS: [&str; 17] = [
 ];
 
 /// `told a financiers' dinner`, `told a party conference`, `told the Bank's closing
-/// session`: a statement's target that only names a gathering it was given to is its
+/// session`, `told a gathering of businessmen`: a statement's target that only names a gathering it was given to is its
 /// audience, no interaction with that actor. The target mention is followed, within
 /// three words (a possessive, adjectives, nouns), by a gathering noun.
 fn audience_target(view: &SentenceView<'_>, f: &mut Found) {
@@ -385,17 +385,27 @@ fn audience_target(view: &SentenceView<'_>, f: &mut Found) {
     if f.code.root_number() != 1 {
         return;
     }
-    let end = view.mentions[tg].end_token as usize;
-    for q in end..(end + 3).min(view.end) {
+    let gathering = |q: usize| {
         let w = &view.text[view.tokens[q].span()];
         let singular = w.strip_suffix('s').unwrap_or(w);
-        if GATHERINGS
+        GATHERINGS
             .iter()
             .any(|g| g.eq_ignore_ascii_case(w) || g.eq_ignore_ascii_case(singular))
-        {
+    };
+    // `told a gathering here of British businessmen`, `told a congress of the Union of
+    // Young Communists`: the gathering named before its members.
+    let first = view.mentions[tg].first_token as usize;
+    if (f.trigger.1..first).any(gathering) {
+        f.target = None;
+        return;
+    }
+    let end = view.mentions[tg].end_token as usize;
+    for q in end..(end + 3).min(view.end) {
+        if gathering(q) {
             f.target = None;
             return;
         }
+        let w = &view.text[view.tokens[q].span()];
         let inside = matches!(w, "'s" | "’s" | "'" | "’")
             || view
                 .tags
