@@ -86,8 +86,11 @@ fn officer_title(ctx: &MatchContext<'_>, m: &Mention) -> bool {
 
 /// Whether `m` is a spokesman or an official rather than a head (`president`).
 fn speaker(ctx: &MatchContext<'_>, m: &Mention) -> bool {
-    let last = ctx.text[ctx.tokens[m.end_token as usize - 1].span()].to_ascii_lowercase();
-    last.starts_with("spokes") || last.starts_with("official")
+    let last = &ctx.text[ctx.tokens[m.end_token as usize - 1].span()];
+    ["spokes", "official"].iter().any(|p| {
+        last.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    })
 }
 
 /// Whether `m` is a spokesman or official after an acronym (`a USCIS spokeswoman`, `FDA

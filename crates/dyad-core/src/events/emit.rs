@@ -258,11 +258,18 @@ fn private_litigation(view: &SentenceView<'_>, f: &Found) -> bool {
     let ms = &view.mentions[s];
     let (a, b) = (ms.first_token as usize, ms.end_token as usize);
     let court = (a..b).any(|t| {
-        let w = view.text[view.tokens[t].span()].to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "court" | "courts" | "judge" | "judges" | "jury" | "tribunal" | "magistrate"
-        )
+        let w = &view.text[view.tokens[t].span()];
+        [
+            "court",
+            "courts",
+            "judge",
+            "judges",
+            "jury",
+            "tribunal",
+            "magistrate",
+        ]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(w))
     });
     if !court {
         return false;
