@@ -2188,3 +2188,32 @@ fn an_unknown_name_before_a_conjoined_verb_is_its_own_subject() {
         "112",
     );
 }
+
+#[test]
+fn a_clause_with_its_own_subject_holds_no_target_of_the_verb_before() {
+    // `but critics have called for him to visit Uganda`: the critics' clause, not whom
+    // the minister apologised to; `and the talks were continuing with Zambia` likewise.
+    for (text, code) in [
+        (
+            "The Kenyan minister apologised, but critics have called for him to visit Uganda.",
+            "055",
+        ),
+        (
+            "The Kenyan government agreed to lift the tariff, and the talks were continuing with Zambia.",
+            "030",
+        ),
+    ] {
+        assert_never(text, ModeFilter::Default, |s, t, c| {
+            s.starts_with("KEN")
+                && (t.starts_with("UGA") || t.starts_with("ZMB"))
+                && c.starts_with(code)
+        });
+    }
+    // A subject that is an actor opened such a clause before; an object still counts.
+    assert_shown(
+        "The Kenyan minister apologised to Uganda, but critics have called for more.",
+        "KENGOV",
+        "UGA",
+        "055",
+    );
+}

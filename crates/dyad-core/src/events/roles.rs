@@ -599,7 +599,9 @@ fn coordinated_predicate(view: &SentenceView<'_>, t: usize) -> bool {
 /// Whether a subordinate or coordinated clause with a subject of its own opens at `t`:
 /// `after`, `before`, `when`, `because`, `and`, `but` ... then an actor and a finite
 /// verb (`resumed talks after Uganda withdrew`): that actor is the clause's subject, no
-/// target of the verb before. A condition is not such a clause: `threatened to walk out unless Israel
+/// target of the verb before; or any other noun phrase and a finite verb (`apologised,
+/// but critics have called for him to visit Poland`): the actors after it are that
+/// clause's. A condition is not such a clause: `threatened to walk out unless Israel
 /// rescinded ...` threatens Israel.
 fn clause_opens(view: &SentenceView<'_>, t: usize) -> bool {
     let w = view.words[t];
@@ -615,14 +617,34 @@ fn clause_opens(view: &SentenceView<'_>, t: usize) -> bool {
     {
         return false;
     }
-    (t + 1..(t + 4).min(view.end)).any(|q| {
+    let actor_subject = (t + 1..(t + 4).min(view.end)).any(|q| {
         view.mention_at(q).is_some_and(|m| {
             let end = view.mentions[m].end_token as usize;
             view.tags
                 .get(end)
                 .is_some_and(|g| g.is_verb() || g.pos() == crate::tags::Pos::Aux)
         })
-    })
+    });
+    actor_subject || noun_subject_follows(view, t + 1)
+}
+
+/// Whether a noun phrase that is no actor opens at `from` and a finite verb follows
+/// it: `and negotiations were continuing`, `but critics have called`.
+fn noun_subject_follows(view: &SentenceView<'_>, from: usize) -> bool {
+    use crate::tags::Tag;
+    let mut noun = false;
+    for q in from..(from + 7).min(view.end) {
+        let Some(&g) = view.tags.get(q) else {
+            return false;
+        };
+        match g {
+            Tag::Det | Tag::Adj | Tag::Num | Tag::Part => {}
+            Tag::Noun | Tag::Propn | Tag::Pron => noun = true,
+            Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux => return noun,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A participle after a comma (`..., saying X`), or one with no subject of its own
