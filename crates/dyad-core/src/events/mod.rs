@@ -290,7 +290,7 @@ impl EventCoder {
         roles::conjoined_subjects(&view, found, objects);
         roles::adverbial_subjects(&view, quotes, objects, found);
         modes::refusals(found);
-        let main = primary::main_event(found);
+        let main = primary::main_event(&view, found);
         emit::events(self, &view, sentence.index, found, main, out);
     }
 }
