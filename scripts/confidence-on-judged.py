@@ -46,7 +46,10 @@ def main():
     verdict = verdicts(args.verdicts)
     found = {}
     for _, paths in judge.sources(args.shared):
-        out = subprocess.run([args.bin, "--quiet", "code", "--modes", "all", "--explain", *paths],
+        out = subprocess.run([args.bin, "--quiet", "code", "--modes", "all", "--explain",
+                              # Every event, `withheld` by the rules alone: the model's
+                              # own threshold must not decide its training rows.
+                              "--min-confidence", "0", *paths],
                              capture_output=True, check=False).stdout
         for e in (json.loads(l) for l in out.splitlines() if l.strip()):
             if e["id"] in verdict:

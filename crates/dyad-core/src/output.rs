@@ -32,10 +32,34 @@ pub fn default_mode(e: &Event) -> bool {
 }
 
 /// Whether `dyad code` prints an event of analysis `a` by default: its mode is a
-/// default one ([`default_mode`]) and the relevance stage does not withhold it
-/// ([`crate::relevance::withheld`]; the convention is `docs/conventions.md`).
+/// default one ([`default_mode`]), and neither the relevance stage nor the confidence
+/// threshold withholds it ([`withheld_from_output`]; the convention is
+/// `docs/conventions.md`).
 pub fn default_output(e: &Event, a: &Analysis) -> bool {
+    passes_rules(e, a) && printed_confidence(e.confidence) >= a.min_confidence
+}
+
+/// Whether the default output would show an event of analysis `a` with no confidence
+/// threshold: its mode is a default one and no relevance rule withholds it. The
+/// confidence model is trained and measured on these (`dyad eval --dump-features`),
+/// never on what its own threshold lets through.
+pub fn passes_rules(e: &Event, a: &Analysis) -> bool {
     default_mode(e) && withheld(e, &a.domain).is_none()
+}
+
+/// Why the default output leaves out an event of a default mode: a rule of the
+/// relevance stage ([`crate::relevance::withheld`]), else a confidence, rounded to
+/// two decimals as printed, below the analysis's threshold (`low confidence`).
+pub fn withheld_from_output(e: &Event, a: &Analysis) -> Option<Withheld> {
+    withheld(e, &a.domain).or_else(|| {
+        (default_mode(e) && printed_confidence(e.confidence) < a.min_confidence)
+            .then_some(Withheld::LowConfidence)
+    })
+}
+
+/// A confidence as records print it: two decimals.
+fn printed_confidence(c: f32) -> f32 {
+    (c * 100.0).round() / 100.0
 }
 
 /// Whether an event of analysis `a` tells what kind of event its sentence reports:
@@ -460,7 +484,7 @@ pub fn event_records_iter<'a>(
         if modes == ModeFilter::Default && !default_output(e, a) {
             return None;
         }
-        let withheld = withheld(e, &a.domain).map(Withheld::as_str);
+        let withheld = withheld_from_output(e, a).map(Withheld::as_str);
         // Numbers in the document (a window's analysis numbers from its own start).
         let sentence_number = a.window.first_sentence + e.sentence;
         let event_number = a.window.first_event as usize + n;
@@ -540,7 +564,7 @@ pub fn event_records_iter<'a>(
                 },
             },
             rule: pipeline.locate(e.rule),
-            confidence: (e.confidence * 100.0).round() / 100.0,
+            confidence: printed_confidence(e.confidence),
             withheld,
             explain,
         };

@@ -82,7 +82,13 @@ pub struct Pipeline {
     discards: Discards,
     /// Whether the geolocation stage runs (off only to measure its cost).
     locate: bool,
+    /// The default output's lowest confidence ([`DEFAULT_MIN_CONFIDENCE`] unless set).
+    min_confidence: f32,
 }
+
+/// The default output's lowest confidence: an event the confidence model holds more
+/// likely wrong than right is withheld (`low confidence`; docs/conventions.md).
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 
 /// Everything the pipeline found in one document. Reuse one value per thread: its
 /// buffers are kept between documents.
@@ -117,6 +123,9 @@ pub struct Analysis {
     /// sentence and event indices are the window's (add `first_sentence` and
     /// `first_event` for the document's numbers, as [`crate::output`] does).
     pub window: WindowInfo,
+    /// The default output's lowest confidence, the pipeline's
+    /// ([`Pipeline::set_min_confidence`]).
+    pub min_confidence: f32,
 }
 
 impl Default for Analysis {
@@ -135,6 +144,7 @@ impl Default for Analysis {
             dates: Vec::new(),
             places: Vec::new(),
             window: WindowInfo::default(),
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         }
     }
 }
@@ -213,6 +223,7 @@ impl Pipeline {
             domains,
             discards,
             locate: true,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         })
     }
 
@@ -265,6 +276,7 @@ impl Pipeline {
             domains: c.domains,
             discards: c.discards,
             locate: true,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         })
     }
 
@@ -272,6 +284,13 @@ impl Pipeline {
     /// unless turned off, which `scripts/bench.sh` does to measure what it costs.
     pub fn set_locations(&mut self, on: bool) {
         self.locate = on;
+    }
+
+    /// Sets the default output's lowest confidence (`dyad code --min-confidence`): an
+    /// event whose confidence, rounded to two decimals as printed, is below `p` is
+    /// withheld as `low confidence`. 0 shows what the rules alone let through.
+    pub fn set_min_confidence(&mut self, p: f32) {
+        self.min_confidence = p;
     }
 
     fn cleaners(&self) -> &Cleaners {
@@ -397,6 +416,7 @@ impl Pipeline {
             self.geolocate(text, out);
         }
         crate::events::confidence::assign(&mut out.events, &out.mentions, &out.domain);
+        out.min_confidence = self.min_confidence;
     }
 
     /// The geolocation stage: the document's places and each event's location.

@@ -7,9 +7,16 @@ use dyad_core::output::{ModeFilter, event_records};
 use dyad_core::pipeline::{Analysis, Pipeline};
 use std::sync::OnceLock;
 
+/// The built-in pipeline with no confidence threshold: these tests check the coder's
+/// rules, which decide what the default output may show; the threshold on top of them
+/// (`low confidence`) has its own tests.
 fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::builtin().unwrap_or_else(|e| panic!("{e}")))
+    P.get_or_init(|| {
+        let mut p = Pipeline::builtin().unwrap_or_else(|e| panic!("{e}"));
+        p.set_min_confidence(0.0);
+        p
+    })
 }
 
 /// (source, target, code, withheld) of each event of `text` (a story of 2024-05-14).

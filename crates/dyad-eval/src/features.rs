@@ -3,8 +3,10 @@
 //! whether the event is right, for `scripts/train-confidence.py`.
 //!
 //! An event is right when the scorer would credit it: for triple files, it is matched
-//! by the one-to-one triple matching (the events `dyad code` shows and the ones it
-//! withholds are matched separately, each as if shown alone); for sentence-label files,
+//! by the one-to-one triple matching (the events the relevance rules let through and
+//! the ones they withhold are matched separately, each as if shown alone; the
+//! confidence threshold plays no part, so that the model does not train on its own
+//! output); for sentence-label files,
 //! its own label equals the gold label (the root, for `cameo_manual`). Events the
 //! scorer cannot judge (no PLOVER category, no label) are left out.
 
@@ -12,7 +14,7 @@ use crate::gold::{GoldRecord, Kind};
 use crate::score::{self, PloverMap, PredEvent};
 use dyad_core::Document;
 use dyad_core::events::confidence::{features, names};
-use dyad_core::output::default_output;
+use dyad_core::output::passes_rules;
 use dyad_core::pipeline::{Analysis, Pipeline};
 use serde_json::{Map, Value, json};
 use std::io::Write;
@@ -55,7 +57,7 @@ pub fn dump(
         let mut doc = Document::from_text(r.text.as_str());
         doc.published = r.date;
         pipeline.analyze(&doc, None, &mut a);
-        let shown: Vec<bool> = a.events.iter().map(|e| default_output(e, &a)).collect();
+        let shown: Vec<bool> = a.events.iter().map(|e| passes_rules(e, &a)).collect();
         let mut label = vec![None; a.events.len()];
         for side in [true, false] {
             let idx: Vec<usize> = (0..a.events.len()).filter(|&i| shown[i] == side).collect();

@@ -36,7 +36,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 /// `dyad eval`: score dyad against gold event data.
-#[derive(Debug, Clone, PartialEq, Eq, clap::Args)]
+#[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct EvalArgs {
     /// Gold files (JSON Lines), e.g. ../shared/eval/dev/*.jsonl.
     #[arg(value_name = "FILES", required = true)]
@@ -61,10 +61,22 @@ pub struct EvalArgs {
     /// Check every metric against the floors in FILE (e.g. eval/floors.toml).
     #[arg(long, value_name = "FILE")]
     pub floors: Option<PathBuf>,
+    /// Score the default output at this lowest confidence instead of the pipeline's
+    /// (0.5; `dyad code --min-confidence`): to see what a threshold trades.
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f32>,
     /// Set by the caller when the pipeline uses dictionaries given by the user: then
     /// `petr_unittest` (coded against PETRARCH's validation dictionaries) is scored.
     #[arg(skip)]
     pub custom_dictionaries: bool,
+}
+
+/// A probability given on the command line: a number from 0 to 1.
+fn probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("{s} is not a probability from 0 to 1")),
+    }
 }
 
 /// The PLOVER 2021 category of a CAMEO code by a CAMEO table (the pipeline's
@@ -241,6 +253,8 @@ mod tests {
             "p.jsonl",
             "--floors",
             "eval/floors.toml",
+            "--min-confidence",
+            "0.6",
         ])
         .unwrap();
         assert_eq!(
@@ -253,6 +267,7 @@ mod tests {
                 dump_pred: Some("p.jsonl".into()),
                 dump_features: None,
                 floors: Some("eval/floors.toml".into()),
+                min_confidence: Some(0.6),
                 custom_dictionaries: false,
             }
         );
@@ -385,6 +400,7 @@ mod tests {
             dump_pred: Some(dump.clone()),
             dump_features: Some(dir.join("features.jsonl")),
             floors: Some(floors),
+            min_confidence: None,
             custom_dictionaries: false,
         };
         let mut out = Vec::new();
@@ -514,6 +530,7 @@ mod tests {
             errors: 0,
             dump_pred: None,
             floors: None,
+            min_confidence: None,
             custom_dictionaries: false,
             dump_features: None,
         };

@@ -12,12 +12,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Codes one document window by window and hands `each` the events of every window
-/// as rows: those with a confidence of at least `min_confidence`, as JSON Lines keeps
-/// them.
+/// as rows: with `--min-confidence`, those with a confidence of at least it, as JSON
+/// Lines keeps them.
 fn window_rows(
     pipeline: &Pipeline,
     modes: ModeFilter,
-    min_confidence: f32,
+    min_confidence: Option<f32>,
     doc: &Document,
     a: &mut Analysis,
     mut each: impl FnMut(Vec<EventRow>),
@@ -25,7 +25,7 @@ fn window_rows(
     pipeline.analyze_windows(doc, None, WINDOW_BYTES, a, |a| {
         each(
             output::event_records_iter(pipeline, doc, a, modes, false)
-                .filter(|r| r.confidence >= min_confidence)
+                .filter(|r| min_confidence.is_none_or(|p| r.confidence >= p))
                 .map(|r| EventRow::new(&r, doc))
                 .collect(),
         )

@@ -214,10 +214,12 @@ pub struct CodeArgs {
     /// With `--format parquet`: the lake directory to add part files to.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// Print only events whose confidence (the probability that the event is right,
-    /// as printed; see docs/accuracy.md) is at least P.
-    #[arg(long, value_name = "P", default_value_t = 0.0, value_parser = probability)]
-    pub min_confidence: f32,
+    /// The default output's lowest confidence (the probability that the event is
+    /// right, as printed; see docs/accuracy.md), 0.5 when not given: events below it
+    /// are withheld (`low confidence`). Given, it also drops events below it from
+    /// `--modes all`. 0 shows what the relevance rules alone let through.
+    #[arg(long, value_name = "P", value_parser = probability)]
+    pub min_confidence: Option<f32>,
 }
 
 /// A probability given on the command line: a number from 0 to 1.
@@ -275,7 +277,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 explain: true,
                 mentions: false,
                 out: None,
-                min_confidence: 0.0,
+                min_confidence: None,
             },
         ),
         Command::Sentences(input) => run::sentences(&cli.global, &input),
@@ -295,7 +297,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve::run(&cli.global, &args),
         Command::Eval(mut args) => {
             args.custom_dictionaries = cli.global.dictionaries.is_some();
-            let pipeline = run::pipeline(&cli.global)?;
+            let mut pipeline = run::pipeline(&cli.global)?;
+            if let Some(p) = args.min_confidence {
+                pipeline.set_min_confidence(p);
+            }
             let stdout = std::io::stdout();
             let mut out = stdout.lock();
             let ok = dyad_eval::run(&args, &pipeline, &mut out)?;

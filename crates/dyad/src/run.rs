@@ -546,7 +546,10 @@ pub fn actors(global: &Global, input: &InputArgs) -> Result<ExitCode> {
 
 /// `dyad code` and `dyad explain`.
 pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
-    let pipeline = pipeline(global)?;
+    let mut pipeline = pipeline(global)?;
+    if let Some(p) = args.min_confidence {
+        pipeline.set_min_confidence(p);
+    }
     if !matches!(args.format, Format::Jsonl | Format::Table) {
         return crate::formats::code(global, args, &pipeline);
     }
@@ -571,7 +574,7 @@ pub fn code(global: &Global, args: &CodeArgs) -> Result<ExitCode> {
             let mut n = 0;
             pipeline.analyze_windows(doc, None, WINDOW_BYTES, a, |a| {
                 for r in output::event_records_iter(&pipeline, doc, a, modes, args.explain)
-                    .filter(|r| r.confidence >= args.min_confidence)
+                    .filter(|r| args.min_confidence.is_none_or(|p| r.confidence >= p))
                 {
                     match args.format {
                         Format::Jsonl => write_json(buf, &r),

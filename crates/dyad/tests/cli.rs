@@ -745,23 +745,76 @@ fn eval_scores_a_tiny_plv_file() {
 
 #[test]
 fn min_confidence_filters_events() {
-    let all = json_lines(&code_examples(&["--min-confidence", "0"]));
-    assert!(!all.is_empty(), "the examples yield events");
-    assert_eq!(all.len(), json_lines(&code_examples(&[])).len());
-    let sure = json_lines(&code_examples(&["--min-confidence", "0.99"]));
-    assert!(sure.len() < all.len(), "0.99 keeps every event");
+    let shown = json_lines(&code_examples(&[]));
+    assert!(!shown.is_empty(), "the examples yield events");
+    // The default output withholds what the model holds more likely wrong than right.
+    assert!(
+        shown
+            .iter()
+            .all(|e| e["confidence"].as_f64().is_some_and(|c| c >= 0.5)),
+        "an event under 0.5 shown by default"
+    );
+    assert_eq!(
+        shown.len(),
+        json_lines(&code_examples(&["--min-confidence", "0.5"])).len()
+    );
+    // 0 shows what the rules alone let through: more, and those under 0.5 among them.
+    let rules = json_lines(&code_examples(&["--min-confidence", "0"]));
+    assert!(
+        rules.len() > shown.len(),
+        "{} vs {}",
+        rules.len(),
+        shown.len()
+    );
+    let low = |e: &&Value| e["confidence"].as_f64().is_some_and(|c| c < 0.5);
+    assert_eq!(rules.iter().filter(low).count(), rules.len() - shown.len());
+    // `--modes all` names the reason; given a threshold, it drops what is under it.
+    let all = json_lines(&code_examples(&["--modes", "all"]));
+    assert!(
+        all.iter()
+            .any(|e| { e["withheld"] == "low confidence" && low(&e) && default_mode_json(e) })
+    );
+    assert!(
+        all.iter()
+            .filter(low)
+            .all(|e| e["withheld"].is_string() || !default_mode_json(e))
+    );
+    let mut conf: Vec<f64> = all
+        .iter()
+        .filter_map(|e| e["confidence"].as_f64())
+        .collect();
+    conf.sort_by(f64::total_cmp);
+    let p = conf[conf.len() * 3 / 4];
+    let sure = json_lines(&code_examples(&[
+        "--modes",
+        "all",
+        "--min-confidence",
+        &p.to_string(),
+    ]));
+    assert!(
+        !sure.is_empty() && sure.len() < all.len(),
+        "{p}: {} of {}",
+        sure.len(),
+        all.len()
+    );
     assert!(
         sure.iter()
-            .all(|e| e["confidence"].as_f64().is_some_and(|c| c >= 0.99))
-    );
-    let mid = json_lines(&code_examples(&["--min-confidence", "0.5"]));
-    assert!(
-        mid.iter()
-            .all(|e| e["confidence"].as_f64().is_some_and(|c| c >= 0.5))
+            .all(|e| e["confidence"].as_f64().is_some_and(|c| c >= p))
     );
     let bad = dyad(&["code", "--min-confidence", "1.5", "x.txt"]);
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("1.5"), "{}", describe(&bad));
+}
+
+/// Whether a printed event's mode is one the default output shows (asserted, or an
+/// intention or threat told in the future).
+fn default_mode_json(e: &Value) -> bool {
+    let root = e["cameo"]["root"].as_str().unwrap_or_default();
+    match e["mode"].as_str() {
+        Some("asserted") => true,
+        Some("future") => matches!(root, "03" | "13"),
+        _ => false,
+    }
 }
 
 #[test]

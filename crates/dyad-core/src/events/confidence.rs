@@ -229,7 +229,8 @@ fn withheld_index(w: Withheld) -> Option<usize> {
         | Withheld::BackgroundNoun
         | Withheld::TopicNoun
         | Withheld::RelativeClause
-        | Withheld::AddedDefault => None,
+        | Withheld::AddedDefault
+        | Withheld::LowConfidence => None,
     }
 }
 

@@ -132,6 +132,12 @@ pub enum Withheld {
     /// media (`told reporters`, `told BBC News`, `will meet with reporters`): the
     /// outlet carries the statement, it is not the other side of an interaction.
     StatementToPress,
+    /// Every rule lets the event through, but its confidence (the probability that
+    /// it is right, `crate::events::confidence`) is below the default output's
+    /// threshold ([`crate::pipeline::DEFAULT_MIN_CONFIDENCE`] unless the caller set
+    /// another): the record is more likely wrong than right. Set by
+    /// [`crate::output::withheld_from_output`], never by the rules.
+    LowConfidence,
 }
 
 impl Withheld {
@@ -159,6 +165,7 @@ impl Withheld {
             Withheld::UnknownTarget => "target unknown",
             Withheld::StatementWithoutAddressee => "statement without addressee",
             Withheld::StatementToPress => "statement to the press",
+            Withheld::LowConfidence => "low confidence",
         }
     }
 }
