@@ -2224,3 +2224,29 @@ fn a_clause_with_its_own_subject_holds_no_target_of_the_verb_before() {
         "055",
     );
 }
+
+#[test]
+fn dismissing_questions_or_figures_rejects_nothing() {
+    for text in [
+        "The Kenyan president dismissed questions about the attorney general's advice.",
+        "Kenya's finance minister also dismissed the figures, insisting families were better off.",
+        "The Kenyan finance minister refused to rule out new taxes on Ugandan imports.",
+    ] {
+        assert_never(text, ModeFilter::Default, |s, _, c| {
+            s.starts_with("KEN") && c.starts_with("12")
+        });
+    }
+    // A proposal or a demand is still rejected; a clause denied is a denial.
+    assert_shown(
+        "The Kenyan president dismissed Uganda's demands.",
+        "KENGOV",
+        "UGA",
+        "12",
+    );
+    assert_shown(
+        "The Kenyan president denied there was any snub to Uganda.",
+        "KENGOV",
+        "UGA",
+        "016",
+    );
+}
