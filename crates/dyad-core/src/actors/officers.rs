@@ -114,7 +114,8 @@ fn agency_speaker(ctx: &MatchContext<'_>, sentence: &Sentence, m: &Mention) -> b
 /// member of its compound that is a business (`president and chief operating
 /// officer`); `its` before it when the sentence's last actor before it is a business
 /// (`the bank said ... its president`); or `of`/`for` after it with a common noun (`vice
-/// president of corporate affairs`, `president of the company`).
+/// president of corporate affairs`, `president of the company`) or a name that is no
+/// actor (`a spokesman for Morgan`).
 fn heads_unknown_body(
     ctx: &MatchContext<'_>,
     sentence: &Sentence,
@@ -176,7 +177,21 @@ fn heads_unknown_body(
                 && BODY_NOUNS.contains(&word(b + 2))
                 // `president of the bank of Mexico`: a body of a state.
                 && !(b + 3 < sentence.tokens.end && word(b + 3) == "of")));
-    unknown_name || (business_fellow && !speaks) || its_business || of_common_noun
+    // `a spokesman for Morgan`, `president of Sulpetro`: a name that is no actor after
+    // `of` or `for` is the body spoken for or headed, not the story's state.
+    let of_name = b + 1 < sentence.tokens.end
+        && matches!(word(b), "of" | "for")
+        && !covered(b + 1)
+        && capitalised_name(ctx, b + 1)
+        && !super::surnames::HONORIFICS.contains(&word(b + 1));
+    unknown_name || (business_fellow && !speaks) || its_business || of_common_noun || of_name
+}
+
+/// Whether token `t` is a capitalised word of letters (`Morgan`, `Sulpetro`), known to
+/// the lexicon or not.
+fn capitalised_name(ctx: &MatchContext<'_>, t: usize) -> bool {
+    let w = &ctx.text[ctx.tokens[t].span()];
+    w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 #[cfg(test)]
@@ -215,6 +230,7 @@ mod tests {
                 "A spokesman for the company declined to comment.",
                 "spokesman",
             ),
+            ("A spokesman for Morgan declined to comment.", "spokesman"),
         ] {
             let got = codes(text);
             assert!(
