@@ -2209,6 +2209,11 @@ fn a_clause_with_its_own_subject_holds_no_target_of_the_verb_before() {
             "The Kenyan government agreed to lift the tariff, and the talks were continuing with Zambia.",
             "030",
         ),
+        // A list of names is a subject too.
+        (
+            "Only Kenya supported the idea at the meeting, and Uganda, Zambia and Rwanda showed marked hostility to it.",
+            "051",
+        ),
     ] {
         assert_never(text, ModeFilter::Default, |s, t, c| {
             s.starts_with("KEN")

@@ -628,17 +628,24 @@ fn clause_opens(view: &SentenceView<'_>, t: usize) -> bool {
     actor_subject || noun_subject_follows(view, t + 1)
 }
 
-/// Whether a noun phrase that is no actor opens at `from` and a finite verb follows
-/// it: `and negotiations were continuing`, `but critics have called`.
+/// Whether a noun phrase opens at `from` and a finite verb follows it: `and
+/// negotiations were continuing`, `but critics have called`, `and France, Denmark and
+/// Belgium showed` (a list of names).
 fn noun_subject_follows(view: &SentenceView<'_>, from: usize) -> bool {
     use crate::tags::Tag;
     let mut noun = false;
-    for q in from..(from + 7).min(view.end) {
+    for q in from..(from + 10).min(view.end) {
         let Some(&g) = view.tags.get(q) else {
             return false;
         };
+        if view.mention_at(q).is_some() {
+            noun = true;
+            continue;
+        }
+        let surface = &view.text[view.tokens[q].span()];
         match g {
             Tag::Det | Tag::Adj | Tag::Num | Tag::Part => {}
+            Tag::Punct | Tag::Cconj if noun && matches!(surface, "," | "and" | "or") => {}
             Tag::Noun | Tag::Propn | Tag::Pron => noun = true,
             Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux => return noun,
             _ => return false,
