@@ -1,7 +1,8 @@
 //! Definite descriptions: an agent with no country of its own after `the` (`the
 //! president`, `the army`) takes the code of the latest earlier organisation whose
-//! name holds its noun (`the World Bank ... the bank`), else of the latest earlier
-//! mention in the same role. Possessives (`its troops`) are resolved with the pronouns.
+//! name holds its noun (`the World Bank ... the bank`) or agent with the same title (`a
+//! bank spokesman ... the spokesman`), else of the latest earlier mention in the same
+//! role. Possessives (`its troops`) are resolved with the pronouns.
 
 use super::{Linking, WINDOW};
 use crate::actors::{Mention, MentionKind, Resolution};
@@ -34,9 +35,18 @@ pub(super) fn link(here: &Linking<'_>, out: &mut [Mention]) {
             .rev()
             .take_while(|(_, a)| window(a))
             .find(|(_, a)| {
-                a.kind == MentionKind::Organization
-                    && (a.first_token..a.end_token)
-                        .any(|t| ctx.text[ctx.tokens[t as usize].span()].eq_ignore_ascii_case(head))
+                let word = |t: u32| &ctx.text[ctx.tokens[t as usize].span()];
+                // `a bank spokesman said ... The spokesman declined`: the same title,
+                // whatever its body, before any other agent of the role (`officials`).
+                // One of no known country counts only as a company's (`a Sulpetro
+                // spokesman`, `---BUS`): the others say nothing of whose it is.
+                let same_title = a.kind == MentionKind::Agent
+                    && !a.modifier
+                    && (!a.unknown_country() || a.code.rest().starts_with("BUS"))
+                    && word(a.end_token - 1).eq_ignore_ascii_case(head);
+                same_title
+                    || a.kind == MentionKind::Organization
+                        && (a.first_token..a.end_token).any(|t| word(t).eq_ignore_ascii_case(head))
             })
             .map(|(j, _)| j);
         let ante = named.or_else(|| {
@@ -79,8 +89,11 @@ mod tests {
     #[test]
     fn the_latest_mention_in_the_same_role_wins() {
         // Officials and a president share the role (government) and are people.
-        let text = "The Kenyan president met French officials. Later the president left.";
+        let text = "The Kenyan minister met French officials. Later the president left.";
         assert_eq!(find(text, "president")[0].1.code.to_string(), "FRAGOV");
+        // The same title wins over them.
+        let text = "The Kenyan president met French officials. Later the president left.";
+        assert_eq!(find(text, "president")[0].1.code.to_string(), "KENGOV");
     }
 
     #[test]
@@ -89,6 +102,20 @@ mod tests {
                     Later the bank said more would follow.";
         let m = find(text, "bank");
         assert_eq!(m[0].1.code.to_string(), "IGOWBK", "{m:?}");
+    }
+
+    #[test]
+    fn the_spokesman_is_the_spokesman_named_before() {
+        // Not the officials in between, though they share the government role.
+        let text = "A Kenyan bank spokesman said officials in Nairobi exceeded their powers. \
+                    The spokesman declined to give figures.";
+        let m = find(text, "spokesman");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1.code.to_string(), "KENBUS", "{m:?}");
+        assert!(matches!(
+            m[0].1.resolution,
+            Resolution::Definite { antecedent: 0 }
+        ));
     }
 
     #[test]
