@@ -255,12 +255,29 @@ pub(super) fn add_named_companies(
             t += 1;
             continue;
         }
-        let start = t;
+        let mut start = t;
         while t < sentence.tokens.end && capitalised(ctx, t) && !covered(&out[first..], t) {
             t += 1;
         }
-        let last = &ctx.text[ctx.tokens[t - 1].span()];
+        // `Mavrolux Inc.`: the suffix's abbreviation point is part of its token.
+        if t < sentence.tokens.end
+            && ctx.text[ctx.tokens[t].span()]
+                .strip_suffix('.')
+                .is_some_and(|w| COMPANY_SUFFIXES.contains(&w))
+        {
+            t += 1;
+        }
+        let last = ctx.text[ctx.tokens[t - 1].span()].trim_end_matches('.');
         if t - start >= 2 && COMPANY_SUFFIXES.contains(&last) {
+            // `Bristol Meyers Inc`: a place right before the name is part of it.
+            if let Some(p) = (first..out.len()).find(|&j| {
+                out[j].kind == MentionKind::Place
+                    && out[j].end_token as usize == start
+                    && out[j].end == ctx.tokens[start].start - 1
+            }) {
+                start = out[p].first_token as usize;
+                out.remove(p);
+            }
             out.push(Mention::new(
                 sentence.index,
                 ctx.tokens,
@@ -301,6 +318,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_suffix_with_its_point_and_a_city_starting_the_name_make_one_company() {
+        for (text, name) in [
+            (
+                "The Kenyan government said it had fined the local firm Zentrex Inc. for breaking the rules.",
+                "Zentrex Inc.",
+            ),
+            (
+                "A judge in Nairobi denied Bristol Zentrex Inc's request to halt the supply of tests to hospitals.",
+                "Bristol Zentrex Inc",
+            ),
+        ] {
+            let got = codes(text);
+            assert!(
+                got.iter().any(|(t, c)| t == name && c == "---BUS"),
+                "{text}: {got:?}"
+            );
+            // The city is no actor of its own there.
+            assert!(!got.iter().any(|(t, _)| t == "Bristol"), "{got:?}");
+        }
     }
 
     #[test]
