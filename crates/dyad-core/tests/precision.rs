@@ -2254,4 +2254,22 @@ fn dismissing_questions_or_figures_rejects_nothing() {
         "UGA",
         "016",
     );
+    // Claims, charges and talk rejected are denials, not rejections.
+    for text in [
+        "Kenya has denied previous charges of bombing Ugandan territory.",
+        "The Kenyan president dismissed the claim he had broken a promise to Uganda.",
+        "But the Kenyan president dismissed the talk of splits with Uganda.",
+    ] {
+        let events = shown(text);
+        assert!(
+            events
+                .iter()
+                .any(|(s, _, c)| s.starts_with("KEN") && c == "016"),
+            "{text}: {events:?}"
+        );
+        assert!(
+            !events.iter().any(|(_, _, c)| c.starts_with("12")),
+            "{text}: {events:?}"
+        );
+    }
 }
