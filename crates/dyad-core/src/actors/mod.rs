@@ -26,6 +26,7 @@ mod officers;
 mod surnames;
 #[cfg(test)]
 pub(crate) mod testing;
+mod waters;
 
 use crate::codes::ActorCode;
 use crate::dict::{ActorCategory, Dictionaries, Layer, NameKind, Origin, PersonEntry};
@@ -501,6 +502,7 @@ impl ActorRecognizer {
             companies::add_named_companies(&ctx, sentence, first_new, out);
             officers::company_officers(&ctx, sentence, first_new, out);
             surnames::drop_surname_titles(&ctx, sentence, first_new, out);
+            waters::drop_water_names(&ctx, sentence, first_new, out);
             coref::link_sentence(&ctx, lex, sentence, first_new, scratch, &mut doc, out);
         }
     }
