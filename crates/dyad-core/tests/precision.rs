@@ -2273,3 +2273,20 @@ fn dismissing_questions_or_figures_rejects_nothing() {
         );
     }
 }
+
+#[test]
+fn an_event_that_could_happen_has_not_happened() {
+    // The noun before a modal and a verb of occurring is a possibility.
+    for text in [
+        "Kenyan officials warned that a Ugandan bombing could happen in Nairobi too.",
+        "Kenyan officials warned that a Madrid-style bombing by Ugandan rebels might also occur in Nairobi.",
+    ] {
+        assert_never(text, ModeFilter::Default, |_, _, c| c.starts_with("18"));
+    }
+    assert_shown(
+        "Kenyan officials said a Ugandan bombing in Nairobi had killed five people.",
+        "UGA",
+        "KEN",
+        "18",
+    );
+}

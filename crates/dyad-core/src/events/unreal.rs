@@ -59,7 +59,9 @@ pub(super) fn unreal(
             || time_clause_ahead(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && (possibility_of(view, t) || unrealized_noun(view, t)))
-        || (asserted && (as_noun || tagged_noun(view, t)) && called_off(view, t))
+        || (asserted
+            && (as_noun || tagged_noun(view, t))
+            && (called_off(view, t) || may_occur(view, t)))
         || (group.mode == Mode::Future && after_forecast(view, group.start))
         || (asserted && !as_noun && after_hope(view, group.start))
         || (matches!(group.mode, Mode::Asserted | Mode::Future)
@@ -373,6 +375,34 @@ fn unrealized_noun(view: &SentenceView<'_>, t: usize) -> bool {
                 })
         })
         .any(|q| is(view, q, &UNREALIZED))
+}
+
+/// Verbs of an event's occurring: after a modal, the event noun they follow is only
+/// possible.
+const OCCUR: [&str; 10] = [
+    "happen", "occur", "take", "break", "erupt", "follow", "come", "start", "begin", "resume",
+];
+
+/// Whether the event noun at `t` is the subject of a modal and a verb of occurring
+/// within six words after it, no boundary between (`a Madrid-style bombing could happen
+/// in the UK too`, `fighting may break out again`): the event is a possibility.
+fn may_occur(view: &SentenceView<'_>, t: usize) -> bool {
+    let end = (t + 7).min(view.end);
+    (t + 1..end).take_while(|&q| !view.is_boundary(q)).any(|q| {
+        // `could also happen`: one adverb may stand between.
+        let verb = if view
+            .tags
+            .get(q + 1)
+            .is_some_and(|g| *g == crate::tags::Tag::Adv)
+        {
+            q + 2
+        } else {
+            q + 1
+        };
+        is(view, q, &["could", "might", "may", "would", "will", "can"])
+            && verb < view.end
+            && is(view, verb, &OCCUR)
+    })
 }
 
 /// Verbs (and adjectives) of forecasting: a future event in their content clause is
