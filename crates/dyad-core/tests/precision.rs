@@ -2094,6 +2094,12 @@ fn a_court_ruling_between_companies_is_no_political_event() {
     ] {
         assert_never(text, ModeFilter::Default, |s, _, _| s.ends_with("JUD"));
     }
+    // A company asking a court is the same dispute.
+    assert_never(
+        "NAIROBI, May 2 - The company said it also asked the court to award Zentrex unspecified damages.",
+        ModeFilter::Default,
+        |_, t, _| t.ends_with("JUD"),
+    );
     // A court acting on a state organ, and a grand jury's charge, stay.
     assert_shown(
         "The Kenyan supreme court rejected the Kenyan government's appeal.",

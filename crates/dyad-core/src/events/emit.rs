@@ -240,22 +240,29 @@ fn cues(view: &SentenceView<'_>, f: &Found, added: bool, bare: bool) -> Cues {
 }
 
 /// Whether `f` is a court's act between private parties: its source a court, judge or
-/// jury (`JUD`), its target a business or none, and its sentence naming a
-/// business and no organ of state other than courts (`a federal judge has denied
-/// motions by several banks`, `the court prohibited Tangent from acquiring Homac
-/// shares`). Such a ruling settles a private dispute; it is no political event.
+/// jury (`JUD`) and its target a business or none, or a business asking a court (`the
+/// company asked the court to award damages`), and its sentence naming a business and
+/// no organ of state other than courts (`a federal judge has denied motions by several
+/// banks`, `the court prohibited Tangent from acquiring Homac shares`). Such a case
+/// settles a private dispute; it is no political event.
 fn private_litigation(view: &SentenceView<'_>, f: &Found) -> bool {
     let role = |m: usize| view.mentions[m].code.rest().get(..3).unwrap_or("");
     let Some((s, _)) = f.source else { return false };
     // A charge or arrest is the state's coercion, whoever the accused (`a grand jury
     // indicted three arbitrageurs`).
-    if f.code.root_number() == 17 || role(s) != "JUD" || f.target.is_some_and(|t| role(t) != "BUS")
-    {
+    if f.code.root_number() == 17 {
         return false;
     }
+    // The court rules on a company, or a company asks the court (`the company asked
+    // the court to award JWT damages`).
+    let court_side = match f.target {
+        _ if role(s) == "JUD" && f.target.is_none_or(|t| role(t) == "BUS") => s,
+        Some(t) if role(s) == "BUS" && role(t) == "JUD" => t,
+        _ => return false,
+    };
     // A court, not a justice ministry or prosecutor (`the Justice Department
     // supported a request by USAir`: the executive's act).
-    let ms = &view.mentions[s];
+    let ms = &view.mentions[court_side];
     let (a, b) = (ms.first_token as usize, ms.end_token as usize);
     let court = (a..b).any(|t| {
         let w = &view.text[view.tokens[t].span()];
