@@ -2296,3 +2296,19 @@ fn an_event_that_could_happen_has_not_happened() {
         "18",
     );
 }
+
+#[test]
+fn a_hyphenated_adjective_is_no_act() {
+    // `strike-bound` ships: no strike, no fight; a phrasal noun (`sit-in`) still is one.
+    assert_never(
+        "At the height of the stoppage, Kenyan seamen said about 200 ships were strike-bound.",
+        ModeFilter::All,
+        |_, _, c| c.starts_with("19") || c.starts_with("14"),
+    );
+    assert_shown(
+        "Kenyan students staged a sit-in at the Ugandan embassy.",
+        "KENEDU",
+        "UGA",
+        "14",
+    );
+}

@@ -386,6 +386,27 @@ fn modifies_next_noun(view: &SentenceView<'_>, t: usize) -> bool {
         && !view.is_day_word(next)
 }
 
+/// Whether the word at `t` starts a hyphenated adjective (`strike-bound`, `war-torn`,
+/// `aid-dependent`): the compound describes a thing, no act. A particle after the
+/// hyphen makes the noun of a phrasal verb, which is one (`sit-in`, `walk-out`,
+/// `break-in`, `shoot-out`, `stand-off`).
+fn hyphen_compound(view: &SentenceView<'_>, t: usize) -> bool {
+    let (dash, word) = (t + 1, t + 2);
+    if word >= view.end {
+        return false;
+    }
+    let tok = |q: usize| view.tokens[q];
+    let text = |q: usize| &view.text[tok(q).span()];
+    let joined = tok(t).end == tok(dash).start && tok(dash).end == tok(word).start;
+    joined
+        && text(dash) == "-"
+        && text(word).starts_with(|c: char| c.is_ascii_lowercase())
+        && !matches!(
+            text(word),
+            "in" | "out" | "off" | "up" | "down" | "over" | "back"
+        )
+}
+
 /// Whether `who`, `which` or `that` stands right before the verb group starting at
 /// `start`, an adverb aside (`who afterwards appealed`): a relative clause. (A
 /// complementiser `that` is followed by its clause's subject instead.)
@@ -534,7 +555,7 @@ pub(super) fn find(
     let (entry, m) = best_match(coder, view, t, scratch, as_noun)?;
     // A noun that modifies the next noun is no event of its own (`support officers`,
     // `war crimes`, `fast accession`) unless its pattern goes on through that noun.
-    if as_noun && m.end <= t + 1 && modifies_next_noun(view, t) {
+    if as_noun && m.end <= t + 1 && modifies_next_noun(view, t) || hyphen_compound(view, t) {
         return None;
     }
     let participle = scratch
