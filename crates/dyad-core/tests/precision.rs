@@ -2312,3 +2312,22 @@ fn a_hyphenated_adjective_is_no_act() {
         "14",
     );
 }
+
+#[test]
+fn a_gerund_with_its_own_subject_after_risk_of_is_only_possible() {
+    // `without risk of them being tortured`: no torture happened.
+    for text in [
+        "Kenya wants to deport suspects to Uganda without risk of them being tortured by Ugandan police.",
+        "Kenyan officials voiced fears of them attacking Ugandan villages.",
+    ] {
+        assert_never(text, ModeFilter::Default, |_, _, c| {
+            c.starts_with("18") || c.starts_with("19")
+        });
+    }
+    assert_shown(
+        "Kenyan suspects were tortured by Ugandan police.",
+        "UGACOP",
+        "",
+        "18",
+    );
+}

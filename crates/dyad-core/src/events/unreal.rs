@@ -29,6 +29,19 @@ fn gerund_complement(view: &SentenceView<'_>, start: usize) -> bool {
         && !(start > view.start + 1 && factive(start - 2))
 }
 
+/// [`gerund_complement`] with the gerund's own subject pronoun between (`without risk
+/// of them being tortured`, `fears of it attacking`); and for a passive gerund
+/// (`being tortured`) as for an active one.
+fn complement_with_subject(view: &SentenceView<'_>, start: usize) -> bool {
+    let pronoun = start > view.start
+        && is(
+            view,
+            start - 1,
+            &["them", "him", "her", "it", "us", "their", "his", "its"],
+        );
+    gerund_complement(view, start) || (pronoun && gerund_complement(view, start - 1))
+}
+
 /// Whether the event at `t`, read with verb group `group`, is only possible though its
 /// verb group reads as asserted or future: a question, a gerund that is a noun's or
 /// verb's content (`accused of shelling`) or the means of a refusal (`will not follow
@@ -51,12 +64,14 @@ pub(super) fn unreal(
         return true;
     }
     let verb_gerund = !as_noun && gerund && asserted;
-    (verb_gerund
-        && (gerund_complement(view, group.start)
-            || means_of_negated(view, group.start)
-            || relative_under_modal(view, group.start)
-            || gerund_subject(view, group.start)
-            || time_clause_ahead(view, group.start)))
+    let being = !as_noun && asserted && is(view, group.start, &["being"]);
+    (being && complement_with_subject(view, group.start))
+        || (verb_gerund
+            && (complement_with_subject(view, group.start)
+                || means_of_negated(view, group.start)
+                || relative_under_modal(view, group.start)
+                || gerund_subject(view, group.start)
+                || time_clause_ahead(view, group.start)))
         || (!as_noun && asserted && after_imperative_let(view, group.start))
         || (as_noun && asserted && (possibility_of(view, t) || unrealized_noun(view, t)))
         || (asserted
