@@ -2331,3 +2331,21 @@ fn a_gerund_with_its_own_subject_after_risk_of_is_only_possible() {
         "18",
     );
 }
+
+#[test]
+fn shooting_hoops_or_a_film_and_releasing_numbers_are_no_acts() {
+    for text in [
+        "The Kenyan president shot basketball hoops with students from a Ugandan college.",
+        "Kenya overtook Uganda, according to numbers released by the Kenyan finance ministry.",
+    ] {
+        assert_never(text, ModeFilter::All, |_, _, c| {
+            c.starts_with("19") || c.starts_with("084")
+        });
+    }
+    assert_shown(
+        "Kenyan police shot three Ugandan protesters.",
+        "KENCOP",
+        "UGA",
+        "19",
+    );
+}
