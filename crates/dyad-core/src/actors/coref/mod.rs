@@ -12,12 +12,15 @@
 //!    previous sentence's subject first, then the latest compatible mention; `we` and
 //!    `I` inside a quotation resolve to its speaker; possessives (`its troops`) give
 //!    the agent after them the possessor's country;
+//!    then `counterparts.rs`: `their U.S. counterparts` hold the possessor's office
+//!    (lawmakers' counterparts are lawmakers);
 //! 5. `locate.rs`: agents of unknown country (`police`, `rebels`) take the country of
 //!    the sentence's place, else of the story's dateline;
 //! 6. the sentence's subject is remembered (`subject.rs`) and the names it introduces
 //!    are registered as aliases for later sentences (`aliases.rs::register`).
 
 mod aliases;
+mod counterparts;
 mod definite;
 mod locate;
 mod pairs;
@@ -123,6 +126,7 @@ pub fn link_sentence(
     sort_sentence(out, first_new);
     definite::link(&here, out);
     pronouns::link(&here, doc, out);
+    counterparts::link(&here, out);
     locate::locate_agents(&here, doc, out);
     remember_subject(&here, doc, out);
     aliases::register(&here, &mut scratch.aliases, out);
