@@ -63,9 +63,10 @@ fn printed_confidence(c: f32) -> f32 {
 }
 
 /// Whether an event of analysis `a` tells what kind of event its sentence reports:
-/// a default-output event, or one withheld only because its source or target is
-/// unknown (the sentence reports the act; the data set needs both actors). `dyad
-/// eval` labels sentences with these and scores triples on the default output.
+/// one the relevance rules let through (whatever its confidence), or one withheld only
+/// because its source or target is unknown (the sentence reports the act; the data set
+/// needs both actors). `dyad eval` labels sentences with these and scores triples on
+/// the default output.
 pub fn labels_sentence(e: &Event, a: &Analysis) -> bool {
     default_mode(e)
         && matches!(
