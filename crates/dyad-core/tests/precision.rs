@@ -2349,3 +2349,20 @@ fn shooting_hoops_or_a_film_and_releasing_numbers_are_no_acts() {
         "19",
     );
 }
+
+#[test]
+fn a_verb_conjoined_to_a_modal_verb_shares_its_modal() {
+    // `would repay ... and encourage`: the encouraging is as much a plan as the repaying.
+    assert_never(
+        "Kenyan officials said Kenya would repay its loans ahead of schedule and encourage Uganda to join the talks.",
+        ModeFilter::Default,
+        |s, _, c| s.starts_with("KEN") && c.starts_with("02"),
+    );
+    // Without a modal the second verb is asserted.
+    assert_shown(
+        "Kenyan officials said Kenya repaid its loans ahead of schedule and encouraged Uganda to join the talks.",
+        "KEN",
+        "UGA",
+        "02",
+    );
+}

@@ -160,6 +160,17 @@ impl SentenceView<'_> {
                 t = to;
                 mode = self.infinitive_mode(to, mode);
                 break;
+            } else if let Some(shared) = matches!(w, "or" | "and")
+                .then(|| self.shared_modal(trigger, p))
+                .flatten()
+            {
+                // `said Britain would contribute 1.3 mln to UNHCR and give 750,000 to
+                // relief agencies`: the second verb shares the first one's modal.
+                if mode != Mode::Negated {
+                    mode = shared;
+                }
+                future_modal |= shared == Mode::Future;
+                break;
             } else if w == "longer" && p > self.start && self.word(p - 1) == "no" {
                 mode = Mode::Negated;
                 t = p - 1;
@@ -223,6 +234,57 @@ impl SentenceView<'_> {
             }
             if self.word(q) == "to" && self.tags.get(q + 1) == Some(&Tag::VerbBase) {
                 return Some(q);
+            }
+        }
+        None
+    }
+
+    /// The mode that the base-form verb at `trigger`, right after the conjunction at
+    /// `and`, shares with an earlier verb of a modal: a modal and a base form within 20
+    /// tokens before, with no finite verb, other auxiliary or clause boundary (but
+    /// commas) between;
+    /// `will`/`shall` give the future, `not` after the modal negates, the other modals
+    /// make it hypothetical.
+    fn shared_modal(&self, trigger: usize, and: usize) -> Option<Mode> {
+        use crate::tags::Tag;
+        // Right after `and`, a present form has no subject of its own: it is the base
+        // form the tagger could not tell from it.
+        if !matches!(
+            self.tags.get(trigger),
+            Some(Tag::VerbBase | Tag::VerbPresent)
+        ) {
+            return None;
+        }
+        let floor = and.saturating_sub(20).max(self.start);
+        for q in (floor..and).rev() {
+            // Commas may set off the first verb's objects (`to the agency, UNHCR, for
+            // refugees, and give`); other punctuation ends the clause.
+            if self.is_boundary(q) && &self.text[self.tokens[q].span()] != "," {
+                return None;
+            }
+            let w = self.word(q);
+            let modal = matches!(
+                w,
+                "will" | "would" | "shall" | "could" | "can" | "may" | "might" | "should" | "must"
+            );
+            if modal {
+                let next = self.word(q + 1);
+                return Some(if matches!(next, "not" | "n't") {
+                    Mode::Negated
+                } else if matches!(w, "will" | "shall") {
+                    Mode::Future
+                } else {
+                    Mode::Hypothetical
+                });
+            }
+            let finite = self.tags.get(q).is_some_and(|g| {
+                matches!(
+                    g,
+                    Tag::VerbPast | Tag::VerbPresent | Tag::VerbPresent3 | Tag::Aux
+                )
+            });
+            if finite {
+                return None;
             }
         }
         None
