@@ -248,7 +248,7 @@ pub(super) fn add_named_companies(
     let Some(code) = ActorCode::new("---BUS") else {
         return;
     };
-    let before = out.len();
+    let mut added = false;
     let mut t = sentence.tokens.start;
     while t < sentence.tokens.end {
         if covered(&out[first..], t) || !capitalised(ctx, t) {
@@ -273,7 +273,7 @@ pub(super) fn add_named_companies(
             if let Some(p) = (first..out.len()).find(|&j| {
                 out[j].kind == MentionKind::Place
                     && out[j].end_token as usize == start
-                    && out[j].end == ctx.tokens[start].start - 1
+                    && out[j].end + 1 == ctx.tokens[start].start
             }) {
                 start = out[p].first_token as usize;
                 out.remove(p);
@@ -287,9 +287,11 @@ pub(super) fn add_named_companies(
                 MentionKind::Agent,
                 Resolution::Company,
             ));
+            added = true;
         }
     }
-    if out.len() > before {
+    // Sorted again even when a place gave way to the name (the count is then the same).
+    if added {
         super::coref::sort_sentence(out, first);
     }
 }
