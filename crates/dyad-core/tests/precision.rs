@@ -2366,3 +2366,21 @@ fn a_verb_conjoined_to_a_modal_verb_shares_its_modal() {
         "02",
     );
 }
+
+#[test]
+fn news_that_comes_as_a_shock_and_an_accord_struck_are_no_visit_or_blow() {
+    for text in [
+        "Kenyan diplomats said the reform had still come as a shock to Ugandan traders.",
+        "Kenyan Finance Minister John Mbadi reaffirmed his commitment to the Nairobi accord struck in Paris where leading industrialised countries agreed to stabilise the dollar.",
+    ] {
+        assert_never(text, ModeFilter::Default, |_, _, c| {
+            c.starts_with("04") || c.starts_with("19")
+        });
+    }
+    assert_shown(
+        "The Kenyan president came to Uganda on Monday.",
+        "KENGOV",
+        "UGA",
+        "042",
+    );
+}
