@@ -65,8 +65,19 @@ fn finite_verb(view: &SentenceView<'_>, t: usize) -> bool {
 
 /// Whether the noun at `t` is the object of a preposition other than `of` (whose
 /// phrases [`topic_noun`] reads): `after the meeting between X and Y`, `at talks in
-/// Moscow`. Determiners, adjectives, numbers, names and possessives may stand between.
+/// Moscow`.
 fn in_prepositional_phrase(view: &SentenceView<'_>, t: usize) -> bool {
+    use crate::tags::Pos;
+    word_before_phrase(view, t).is_some_and(|q| {
+        view.tags.get(q).is_some_and(|g| g.pos() == Pos::Adp)
+            && &view.text[view.tokens[q].span()] != "of"
+    })
+}
+
+/// The word before the noun phrase that the noun at `t` ends: the phrase may hold
+/// determiners, adjectives, numbers, names and possessives (at most seven words),
+/// and no other trigger. `None` when the phrase starts the sentence or runs longer.
+fn word_before_phrase(view: &SentenceView<'_>, t: usize) -> Option<usize> {
     use crate::tags::Pos;
     let word = |q: usize| &view.text[view.tokens[q].span()];
     let mut q = t;
@@ -80,12 +91,12 @@ fn in_prepositional_phrase(view: &SentenceView<'_>, t: usize) -> bool {
                     Pos::Det | Pos::Adj | Pos::Num | Pos::Noun | Pos::Propn
                 )
             });
-        if inside {
+        if inside && !view.is_trigger[q - view.start] {
             continue;
         }
-        return view.tags.get(q).is_some_and(|g| g.pos() == Pos::Adp) && word(q) != "of";
+        return Some(q);
     }
-    false
+    None
 }
 
 /// Nouns of a phase, a time or a number of acts: `the first day of a visit`, `the
@@ -127,30 +138,15 @@ const PHASE_NOUNS: [&str; 26] = [
 /// determiners, adjectives, numbers, names and possessives before the noun; a phase
 /// noun before the preposition (`the first day of a three-day visit`) makes it news.
 pub(super) fn topic_noun(view: &SentenceView<'_>, t: usize) -> bool {
-    use crate::tags::Pos;
     let word = |q: usize| &view.text[view.tokens[q].span()];
-    let mut q = t;
-    while q > view.start && t - q < 8 {
-        q -= 1;
-        let inside = view.mention_at(q).is_some()
-            || matches!(word(q), "'s" | "’s" | "-")
-            || view.tags.get(q).is_some_and(|g| {
-                matches!(
-                    g.pos(),
-                    Pos::Det | Pos::Adj | Pos::Num | Pos::Noun | Pos::Propn
-                )
-            });
-        if inside && !view.is_trigger[q - view.start] {
-            continue;
-        }
+    word_before_phrase(view, t).is_some_and(|q| {
         let topic_marker = matches!(word(q), "of" | "about" | "for" | "over");
         let phase = q > view.start
             && PHASE_NOUNS
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(word(q - 1)));
-        return topic_marker && !phase;
-    }
-    false
+        topic_marker && !phase
+    })
 }
 
 #[cfg(test)]
