@@ -508,6 +508,17 @@ impl ActorRecognizer {
     }
 }
 
+/// Removes the mentions of `out[first..]` (the sentence's, before any link between
+/// mentions points into them) for which `drop` holds, keeping the others in order.
+fn drop_new_mentions(out: &mut Vec<Mention>, first: usize, drop: impl Fn(&Mention) -> bool) {
+    let mut i = 0;
+    out.retain(|m| {
+        let keep = i < first || !drop(m);
+        i += 1;
+        keep
+    });
+}
+
 impl ActorRecognizer {
     /// The added layer's mentions of a sentence whose base mentions are `out[first..]`:
     /// the sentence is read again with every name, and a mention of that reading is

@@ -37,14 +37,7 @@ pub(super) fn drop_surname_titles(
     first: usize,
     out: &mut Vec<Mention>,
 ) {
-    let mut i = first;
-    while i < out.len() {
-        if surname(ctx, sentence, &out[i]) {
-            out.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+    super::drop_new_mentions(out, first, |m| surname(ctx, sentence, m));
 }
 
 /// Whether `m` is one capitalised agent word after an honorific, inside the sentence.

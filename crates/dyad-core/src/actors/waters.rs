@@ -26,14 +26,7 @@ pub(super) fn drop_water_names(
     first: usize,
     out: &mut Vec<Mention>,
 ) {
-    let mut i = first;
-    while i < out.len() {
-        if water_name(ctx, sentence, &out[i]) {
-            out.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+    super::drop_new_mentions(out, first, |m| water_name(ctx, sentence, m));
 }
 
 /// Whether `m`, a country or region, is followed by a water word (`Indian Ocean`, `China
